@@ -1,0 +1,141 @@
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { buildLibrary } from './corpus/library';
+import { nodeFileSystem } from './corpus/nodeFileSystem';
+import { readCorpusLocations } from './corpus/sources';
+import type { Library } from './corpus/paper';
+import { PaperIndex, type SearchHit } from './search/index';
+
+const USAGE = `Usage:
+  node dist/cli.js search [<query>] [--limit N] [--json] [--corpus PATH]...
+  node dist/cli.js stats [--json] [--corpus PATH]...
+
+search   prints the best hits for <query>; with no query, reads one query a line
+         from standard input and prints one result list a line.
+stats    prints the number of papers, entries, collections and untitled papers,
+         and how long the index took to build.
+--corpus a corpus file or folder (repeatable); replaces the bundled corpus.`;
+
+/** The bundled corpus, beside the bundle: `dist/cli.js` → `media/corpus`. */
+const BUNDLED_CORPUS = path.join(__dirname, '..', 'media', 'corpus');
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        limit: { type: 'string', default: '10' },
+        json: { type: 'boolean', default: false },
+        corpus: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const [command, ...rest] = args.positionals;
+  const limit = Number(args.values.limit);
+  if (args.values.help || (command !== 'search' && command !== 'stats') || !Number.isInteger(limit) || limit < 1) {
+    process.stderr.write(`${USAGE}\n`);
+    return args.values.help ? 0 : 2;
+  }
+  const library = await loadLibrary(args.values.corpus ?? [BUNDLED_CORPUS]);
+  if (library.papers.length === 0) {
+    process.stderr.write('paper-explorer: no papers could be read\n');
+    return 1;
+  }
+  const started = performance.now();
+  const index = PaperIndex.build(library);
+  const buildMs = performance.now() - started;
+  if (command === 'stats') {
+    printStats(library, buildMs, args.values.json);
+    return 0;
+  }
+  const query = rest.join(' ');
+  if (query.trim()) {
+    printHits(library, index.search(query, { limit }).hits, args.values.json, false);
+    return 0;
+  }
+  for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    printHits(library, index.search(line, { limit }).hits, args.values.json, true);
+  }
+  return 0;
+}
+
+async function loadLibrary(paths: readonly string[]): Promise<Library> {
+  const files = await readCorpusLocations(nodeFileSystem, paths);
+  const library = buildLibrary(files);
+  for (const problem of library.problems) {
+    process.stderr.write(`paper-explorer: ${problem.collection}:${problem.line}: ${problem.message}\n`);
+  }
+  return library;
+}
+
+function printStats(library: Library, buildMs: number, json: boolean): void {
+  const stats = {
+    papers: library.papers.length,
+    entries: library.entryCount,
+    collections: library.collections.length,
+    untitled: library.untitledCount,
+    withCode: library.papers.filter((p) => p.hasCode).length,
+    problems: library.problems.length,
+    indexBuildMs: Math.round(buildMs * 10) / 10,
+  };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(stats)}\n`);
+    return;
+  }
+  const lines = [
+    `papers       ${stats.papers}`,
+    `entries      ${stats.entries}`,
+    `collections  ${stats.collections}`,
+    ...library.collections.map((c) => `  ${c.name} (${c.format}, ${c.entries} entries)`),
+    `untitled     ${stats.untitled}`,
+    `with code    ${stats.withCode}`,
+    `problems     ${stats.problems}`,
+    `index build  ${stats.indexBuildMs} ms`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function printHits(library: Library, hits: readonly SearchHit[], json: boolean, oneLine: boolean): void {
+  const names = new Map(library.collections.map((c) => [c.id, c.name]));
+  if (json) {
+    const out = hits.map(({ paper, score }) => ({
+      id: paper.id,
+      title: paper.title ?? null,
+      label: paper.label,
+      abstract: paper.abstract,
+      score: Math.round(score * 1000) / 1000,
+      collections: paper.collections.map((c) => names.get(c) ?? c),
+      date: paper.date?.text ?? null,
+      authors: paper.authors ?? null,
+      organization: paper.organization ?? null,
+      upvotes: paper.upvotes ?? null,
+      hasCode: paper.hasCode,
+    }));
+    process.stdout.write(`${JSON.stringify(out, null, oneLine ? undefined : 2)}\n`);
+  } else if (oneLine) {
+    process.stdout.write(`${hits.map((h) => h.paper.label).join(' | ')}\n`);
+  } else if (hits.length === 0) {
+    process.stdout.write('No papers match.\n');
+  } else {
+    hits.forEach((h, i) => {
+      process.stdout.write(`${String(i + 1).padStart(2)}. ${h.paper.label}  (${h.score.toFixed(1)})\n`);
+    });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`paper-explorer: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,165 @@
+import { untitledLabel } from './label';
+import type { CorpusProblem, ParsedCorpus, ParsedEntry } from './parse';
+import type { Collection, FileProblem, Library, Paper, PaperSource } from './paper';
+import { textKey } from './text';
+
+/** One parsed file and the collection it becomes. */
+export interface LibraryFile {
+  readonly id: string;
+  readonly name: string;
+  readonly parsed: ParsedCorpus;
+}
+
+/** A file that could not be read at all (empty, binary, undecodable, missing). */
+export interface UnreadableFile {
+  readonly id: string;
+  readonly problem: CorpusProblem;
+}
+
+const LINK = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+const CODE_HOSTS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com|codeberg\.org)\//i;
+
+interface Draft {
+  id: string;
+  order: number;
+  title?: string;
+  abstract: string;
+  collections: string[];
+  sources: PaperSource[];
+  authors?: number;
+  organization?: string;
+  date?: Paper['date'];
+  upvotes?: number;
+}
+
+/**
+ * Merges the entries of every file into distinct papers. A paper listed by
+ * several files (by title, or by abstract where one copy has no title) becomes
+ * one paper that belongs to every collection it came from.
+ */
+export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): Library {
+  const files = read.filter(isReadable);
+  const unreadable = read.filter((f): f is UnreadableFile => !isReadable(f));
+  const byTitle = new Map<string, Draft>();
+  const byAbstract = new Map<string, Draft>();
+  const drafts: Draft[] = [];
+  const tagged = files.flatMap((file, fileIndex) =>
+    file.parsed.entries.map((entry, entryIndex) => ({ file, entry, order: fileIndex * 1e7 + entryIndex })),
+  );
+  // Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to.
+  const ordered = [...tagged.filter((t) => t.entry.title), ...tagged.filter((t) => !t.entry.title)];
+  for (const { file, entry, order } of ordered) {
+    const titleKey = entry.title ? textKey(entry.title, 1000) : undefined;
+    const abstractKey = entry.abstract ? textKey(entry.abstract) : undefined;
+    // Only an untitled copy is matched by its abstract: two titled papers are never merged on text alone.
+    const existing = titleKey ? byTitle.get(titleKey) : abstractKey ? byAbstract.get(abstractKey) : undefined;
+    const draft = existing ?? newDraft(titleKey ? `t:${titleKey}` : `a:${abstractKey ?? order}`, order);
+    if (!existing) {
+      drafts.push(draft);
+    }
+    mergeEntry(draft, file.id, entry, order);
+    if (titleKey) {
+      byTitle.set(titleKey, draft);
+    }
+    if (abstractKey && !byAbstract.has(abstractKey)) {
+      byAbstract.set(abstractKey, draft);
+    }
+  }
+  drafts.sort((a, b) => a.order - b.order);
+  const papers = withUniqueLabels(drafts.map(toPaper));
+  const collections: Collection[] = files.map((f) => ({
+    id: f.id,
+    name: f.name,
+    format: f.parsed.format,
+    entries: f.parsed.entries.length,
+  }));
+  const problems: FileProblem[] = [
+    ...unreadable.map((u) => ({ collection: u.id, ...u.problem })),
+    ...files.flatMap((f) => f.parsed.problems.map((p) => ({ collection: f.id, ...p }))),
+  ];
+  return {
+    papers,
+    collections,
+    byId: new Map(papers.map((p) => [p.id, p])),
+    entryCount: tagged.length,
+    untitledCount: papers.filter((p) => p.title === undefined).length,
+    problems,
+  };
+}
+
+export function isReadable(file: LibraryFile | UnreadableFile): file is LibraryFile {
+  return 'parsed' in file;
+}
+
+function newDraft(key: string, order: number): Draft {
+  return { id: paperId(key), order, abstract: '', collections: [], sources: [] };
+}
+
+function mergeEntry(draft: Draft, collection: string, entry: ParsedEntry, order: number): void {
+  draft.order = Math.min(draft.order, order);
+  draft.title ??= entry.title;
+  // Scrapes cut abstracts at different lengths; keep the most complete copy.
+  if (entry.abstract.length > draft.abstract.length) {
+    draft.abstract = entry.abstract;
+  }
+  if (!draft.collections.includes(collection)) {
+    draft.collections.push(collection);
+  }
+  draft.sources.push({ collection, line: entry.line });
+  draft.authors ??= entry.authors;
+  draft.organization ??= entry.organization;
+  draft.date ??= entry.date;
+  draft.upvotes ??= entry.upvotes;
+}
+
+function toPaper(d: Draft): Paper {
+  const links = findLinks(d.abstract);
+  const paper: Paper = {
+    id: d.id,
+    label: d.title ?? untitledLabel(d.abstract),
+    abstract: d.abstract,
+    collections: d.collections,
+    sources: d.sources,
+    links,
+    hasCode: links.some((l) => CODE_HOSTS.test(l)),
+  };
+  return Object.assign(
+    paper,
+    d.title !== undefined && { title: d.title },
+    d.authors !== undefined && { authors: d.authors },
+    d.organization !== undefined && { organization: d.organization },
+    d.date !== undefined && { date: d.date },
+    d.upvotes !== undefined && { upvotes: d.upvotes },
+  );
+}
+
+/** Links as written, without the sentence punctuation that follows them (`…/RN.`). */
+export function findLinks(text: string): string[] {
+  return [...text.matchAll(LINK)].map((m) => m[0].replace(/[.,;:!?)\]}]+$/, ''));
+}
+
+/** Two untitled abstracts that open alike get `(2)`, `(3)`… so no two rows look the same. */
+function withUniqueLabels(papers: Paper[]): Paper[] {
+  const seen = new Map<string, number>();
+  return papers.map((p) => {
+    const count = (seen.get(p.label) ?? 0) + 1;
+    seen.set(p.label, count);
+    return count === 1 ? p : { ...p, label: `${p.label} (${count})` };
+  });
+}
+
+/**
+ * A short id that stays the same as long as the paper's title (or, untitled,
+ * its abstract) does: stars and open tabs refer to papers by it.
+ */
+export function paperId(key: string): string {
+  // FNV-1a, twice with different offsets, for 64 bits without BigInt.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193 + 2);
+  }
+  return (h1 >>> 0).toString(36).padStart(7, '0') + (h2 >>> 0).toString(36).padStart(7, '0');
+}

@@ -1,0 +1,32 @@
+/**
+ * Every id the extension shares with package.json, spelled once. A unit test
+ * checks them against the manifest, so a rename cannot half-happen.
+ */
+export const Commands = {
+  search: 'papers.search',
+  openPaper: 'papers.openPaper',
+  reload: 'papers.reload',
+  showOutput: 'papers.showOutput',
+} as const;
+
+export const Views = {
+  container: 'papers',
+  library: 'papers.library',
+} as const;
+
+export const WebviewTypes = {
+  abstract: 'papers.abstract',
+} as const;
+
+export const Settings = {
+  section: 'papers',
+  maxResults: 'search.maxResults',
+} as const;
+
+/** Keys in the extension's global state. */
+export const StateKeys = {
+  recent: 'papers.recent',
+} as const;
+
+/** The Output channel's name. */
+export const OUTPUT_CHANNEL = 'Papers';

@@ -1,0 +1,137 @@
+import * as vscode from 'vscode';
+import { buildLibrary } from '../corpus/library';
+import type { FileProblem, Library } from '../corpus/paper';
+import { readCorpusLocations } from '../corpus/sources';
+import { Views } from '../ids';
+import { PaperIndex } from '../search/index';
+import { Disposable } from '../util/disposable';
+import { workspaceFileSystem } from './workspaceFileSystem';
+
+/** A complete, consistent state: the library and the index built from it. */
+export interface LibrarySnapshot {
+  readonly library: Library;
+  readonly index: PaperIndex;
+  /** Readable collection names by collection id. */
+  readonly collectionNames: ReadonlyMap<string, string>;
+}
+
+/**
+ * Loads the corpus and keeps the index. Loading is lazy (the first view or
+ * command that needs papers starts it) and a reload replaces the snapshot only
+ * once the new one is complete, so a failed load never leaves a half-built index.
+ */
+export class LibraryService extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<LibrarySnapshot>());
+  /** Fires when a new snapshot replaces the current one. */
+  readonly onDidChange = this.changed.event;
+
+  private snapshot: LibrarySnapshot | undefined;
+  private loading: Promise<LibrarySnapshot> | undefined;
+  private cancelLoad: vscode.CancellationTokenSource | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    super();
+  }
+
+  /** The loaded snapshot, if loading has finished. */
+  get current(): LibrarySnapshot | undefined {
+    return this.snapshot;
+  }
+
+  /** The snapshot, loading it first if nothing has been loaded yet. */
+  ready(): Promise<LibrarySnapshot> {
+    if (this.snapshot) {
+      return Promise.resolve(this.snapshot);
+    }
+    return (this.loading ??= this.load());
+  }
+
+  /** Reads every corpus file again and re-indexes; the current snapshot stays until the new one is complete. */
+  reload(): Promise<LibrarySnapshot> {
+    this.cancelLoad?.cancel();
+    return (this.loading = this.load());
+  }
+
+  private async load(): Promise<LibrarySnapshot> {
+    const cancel = new vscode.CancellationTokenSource();
+    this.cancelLoad = cancel;
+    try {
+      const snapshot = await vscode.window.withProgress(
+        { location: { viewId: Views.library }, title: 'Indexing papers' },
+        () => this.build(cancel.token),
+      );
+      if (snapshot && !this.isDisposed) {
+        this.snapshot = snapshot;
+        this.changed.fire(snapshot);
+      }
+      if (!this.snapshot) {
+        throw new Error('Loading the papers was cancelled.');
+      }
+      return this.snapshot;
+    } catch (error) {
+      this.output.error('Loading the library failed:', error instanceof Error ? error : String(error));
+      if (this.snapshot) {
+        return this.snapshot;
+      }
+      throw error;
+    } finally {
+      cancel.dispose();
+      if (this.cancelLoad === cancel) {
+        this.cancelLoad = undefined;
+        this.loading = undefined;
+      }
+    }
+  }
+
+  private async build(token: vscode.CancellationToken): Promise<LibrarySnapshot | undefined> {
+    const started = performance.now();
+    const corpus = vscode.Uri.joinPath(this.extensionUri, 'media', 'corpus');
+    const files = await readCorpusLocations(workspaceFileSystem, [corpus]);
+    if (token.isCancellationRequested) {
+      return undefined;
+    }
+    const library = buildLibrary(files);
+    const index = await PaperIndex.buildAsync(library, { token });
+    if (!index) {
+      return undefined;
+    }
+    this.output.info(
+      `Indexed ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
+    );
+    this.report(library.problems);
+    return { library, index, collectionNames: new Map(library.collections.map((c) => [c.id, c.name])) };
+  }
+
+  /**
+   * Problems go to the Output channel in full; the notification names only the
+   * first file and line. Corpus text never goes into a notification, where
+   * `[text](command:…)` would become a clickable command link.
+   */
+  private report(problems: readonly FileProblem[]): void {
+    if (problems.length === 0) {
+      return;
+    }
+    for (const p of problems) {
+      this.output.warn(`${p.collection}:${p.line}: ${p.message}`);
+    }
+    const first = problems[0];
+    const more = problems.length > 1 ? ` and ${problems.length - 1} more` : '';
+    void vscode.window
+      .showWarningMessage(`Papers: a problem reading ${notificationSafe(first.collection)} (line ${first.line})${more}. The rest was loaded.`, 'Show Details')
+      .then((choice) => choice && this.output.show(true));
+  }
+}
+
+/** A file's name for a notification: its last path segment, with Markdown link syntax disarmed. */
+export function notificationSafe(id: string): string {
+  let name = id.slice(id.lastIndexOf('/') + 1);
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // Keep the name as written.
+  }
+  return name.replace(/[[\]()`*_<>\\]/g, '\\$&').slice(0, 120);
+}

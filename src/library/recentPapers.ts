@@ -1,0 +1,19 @@
+import type * as vscode from 'vscode';
+import { StateKeys } from '../ids';
+
+/** How many recently opened papers are remembered. */
+const MAX_RECENT = 20;
+
+/** Recently opened papers, newest first, kept in global state so they survive restarts. */
+export class RecentPapers {
+  constructor(private readonly state: vscode.Memento) {}
+
+  get ids(): readonly string[] {
+    const value = this.state.get<unknown>(StateKeys.recent);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  }
+
+  async add(id: string): Promise<void> {
+    await this.state.update(StateKeys.recent, [id, ...this.ids.filter((i) => i !== id)].slice(0, MAX_RECENT));
+  }
+}

@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands } from '../../src/ids';
+import { abstractTabs, activateExtension, closeAllEditors, waitFor } from './helpers';
+
+describe('Paper Explorer in a real VS Code', () => {
+  afterEach(closeAllEditors);
+
+  it('activates lazily and indexes the bundled corpus', async () => {
+    const api = await activateExtension();
+    const snapshot = await api.ready();
+    assert.equal(snapshot.library.papers.length, 438);
+    assert.equal(snapshot.library.entryCount, 442);
+    assert.equal(snapshot.library.untitledCount, 21);
+  });
+
+  it('registers every command it declares', async () => {
+    await activateExtension();
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of Object.values(Commands)) {
+      assert.ok(commands.includes(id), id);
+    }
+  });
+
+  it('shows the Library tree grouped by collection, with counts', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('workbench.view.extension.papers');
+    const groups = await api.libraryTree.getChildren();
+    const rows = groups.map((g) => {
+      const item = api.libraryTree.getTreeItem(g);
+      return [item.label, item.description];
+    });
+    assert.deepEqual(rows, [
+      ['Untitled abstracts I', '11'],
+      ['Daily Papers · Nov 4', '86'],
+      ['Paper search results', '242'],
+      ['Daily Papers · Mar 13', '92'],
+      ['Untitled abstracts II', '11'],
+    ]);
+    const papers = await api.libraryTree.getChildren(groups[1]);
+    assert.equal(papers.length, 86);
+    const first = api.libraryTree.getTreeItem(papers[0]);
+    assert.equal(first.label, 'Conda: Column-Normalized Adam for Training Large Language Models Faster');
+    assert.equal(first.description, 'Sep 28 · 9 authors');
+    assert.equal(first.command?.command, Commands.openPaper);
+    assert.ok(first.tooltip instanceof vscode.MarkdownString);
+    assert.equal((first.tooltip as vscode.MarkdownString).isTrusted, false);
+    assert.match((first.tooltip as vscode.MarkdownString).value, /Large language models \(LLMs\) have demonstrated/);
+  });
+
+  it('finds the right paper from Papers: Search… and opens its abstract', async () => {
+    await activateExtension();
+    const searching = vscode.commands.executeCommand(Commands.search, 'xLSTM');
+    // The pick fills in once the index answers; accepting then opens the best hit.
+    await waitFor('the xLSTM abstract tab', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return abstractTabs().find((t) => t.label === 'xLSTM: Extended Long Short-Term Memory');
+    });
+    await searching;
+    assert.equal(abstractTabs().length, 1);
+  });
+
+  it('renders the abstract with title, metadata, collections and math, escaped', async () => {
+    const api = await activateExtension();
+    const { library } = await api.ready();
+    const paper = library.papers.find((p) => p.title === 'Mixture-of-Transformers: A Sparse and Scalable Architecture for Multi-Modal Foundation Models')!;
+    await vscode.commands.executeCommand(Commands.openPaper, paper.id);
+    await waitFor('the tab', () => abstractTabs().find((t) => t.label.startsWith('Mixture-of-Transformers')));
+    const page = api.openAbstracts().find((a) => a.paperId === paper.id);
+    assert.ok(page);
+    assert.match(page.html, /<h1 class="title">Mixture-of-Transformers: A Sparse and Scalable Architecture/);
+    assert.match(page.html, /11 authors/);
+    assert.match(page.html, /Nov 7, 2024/);
+    assert.match(page.html, /2 upvotes/);
+    assert.match(page.html, /<li>Daily Papers · Nov 4<\/li>/);
+    assert.match(page.html, /Content-Security-Policy/);
+
+    const untitled = library.papers.find((p) => p.abstract.startsWith('In this note, we consider appropriately regularized'))!;
+    await vscode.commands.executeCommand(Commands.openPaper, untitled.id);
+    const math = await waitFor('the untitled abstract', () => api.openAbstracts().find((a) => a.paperId === untitled.id));
+    assert.equal((math.html.match(/<math/g) ?? []).length, 2);
+  });
+
+  it('reveals the open tab instead of opening a second one', async () => {
+    const api = await activateExtension();
+    const { library } = await api.ready();
+    const paper = library.papers[100];
+    await vscode.commands.executeCommand(Commands.openPaper, paper.id);
+    await vscode.commands.executeCommand(Commands.openPaper, library.papers[101].id);
+    await vscode.commands.executeCommand(Commands.openPaper, paper.id);
+    await waitFor('two tabs', () => abstractTabs().length === 2 || undefined);
+    assert.equal(abstractTabs().filter((t) => t.label === paper.label).length, 1);
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, paper.label);
+  });
+});

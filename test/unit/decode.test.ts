@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { decodeCorpusBytes } from '../../src/corpus/decode';
+
+const TEXT = 'Title One\nAn abstract that says something about a paper.';
+
+function utf16(text: string, bigEndian: boolean, bom: boolean): Uint8Array {
+  const bytes: number[] = bom ? (bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]) : [];
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    bytes.push(...(bigEndian ? [code >> 8, code & 0xff] : [code & 0xff, code >> 8]));
+  }
+  return Uint8Array.from(bytes);
+}
+
+describe('decodeCorpusBytes', () => {
+  it('reads UTF-8 and drops a BOM', () => {
+    const result = decodeCorpusBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(TEXT)]));
+    assert.deepEqual(result, { ok: true, encoding: 'utf-8', text: TEXT });
+  });
+
+  for (const bigEndian of [false, true]) {
+    for (const bom of [true, false]) {
+      it(`reads UTF-16 ${bigEndian ? 'BE' : 'LE'} ${bom ? 'with' : 'without'} a BOM`, () => {
+        const result = decodeCorpusBytes(utf16(TEXT, bigEndian, bom));
+        assert.ok(result.ok);
+        assert.equal(result.text, TEXT);
+      });
+    }
+  }
+
+  it('reports an empty file', () => {
+    assert.deepEqual(decodeCorpusBytes(new Uint8Array()), { ok: false, reason: 'the file is empty' });
+  });
+
+  it('reports a NUL-filled file as binary', () => {
+    const result = decodeCorpusBytes(new Uint8Array(4096));
+    assert.equal(result.ok, false);
+  });
+
+  it('reports a binary file', () => {
+    const bytes = Uint8Array.from({ length: 2048 }, (_, i) => (i * 37) % 256);
+    assert.equal(decodeCorpusBytes(bytes).ok, false);
+  });
+
+  it('reports invalid UTF-8 instead of turning it into replacement characters', () => {
+    const result = decodeCorpusBytes(new Uint8Array([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' and more text here')]));
+    assert.deepEqual(result, { ok: false, reason: 'the file is not valid UTF-8 text' });
+  });
+
+  it('blanks the odd stray control character but keeps the text', () => {
+    const result = decodeCorpusBytes(Buffer.from(`${TEXT}\u0007 more words follow here to make it long enough`));
+    assert.ok(result.ok);
+    assert.ok(!result.text.includes('\u0007'));
+  });
+});

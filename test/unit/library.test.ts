@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { groupByCollection } from '../../src/corpus/grouping';
+import { MAX_LABEL_LENGTH, untitledLabel } from '../../src/corpus/label';
+import { buildLibrary, findLinks } from '../../src/corpus/library';
+import { parseCorpus } from '../../src/corpus/parse';
+import { bundledCorpus, FILES, paperTitled } from './helpers';
+
+describe('the bundled library', () => {
+  it('has 438 distinct papers from 442 entries in 5 readable collections', async () => {
+    const { library } = await bundledCorpus();
+    assert.equal(library.entryCount, 442);
+    assert.equal(library.papers.length, 438);
+    assert.deepEqual(
+      library.collections.map((c) => [c.name, c.format, c.entries]),
+      [
+        ['Untitled abstracts I', 'bare', 11],
+        ['Daily Papers · Nov 4', 'daily', 86],
+        ['Paper search results', 'search', 242],
+        ['Daily Papers · Mar 13', 'daily', 92],
+        ['Untitled abstracts II', 'bare', 11],
+      ],
+    );
+    assert.deepEqual(library.problems, []);
+  });
+
+  it('merges the four duplicates into one paper with every collection it came from', async () => {
+    const { library } = await bundledCorpus();
+    const names = new Map(library.collections.map((c) => [c.id, c.name]));
+    const merged = library.papers
+      .filter((p) => p.collections.length > 1)
+      .map((p) => [p.label, p.collections.map((c) => names.get(c))]);
+    assert.deepEqual(merged, [
+      ['A Survey of Quantization Methods for Efficient Neural Network Inference', ['Daily Papers · Mar 13', 'Untitled abstracts I']],
+      ['Transformers as Support Vector Machines', ['Daily Papers · Nov 4', 'Daily Papers · Mar 13']],
+      [
+        'Efficient Global Optimization of Two-layer ReLU Networks: Quadratic-time Algorithms and Adversarial Training',
+        ['Daily Papers · Nov 4', 'Paper search results'],
+      ],
+      ['Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data', ['Daily Papers · Nov 4', 'Daily Papers · Mar 13']],
+    ]);
+  });
+
+  it('keeps the metadata of a merged paper from the copy that had it', async () => {
+    const { library } = await bundledCorpus();
+    const svm = paperTitled(library, 'Transformers as Support Vector Machines');
+    assert.ok(svm.date);
+    assert.ok(svm.authors !== undefined || svm.organization !== undefined);
+  });
+
+  it('gives each of the 21 untitled abstracts a short, unique, readable label', async () => {
+    const { library } = await bundledCorpus();
+    const untitled = library.papers.filter((p) => p.title === undefined);
+    assert.equal(untitled.length, 21);
+    assert.equal(library.untitledCount, 21);
+    for (const paper of untitled) {
+      assert.ok(paper.label.length >= 10 && paper.label.length <= MAX_LABEL_LENGTH, paper.label);
+      assert.notEqual(paper.label, paper.abstract);
+      assert.doesNotMatch(paper.label, /[$\\]/, 'no raw TeX in a label');
+    }
+    assert.equal(new Set(library.papers.map((p) => p.label)).size, library.papers.length);
+  });
+
+  it('gives every paper a unique id that does not change between loads', async () => {
+    const { library } = await bundledCorpus();
+    assert.equal(library.byId.size, 438);
+    const again = buildLibrary([{ id: FILES.search, name: 'x', parsed: parseCorpus(readFileSync(FILES.search, 'utf8')) }]);
+    const norm = paperTitled(library, 'Norm of Word Embedding Encodes Information Gain');
+    assert.equal(paperTitled(again, norm.title!).id, norm.id);
+  });
+
+  it('finds the 73 papers whose abstract links a code repository', async () => {
+    const { library } = await bundledCorpus();
+    assert.equal(library.papers.filter((p) => p.hasCode).length, 73);
+    const conda = library.papers.find((p) => p.title?.startsWith('Conda:'));
+    assert.deepEqual(conda?.links, ['https://github.com/jie040109/Conda']);
+  });
+
+  it('groups papers by collection, a merged paper in each of its groups', async () => {
+    const { library } = await bundledCorpus();
+    const groups = groupByCollection(library);
+    assert.deepEqual(
+      groups.map((g) => g.papers.length),
+      [11, 86, 242, 92, 11],
+    );
+  });
+});
+
+describe('untitledLabel', () => {
+  it('reads the opening clause, with TeX made readable and boilerplate dropped', () => {
+    assert.equal(
+      untitledLabel('In this note, we consider appropriately regularized $\\ell_2-$empirical risk of depth $2$ nets with any number of gates.'),
+      'Consider appropriately regularized ℓ2-empirical risk of depth…',
+    );
+  });
+
+  it('never returns a blank label', () => {
+    assert.equal(untitledLabel('$$ {} \\\\'), 'Untitled abstract');
+  });
+});
+
+describe('findLinks', () => {
+  it('drops the sentence punctuation after a link', () => {
+    assert.deepEqual(findLinks('Code: https://github.com/geekyutao/RN. And (see http://x.org/a).'), ['https://github.com/geekyutao/RN', 'http://x.org/a']);
+  });
+});
+
+describe('buildLibrary with unreadable files', () => {
+  it('keeps what could be read and lists what could not', () => {
+    const library = buildLibrary([
+      { id: 'empty.txt', problem: { line: 1, message: 'the file is empty' } },
+      { id: 'ok.txt', name: 'ok', parsed: parseCorpus('A Title\nAn abstract long enough to be read as one, with a sentence or two in it.') },
+    ]);
+    assert.equal(library.papers.length, 1);
+    assert.deepEqual(library.problems, [{ collection: 'empty.txt', line: 1, message: 'the file is empty' }]);
+  });
+});

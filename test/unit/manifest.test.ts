@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Commands, Settings, Views, WebviewTypes } from '../../src/ids';
+import { ROOT } from './helpers';
+
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+describe('package.json', () => {
+  it('declares exactly the commands the extension registers, each in the Papers category', () => {
+    const declared = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(declared, Object.values(Commands).sort());
+    for (const command of manifest.contributes.commands) {
+      assert.equal(command.category, 'Papers', command.command);
+    }
+  });
+
+  it('declares the view container, the views and the webview activation', () => {
+    assert.equal(manifest.contributes.viewsContainers.activitybar[0].id, Views.container);
+    const views = Object.values(manifest.contributes.views).flat() as { id: string }[];
+    assert.deepEqual(views.map((v) => v.id).sort(), Object.values(Views).filter((v) => v !== Views.container).sort());
+    assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${WebviewTypes.abstract}`));
+  });
+
+  it('declares every setting under papers.*', () => {
+    const keys = Object.keys(manifest.contributes.configuration.properties);
+    const known = Object.entries(Settings).filter(([k]) => k !== 'section').map(([, v]) => `${Settings.section}.${v}`);
+    assert.deepEqual(keys.sort(), known.sort());
+  });
+
+  it('stays loadable by the offline VS Code 1.99 host', () => {
+    assert.equal(manifest.engines.vscode, '^1.99.0');
+    assert.match(manifest.devDependencies['@types/vscode'], /^~?1\.99\./);
+  });
+});

@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import { parsePageMessage, parsePageState, safeExternalUrl } from '../../src/webview/protocol';
+
+describe('webview protocol', () => {
+  it('opens only http and https links', () => {
+    assert.equal(safeExternalUrl('https://github.com/a/b'), 'https://github.com/a/b');
+    assert.equal(safeExternalUrl('http://x.org/'), 'http://x.org/');
+    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', ' javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode://x', 'vscode-webview://x', 'not a url', '']) {
+      assert.equal(safeExternalUrl(url), undefined, url);
+    }
+  });
+
+  it('accepts only well-formed messages', () => {
+    assert.deepEqual(parsePageMessage({ type: 'openPaper', id: 'abc123' }), { type: 'openPaper', id: 'abc123' });
+    assert.deepEqual(parsePageMessage({ type: 'openLink', url: 'https://x' }), { type: 'openLink', url: 'https://x' });
+    for (const bad of [null, 1, 'openPaper', {}, { type: 'openPaper' }, { type: 'openPaper', id: '../x' }, { type: 'openPaper', id: 'a'.repeat(100) }, { type: 'runCommand', id: 'x' }, { type: 'openLink', url: 5 }]) {
+      assert.equal(parsePageMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+
+  it('restores only a state that names a paper id', () => {
+    assert.deepEqual(parsePageState({ paperId: 'abc' }), { paperId: 'abc' });
+    assert.equal(parsePageState({ paperId: '<x>' }), undefined);
+    assert.equal(parsePageState(undefined), undefined);
+  });
+});

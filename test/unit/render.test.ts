@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Paper } from '../../src/corpus/paper';
+import { renderAbstractBody, renderAbstractPage, renderAbstractText } from '../../src/render/abstractHtml';
+import { escapeHtml } from '../../src/render/escape';
+import { renderMath, splitMath } from '../../src/render/math';
+import { bundledCorpus } from './helpers';
+
+const RESOURCES = { cspSource: 'https://csp.example', nonce: 'bm9uY2U=', styleUri: 'https://res/abstract.css', scriptUri: 'https://res/webview.js' };
+
+function paper(fields: Partial<Paper>): Paper {
+  return { id: 'abc123', label: 'A label', abstract: '', collections: [], sources: [], links: [], hasCode: false, ...fields };
+}
+
+/** The tags and attributes the renderer itself writes; anything else in the output came from the input. */
+const OWN_TAGS = new Set(['main', 'header', 'h1', 'h2', 'p', 'ul', 'li', 'section', 'span', 'mark', 'a', 'math', 'semantics', 'mrow', 'mi', 'mn', 'mo', 'msub', 'msup', 'mtext', 'annotation', 'mspace', 'mfrac', 'msqrt', 'mover', 'munder', 'msubsup', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mtable', 'mtr', 'mtd', 'mroot', 'munderover', 'ms', 'merror']);
+
+/** Attribute names inside the tags of the page (text between tags is not looked at). */
+function attributesIn(html: string): string[] {
+  return [...html.matchAll(/<[a-zA-Z][^>]*>/g)].flatMap((tag) => [...tag[0].matchAll(/\s([a-zA-Z-:]+)=/g)].map((m) => m[1].toLowerCase()));
+}
+
+function tagsIn(html: string): string[] {
+  return [...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1].toLowerCase());
+}
+
+describe('escapeHtml', () => {
+  it('escapes the five characters that matter', () => {
+    assert.equal(escapeHtml(`<a href="x" onclick='y'>&</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('math', () => {
+  it('finds formulas but leaves money and escaped dollars alone', () => {
+    assert.deepEqual(
+      splitMath('risk $\\ell_2-$ of $2$ nets, $1,000 and \\$0.50, $H_0$.').filter((s) => s.kind === 'math').map((s) => s.kind === 'math' && s.tex),
+      ['\\ell_2-', '2', 'H_0'],
+    );
+    assert.equal(splitMath('a budget of $1,000. As a result').filter((s) => s.kind === 'math').length, 0);
+  });
+
+  it('renders valid TeX to MathML and refuses broken TeX', () => {
+    assert.match(renderMath('H_0') ?? '', /<math/);
+    assert.equal(renderMath('\\frac{1}{'), undefined);
+    assert.equal(renderMath('\\undefinedmacro x'), undefined);
+  });
+
+  it('shows mangled TeX as text', () => {
+    const html = renderAbstractText('equation $partial_t u+partial_x( |u|^pu)$ holds');
+    assert.ok(!html.includes('<math') || html.includes('partial'));
+    assert.ok(html.includes('partial'));
+  });
+
+  it('never trusts TeX: no links, no HTML extensions, no macro blow-up, no leaking macros', () => {
+    for (const tex of ['\\href{javascript:alert(1)}{x}', '\\url{javascript:alert(1)}', '\\htmlData{foo=bar}{x}', '\\htmlClass{x}{y}', '\\includegraphics{http://evil/x.png}']) {
+      const html = renderAbstractText(`a $${tex}$ b`);
+      assert.doesNotMatch(html, /href=|<img|data-foo|class="x"/i, tex);
+    }
+    assert.equal(renderMath('\\def\\a{\\a\\a}\\a'), undefined);
+    assert.ok(renderMath('\\gdef\\foo{X} \\foo'));
+    assert.equal(renderMath('\\foo'), undefined, 'a macro from one render does not exist in the next');
+    assert.equal(renderMath('{'.repeat(5000) + '}'.repeat(5000)), undefined);
+  });
+
+  it('renders the formulas of the bundled abstracts', async () => {
+    const { library } = await bundledCorpus();
+    const first = library.papers.find((p) => p.abstract.startsWith('In this note'))!;
+    const html = renderAbstractText(first.abstract);
+    assert.equal((html.match(/<math/g) ?? []).length, 2);
+  });
+});
+
+describe('renderAbstractPage', () => {
+  it('has a strict CSP with the nonce and loads only its own style and script', () => {
+    const html = renderAbstractPage({ paper: paper({ title: 'T', abstract: 'An abstract.' }), collectionNames: ['C'] }, RESOURCES);
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+    assert.equal(csp, "default-src 'none'; style-src https://csp.example; font-src https://csp.example; img-src https://csp.example; script-src 'nonce-bm9uY2U='");
+    assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
+    assert.deepEqual([...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]), ['<script nonce="bm9uY2U=" src="https://res/webview.js">']);
+  });
+
+  it('shows title, metadata, collections and the abstract', () => {
+    const html = renderAbstractBody({
+      paper: paper({ title: 'Conda: Column-Normalized Adam', abstract: 'Body text.', authors: 9, date: { month: 9, day: 28, text: 'Sep 28' }, upvotes: 3 }),
+      collectionNames: ['Daily Papers · Nov 4', 'Paper search results'],
+    });
+    assert.match(html, /<h1 class="title">Conda: Column-Normalized Adam<\/h1>/);
+    assert.match(html, /9 authors/);
+    assert.match(html, /Sep 28/);
+    assert.match(html, /3 upvotes/);
+    assert.match(html, /<li>Daily Papers · Nov 4<\/li><li>Paper search results<\/li>/);
+    assert.match(html, /<p>Body text.<\/p>/);
+  });
+
+  it('says when a paper has no title or no abstract', () => {
+    assert.match(renderAbstractBody({ paper: paper({ abstract: 'Only text.' }), collectionNames: [] }), /No title in the source/);
+    assert.match(renderAbstractBody({ paper: paper({ title: 'Only a title' }), collectionNames: [] }), /no abstract/);
+  });
+
+  it('marks the words of the search the paper was opened from', () => {
+    const html = renderAbstractBody({
+      paper: paper({ title: 'Landmark Attention', abstract: 'Attention with landmarks.' }),
+      collectionNames: [],
+      highlight: { terms: ['landmark'], prefixes: ['atten'] },
+    });
+    assert.match(html, /<mark>Landmark<\/mark> <mark>Attention<\/mark>/);
+    assert.match(html, /<mark>Attention<\/mark> with landmarks/);
+  });
+
+  it('escapes hostile titles, abstracts and collection names', () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(1)> [x](command:workbench.action.quit) javascript:alert(1) "\'><svg onload=alert(1)>';
+    const html = renderAbstractPage({ paper: paper({ id: 'abc', title: hostile, label: hostile, abstract: hostile }), collectionNames: [hostile] }, RESOURCES);
+    assert.doesNotMatch(html, /<script>alert|<img|<svg/);
+    assert.deepEqual(attributesIn(html).filter((a) => a.startsWith('on')), []);
+    assert.deepEqual(
+      tagsIn(html).filter((t) => !OWN_TAGS.has(t) && !['html', 'head', 'meta', 'link', 'title', 'body', 'script'].includes(t)),
+      [],
+    );
+  });
+
+  it('links only http(s) URLs and escapes them', () => {
+    const html = renderAbstractText('See https://github.com/a/b?x=1&y="2" and javascript:alert(1) and data:text/html,<b>x</b>.');
+    assert.deepEqual([...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]), ['https://github.com/a/b?x=1&amp;y=']);
+    assert.doesNotMatch(html, /<b>/);
+  });
+
+  it('never lets an element or attribute of the input into the page (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 80 }), (abstract, title) => {
+        const body = renderAbstractBody({ paper: paper({ title, label: title || 'x', abstract }), collectionNames: [title] });
+        for (const tag of tagsIn(body)) {
+          assert.ok(OWN_TAGS.has(tag), `unexpected <${tag}>`);
+        }
+        assert.deepEqual(attributesIn(body).filter((a) => !['class', 'href', 'aria-label', 'aria-hidden', 'xmlns', 'encoding', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'width', 'accent', 'minsize', 'maxsize', 'symmetric', 'largeop', 'movablelimits', 'linethickness', 'scriptlevel', 'displaystyle', 'columnalign', 'rowspacing', 'columnspacing', 'mathcolor', 'mathsize', 'height', 'depth', 'voffset', 'notation'].includes(a)), []);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
