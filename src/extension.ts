@@ -19,7 +19,7 @@ export interface PaperExplorerApi {
 
 export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
-  const service = new LibraryService(context.extensionUri, output);
+  const service = new LibraryService(context.extensionUri, context.globalStorageUri, output);
   const recent = new RecentPapers(context.globalState);
   const panels = new AbstractPanels(context.extensionUri, service, output);
   const libraryTree = new LibraryTreeProvider(service);

@@ -31,6 +31,7 @@ export class LibraryService extends Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
+    private readonly storageUri: vscode.Uri,
     private readonly output: vscode.LogOutputChannel,
   ) {
     super();
@@ -94,15 +95,50 @@ export class LibraryService extends Disposable {
       return undefined;
     }
     const library = buildLibrary(files);
-    const index = await PaperIndex.buildAsync(library, { token });
+    const cached = await this.loadCache(library, token);
+    const index = cached ?? (await PaperIndex.buildAsync(library, { token }));
     if (!index) {
       return undefined;
     }
     this.output.info(
-      `Indexed ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
+      `${cached ? 'Loaded the index of' : 'Indexed'} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
     );
+    if (!cached) {
+      void this.saveCache(index);
+    }
     this.report(library.problems);
     return { library, index, collectionNames: new Map(library.collections.map((c) => [c.id, c.name])) };
+  }
+
+  private get cacheUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.storageUri, 'index-cache.bin');
+  }
+
+  /** The cached index, if there is one for exactly this corpus and these settings; anything else means a rebuild. */
+  private async loadCache(library: Library, token: vscode.CancellationToken): Promise<PaperIndex | undefined> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(this.cacheUri);
+    } catch {
+      return undefined;
+    }
+    const index = await PaperIndex.fromCacheAsync(library, bytes, token);
+    if (!index && !token.isCancellationRequested) {
+      this.output.info('The index cache is for another corpus or is damaged; rebuilding it.');
+    }
+    return index;
+  }
+
+  /** Written beside, then renamed over the old file, so a crash mid-write never leaves a half file in place. */
+  private async saveCache(index: PaperIndex): Promise<void> {
+    const partial = vscode.Uri.joinPath(this.storageUri, 'index-cache.bin.partial');
+    try {
+      await vscode.workspace.fs.createDirectory(this.storageUri);
+      await vscode.workspace.fs.writeFile(partial, index.toCache());
+      await vscode.workspace.fs.rename(partial, this.cacheUri, { overwrite: true });
+    } catch (error) {
+      this.output.warn('Could not save the index cache:', error instanceof Error ? error.message : String(error));
+    }
   }
 
   /**

@@ -1,8 +1,10 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Library, Paper } from '../corpus/paper';
-import { parseQuery, type ParsedQuery } from './query';
+import { decodeIndexCache, encodeIndexCache, indexCacheKey } from './indexCache';
+import { parseQuery, inRange, phraseKey, type ParsedQuery, type QueryWord } from './query';
 import { rerank } from './rank';
-import { processTerm, tokenizeForIndex, type Word } from './tokenize';
+import { runSteps, TermIndex, TermIndexBuilder, type TermMatch, type WordMatches } from './termIndex';
+import { processTerm, tokenizeForIndex } from './tokenize';
+import { topK } from './topK';
 
 /** A paper that matched a query, with what matched so the UI can highlight it. */
 export interface SearchHit {
@@ -23,25 +25,6 @@ export interface SearchOptions {
   readonly limit?: number;
 }
 
-/** The fields a paper is indexed by, and how much a match in each counts. */
-const FIELDS = ['title', 'abstract'] as const;
-const BOOST = { title: 3, abstract: 1 };
-
-/** MiniSearch settings; a cached index is only valid for the same ones. */
-export const INDEX_OPTIONS = {
-  fields: [...FIELDS],
-  storeFields: [],
-  tokenize: tokenizeForIndex,
-  processTerm,
-  extractField: (paper: Paper, field: string): string =>
-    field === 'id' ? paper.id : field === 'title' ? (paper.title ?? '') : paper.abstract,
-  // Query leaves are single, already-processed terms (see `toQuery`).
-  searchOptions: { tokenize: (term: string) => [term], processTerm: (term: string) => term },
-};
-
-/** Papers indexed between two yields to the event loop: a few milliseconds of work. */
-const BUILD_CHUNK = 100;
-
 /** Shaped like `vscode.CancellationToken`, so the core needs no `vscode`. */
 export interface CancellationFlag {
   readonly isCancellationRequested: boolean;
@@ -52,119 +35,316 @@ export interface BuildOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** How much a match counts by field: a title match is worth three abstract matches. */
+const TITLE_BOOST = 3;
+const FIELD_BOOST = { any: [TITLE_BOOST, 1], title: [TITLE_BOOST, 0], abstract: [0, 1] } as const;
+/** Relative weight of a prefix completion and of a typo match, as in MiniSearch. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** Completions a prefix expands to, most frequent first: enough for any intent, bounded for 1-letter prefixes. */
+const MAX_PREFIX_TERMS = 40;
+const MAX_SHORT_PREFIX_TERMS = 12;
+/** Typo matches kept per word. */
+const MAX_FUZZY_TERMS = 20;
 /** Results considered for re-ranking; the rest are beyond any list a person reads. */
 const RERANK_DEPTH = 200;
+/** Papers tokenized between two yields to the event loop: a few milliseconds of work. */
+const BUILD_CHUNK = 200;
+/** Terms of a paper that stand for it when looking for related papers. */
+const RELATED_TERMS = 16;
+
+/** The settings an index is built with; a cached index is only valid for the same ones. */
+export const INDEX_SETTINGS_KEY = 'paper-index/1 fields=title,abstract tokenizer=compound+joined stopwords=v1';
 
 /**
- * The search index over a library: MiniSearch for term matching and BM25
- * scores, plus the re-ranking that makes a paper's own name win.
+ * The search index over a library: a compact inverted index with MiniSearch's
+ * radix tree as its dictionary, BM25F scoring, the query syntax, and the
+ * re-ranking that makes a paper's own name win.
  */
 export class PaperIndex {
+  private key: string | undefined;
+
   private constructor(
-    private readonly library: Library,
-    private readonly search_: MiniSearch<Paper>,
+    readonly library: Library,
+    readonly terms: TermIndex,
   ) {}
 
   static build(library: Library): PaperIndex {
-    const index = new MiniSearch<Paper>(INDEX_OPTIONS);
-    index.addAll(library.papers);
-    return new PaperIndex(library, index);
+    return runSteps(PaperIndex.buildSteps(library));
   }
 
   /**
-   * Builds the index in chunks, yielding to the event loop between them so the
+   * Builds the index in slices, yielding to the event loop between them so the
    * extension host stays responsive, and stopping early when cancelled.
    */
-  static async buildAsync(library: Library, options: BuildOptions = {}): Promise<PaperIndex | undefined> {
-    const index = new MiniSearch<Paper>(INDEX_OPTIONS);
+  static buildAsync(library: Library, options: BuildOptions = {}): Promise<PaperIndex | undefined> {
+    return runStepsAsync(PaperIndex.buildSteps(library, options.onProgress), options.token);
+  }
+
+  /** The key a cache of this library's index is stored under: settings and corpus digest. */
+  static cacheKey(library: Library): string {
+    return indexCacheKey(library, INDEX_SETTINGS_KEY);
+  }
+
+  /** The index as cache bytes, under its key. */
+  toCache(): Uint8Array {
+    this.key ??= PaperIndex.cacheKey(this.library);
+    return encodeIndexCache(this.terms, this.key);
+  }
+
+  /**
+   * The index of `library` from a cache file, or undefined if the file is for
+   * another corpus or other settings, or damaged: the caller then builds anew.
+   */
+  static async fromCacheAsync(library: Library, bytes: Uint8Array, token?: CancellationFlag): Promise<PaperIndex | undefined> {
+    const key = PaperIndex.cacheKey(library);
+    const data = decodeIndexCache(bytes, key);
+    if (!data || data.docCount !== library.papers.length) {
+      return undefined;
+    }
+    const index = await runStepsAsync(
+      (function* () {
+        return new PaperIndex(library, yield* TermIndex.fromDataSteps(data));
+      })(),
+      token,
+    );
+    if (index) {
+      index.key = key;
+    }
+    return index;
+  }
+
+  private static *buildSteps(library: Library, onProgress?: (done: number, total: number) => void): Generator<void, PaperIndex> {
+    const builder = new TermIndexBuilder();
     const papers = library.papers;
     for (let start = 0; start < papers.length; start += BUILD_CHUNK) {
-      if (options.token?.isCancellationRequested) {
-        return undefined;
+      const end = Math.min(start + BUILD_CHUNK, papers.length);
+      for (let i = start; i < end; i++) {
+        builder.add([indexTerms(papers[i].title ?? ''), indexTerms(papers[i].abstract)]);
       }
-      index.addAll(papers.slice(start, start + BUILD_CHUNK));
-      options.onProgress?.(Math.min(start + BUILD_CHUNK, papers.length), papers.length);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      onProgress?.(end, papers.length);
+      yield;
     }
-    return new PaperIndex(library, index);
+    return new PaperIndex(library, yield* builder.finishSteps());
   }
 
   get size(): number {
-    return this.search_.documentCount;
+    return this.terms.docCount;
   }
 
   search(input: string, options: SearchOptions = {}): SearchResults {
     const limit = options.limit ?? 50;
     const query = parseQuery(input);
+    const accept = this.filter(query);
     if (query.words.length === 0) {
+      return this.browse(query, accept, limit);
+    }
+    const units = toUnits(query.words);
+    const words = units.map((_, i) => this.expand(units, i, query.lastIsPrefix && i === units.length - 1));
+    const scored = this.terms.score(words);
+    const full = words.length === 32 ? 0xffffffff : (1 << words.length) - 1;
+    const all: number[] = [];
+    const some: number[] = [];
+    const score = new Map<number, number>();
+    const matched = new Map<number, number>();
+    try {
+      for (const doc of scored.docs) {
+        if (!accept(doc)) {
+          continue;
+        }
+        score.set(doc, scored.scores[doc]);
+        const mask = scored.masks[doc];
+        matched.set(doc, popCount(mask));
+        (mask === full ? all : some).push(doc);
+      }
+    } finally {
+      this.terms.reset(scored);
+    }
+    // Papers with every word first; only when there are too few of them, papers with some.
+    const byScore = (doc: number) => score.get(doc) ?? 0;
+    const ranked = this.hits(query, words, topK(all, byScore, RERANK_DEPTH), score);
+    let total = all.length;
+    if (all.length < limit && words.length > 1) {
+      const partial = topK(some, (doc) => (matched.get(doc) ?? 0) * 1e6 + byScore(doc), limit - all.length);
+      ranked.push(...partial.map((doc) => this.hit(doc, byScore(doc), words)));
+      total += some.length;
+    }
+    return { query, hits: ranked.slice(0, limit), total };
+  }
+
+  /** Papers most like this one, by the words that distinguish its title and abstract. */
+  related(paperId: string, limit = 5): SearchHit[] {
+    const doc = this.library.papers.findIndex((p) => p.id === paperId);
+    if (doc < 0) {
+      return [];
+    }
+    const paper = this.library.papers[doc];
+    const weights = new Map<number, number>();
+    const add = (terms: string[], boost: number) => {
+      for (const term of terms) {
+        const id = this.terms.termId(term);
+        if (id !== undefined && this.terms.documentFrequency(id) > 1) {
+          weights.set(id, (weights.get(id) ?? 0) + boost);
+        }
+      }
+    };
+    add(indexTerms(paper.title ?? ''), 2);
+    add(indexTerms(paper.abstract), 1);
+    const idf = (id: number) => Math.log(this.size / this.terms.documentFrequency(id));
+    const best = [...weights].sort((a, b) => b[1] * idf(b[0]) - a[1] * idf(a[0])).slice(0, RELATED_TERMS);
+    const words: WordMatches[] = best.map(([termId, tf]) => ({ terms: [{ termId, weight: Math.sqrt(tf) }], fieldBoost: FIELD_BOOST.any }));
+    const scored = this.terms.score(words);
+    try {
+      const candidates = scored.docs.filter((d) => d !== doc);
+      const scores = new Map(candidates.map((d) => [d, scored.scores[d]]));
+      return topK(candidates, (d) => scores.get(d) ?? 0, limit).map((d) => this.hit(d, scores.get(d) ?? 0, words));
+    } finally {
+      this.terms.reset(scored);
+    }
+  }
+
+  /**
+   * The dictionary terms a query unit stands for, each weighted by how closely
+   * it matches: the unit itself, its compound joined (`hawq` and `v2` of
+   * `HAWQ-V2` also match `hawqv2`), the unit joined with a neighbour (`sub
+   * graph` matches `subgraph`), completions of the word being typed, and
+   * typos in proportion to length.
+   */
+  private expand(units: readonly QueryUnit[], i: number, typing: boolean): WordMatches {
+    const unit = units[i];
+    const matches = new Map<number, number>();
+    const add = (termId: number | undefined, weight: number) => {
+      if (termId !== undefined && weight > (matches.get(termId) ?? 0)) {
+        matches.set(termId, weight);
+      }
+    };
+    const before = units[i - 1];
+    const after = units[i + 1];
+    const joins = [before && before.term + unit.term, after && unit.term + after.term].filter((j): j is string => !!j);
+    for (const form of [unit.term, unit.compound, ...joins]) {
+      if (form) {
+        add(this.terms.termId(form), 1);
+      }
+    }
+    if (typing) {
+      this.addPrefixes(unit.term, add);
+      if (unit.compound) {
+        this.addPrefixes(unit.compound, add);
+      } else if (before) {
+        this.addPrefixes(before.term + unit.term, add);
+      }
+    }
+    const distance = fuzziness(unit.term);
+    if (distance > 0) {
+      const fuzzy = this.terms
+        .fuzzyTerms(unit.term, distance)
+        .filter(([, d]) => d > 0)
+        .sort((a, b) => a[1] - b[1] || this.terms.documentFrequency(b[0]) - this.terms.documentFrequency(a[0]))
+        .slice(0, MAX_FUZZY_TERMS);
+      for (const [termId, d] of fuzzy) {
+        add(termId, (FUZZY_WEIGHT * unit.term.length) / (unit.term.length + d));
+      }
+    }
+    const terms: TermMatch[] = [...matches].map(([termId, weight]) => ({ termId, weight }));
+    return { terms, fieldBoost: FIELD_BOOST[unit.field ?? 'any'] };
+  }
+
+  /** Adds a prefix's completions, the most frequent ones, weighted down the longer they are than the prefix. */
+  private addPrefixes(prefix: string, add: (termId: number, weight: number) => void): void {
+    const cap = prefix.length <= 2 ? MAX_SHORT_PREFIX_TERMS : MAX_PREFIX_TERMS;
+    const completions = this.terms.prefixTerms(prefix);
+    const kept = completions.length <= cap ? completions : topK(completions, (id) => this.terms.documentFrequency(id), cap);
+    for (const termId of kept) {
+      const extra = this.terms.term(termId).length - prefix.length;
+      add(termId, extra === 0 ? 1 : (PREFIX_WEIGHT * prefix.length) / (prefix.length + 0.3 * extra));
+    }
+  }
+
+  /** A test a paper must pass: the query's filters, exclusions and phrases. */
+  private filter(query: ParsedQuery): (doc: number) => boolean {
+    const { filters } = query;
+    const papers = this.library.papers;
+    const excluded = this.terms.documentsWith(
+      query.excluded.flatMap((w) => [w.joined, ...w.parts]).flatMap((t) => this.terms.termId(t) ?? []),
+    );
+    const collections = filters.collections.map((name) => new Set(this.library.collections.filter((c) => phraseKey(c.name).includes(phraseKey(name).trim())).map((c) => c.id)));
+    const checks: ((paper: Paper, doc: number) => boolean)[] = [];
+    if (excluded.size > 0) {
+      checks.push((_, doc) => !excluded.has(doc));
+    }
+    if (filters.year) {
+      checks.push((p) => inRange(p.date?.year, filters.year));
+    }
+    if (filters.upvotes) {
+      checks.push((p) => inRange(p.upvotes ?? 0, filters.upvotes));
+    }
+    if (filters.hasCode) {
+      checks.push((p) => p.hasCode);
+    }
+    for (const ids of collections) {
+      checks.push((p) => p.collections.some((c) => ids.has(c)));
+    }
+    if (query.phrases.length > 0) {
+      checks.push((p) => {
+        const text = phraseKey(`${p.title ?? ''} ${p.abstract}`);
+        return query.phrases.every((phrase) => text.includes(phrase));
+      });
+    }
+    return (doc) => checks.every((check) => check(papers[doc], doc));
+  }
+
+  /** A query of filters only (`has:code year:2024`): every paper that passes, newest and most upvoted first. */
+  private browse(query: ParsedQuery, accept: (doc: number) => boolean, limit: number): SearchResults {
+    const filtered = query.description.length > 0;
+    if (!filtered) {
       return { query, hits: [], total: 0 };
     }
-    const all = this.search_.search(toQuery(query, 'AND'), { boost: BOOST });
-    // Fewer than a page of papers have every word: show those first, then papers with some of them.
-    if (all.length < limit && query.words.length > 1) {
-      const seen = new Set(all.map((r) => r.id));
-      const some = this.search_.search(toQuery(query, 'OR'), { boost: BOOST }).filter((r) => !seen.has(r.id));
-      return this.results(query, [...rerankResults(this.library, query, all), ...rerankResults(this.library, query, some)], limit);
+    const docs = this.library.papers.map((_, doc) => doc).filter(accept);
+    const key = (doc: number) => {
+      const p = this.library.papers[doc];
+      return (p.date?.year ?? 9999) * 1e6 + (p.date ? p.date.month * 100 + p.date.day : 0) * 1e2 + Math.min(p.upvotes ?? 0, 99);
+    };
+    return { query, hits: topK(docs, key, limit).map((doc) => ({ paper: this.library.papers[doc], score: 0, terms: [] })), total: docs.length };
+  }
+
+  private hits(query: ParsedQuery, words: readonly WordMatches[], docs: number[], score: ReadonlyMap<number, number>): SearchHit[] {
+    return rerank(
+      docs.map((doc) => this.hit(doc, score.get(doc) ?? 0, words)),
+      query,
+    );
+  }
+
+  private hit(doc: number, score: number, words: readonly WordMatches[]): SearchHit {
+    const terms = new Set<string>();
+    for (const word of words) {
+      for (const { termId } of word.terms) {
+        if (this.terms.contains(termId, doc)) {
+          terms.add(this.terms.term(termId));
+        }
+      }
     }
-    return this.results(query, rerankResults(this.library, query, all), limit);
-  }
-
-  private results(query: ParsedQuery, ranked: SearchHit[], limit: number): SearchResults {
-    return { query, hits: ranked.slice(0, limit), total: ranked.length };
+    return { paper: this.library.papers[doc], score, terms: [...terms] };
   }
 }
 
-function rerankResults(library: Library, query: ParsedQuery, results: SearchResult[]): SearchHit[] {
-  const hits: SearchHit[] = [];
-  for (const r of results.slice(0, RERANK_DEPTH)) {
-    const paper = library.byId.get(r.id as string);
-    if (paper) {
-      hits.push({ paper, score: r.score, terms: r.terms });
-    }
-  }
-  return [...rerank(hits, query), ...toHits(library, results.slice(RERANK_DEPTH))];
+/** One term the query must match: a word, or one part of a compound word. */
+interface QueryUnit {
+  readonly term: string;
+  /** The whole compound this unit is a part of, joined (`hawqv2`). */
+  readonly compound?: string;
+  readonly field?: QueryWord['field'];
 }
 
-function toHits(library: Library, results: SearchResult[]): SearchHit[] {
-  return results.flatMap((r) => {
-    const paper = library.byId.get(r.id as string);
-    return paper ? [{ paper, score: r.score, terms: r.terms }] : [];
-  });
+/** Splits compound words into their parts, each of which must match (as itself or as the joined compound). */
+function toUnits(words: readonly QueryWord[]): QueryUnit[] {
+  return words.flatMap((w) =>
+    w.parts.length > 1 ? w.parts.map((term) => ({ term, compound: w.joined, field: w.field })) : [{ term: w.joined, field: w.field }],
+  );
 }
 
-/**
- * Builds MiniSearch's query tree: each word must match (or, for `OR`, may),
- * as itself, as its compound joined (`hawqv2`), or joined with a neighbour
- * (`sub graph` finds `subgraph`). Typos are forgiven in proportion to length,
- * and only the word being typed is matched as a prefix.
- */
-function toQuery(query: ParsedQuery, combineWith: 'AND' | 'OR'): Query {
-  const last = query.words.length - 1;
-  return {
-    combineWith,
-    queries: query.words.map((word, i) => {
-      const prefix = i === last && query.lastIsPrefix;
-      const alternatives: Query[] = [leaf(word.joined, prefix)];
-      if (word.parts.length > 1) {
-        alternatives.push({ combineWith: 'AND', queries: word.parts.map((p, j) => leaf(p, prefix && j === word.parts.length - 1)) });
-      }
-      const pairs: [Word, Word][] = [];
-      if (i > 0) {
-        pairs.push([query.words[i - 1], word]);
-      }
-      if (i < last) {
-        pairs.push([word, query.words[i + 1]]);
-      }
-      for (const [a, b] of pairs) {
-        alternatives.push(leaf(a.joined + b.joined, query.lastIsPrefix && b === query.words[last]));
-      }
-      return { combineWith: 'OR', queries: alternatives };
-    }),
-  };
-}
-
-function leaf(term: string, prefix: boolean): Query {
-  return { queries: [term], prefix, fuzzy: fuzziness(term) };
+/** The terms of a field as the index stores them: compounds split and joined, stop words dropped. */
+export function indexTerms(text: string): string[] {
+  return tokenizeForIndex(text).filter((t) => processTerm(t) !== null);
 }
 
 /** Edits forgiven: none for short words (they would match noise), one from 5 letters, two from 9. */
@@ -173,4 +353,26 @@ export function fuzziness(term: string): number {
     return 0;
   }
   return term.length >= 9 ? 2 : 1;
+}
+
+function popCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) {
+    n++;
+  }
+  return n;
+}
+
+/** Runs a step generator, yielding to the event loop between steps; undefined if cancelled. */
+async function runStepsAsync<T>(steps: Generator<void, T>, token?: CancellationFlag): Promise<T | undefined> {
+  for (;;) {
+    if (token?.isCancellationRequested) {
+      return undefined;
+    }
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }

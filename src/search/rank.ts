@@ -17,7 +17,7 @@ const TITLE_ALL_WORDS = 1.3;
  * is the query should win outright.
  */
 export function rerank(hits: readonly SearchHit[], query: ParsedQuery): SearchHit[] {
-  const queryKey = textKey(query.text, 1000);
+  const queryKey = textKey(query.plainText, 1000);
   if (!queryKey) {
     return [...hits];
   }

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { FIELD_COUNT, TermIndex, type TermIndexData } from './termIndex';
+
+/**
+ * The index cache: a term index saved as a few binary blocks, so that loading
+ * it is reading a file and wrapping typed arrays around it, not re-tokenizing
+ * every abstract. The header names the corpus and the index settings it was
+ * built from; a file that does not match, or does not add up, is refused and
+ * the caller rebuilds.
+ *
+ * Layout: `PEIX` · u32 format version · u32 header length · header JSON ·
+ * padding to 4 bytes · offsets (u32) · docs (u32) · field lengths (u16) ·
+ * padding · tfs (u8) · terms (UTF-8, `\n`-separated).
+ */
+const MAGIC = 0x58494550; // "PEIX", little-endian
+export const CACHE_FORMAT_VERSION = 1;
+
+interface CacheHeader {
+  readonly key: string;
+  readonly docCount: number;
+  readonly termCount: number;
+  readonly postingCount: number;
+  readonly termsBytes: number;
+}
+
+/** Serializes the index's arrays under a key that names the corpus and settings it was built from. */
+export function encodeIndexCache(index: TermIndex, key: string): Uint8Array {
+  const data = index.data;
+  const terms = new TextEncoder().encode(data.terms.join('\n'));
+  const header: CacheHeader = {
+    key,
+    docCount: data.docCount,
+    termCount: data.terms.length,
+    postingCount: data.docs.length,
+    termsBytes: terms.length,
+  };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const layout = planLayout(12 + headerBytes.length, header);
+  const out = new Uint8Array(layout.total);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, CACHE_FORMAT_VERSION, true);
+  view.setUint32(8, headerBytes.length, true);
+  out.set(headerBytes, 12);
+  out.set(bytesOf(data.offsets), layout.offsets);
+  out.set(bytesOf(data.docs), layout.docs);
+  out.set(bytesOf(data.fieldLengths), layout.fieldLengths);
+  out.set(data.tfs, layout.tfs);
+  out.set(terms, layout.terms);
+  return out;
+}
+
+/**
+ * Reads a cache written by `encodeIndexCache`, or returns undefined if it is
+ * for another corpus or settings, or damaged or cut short in any way.
+ */
+export function decodeIndexCache(bytes: Uint8Array, key: string): TermIndexData | undefined {
+  try {
+    if (bytes.length < 12) {
+      return undefined;
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== CACHE_FORMAT_VERSION) {
+      return undefined;
+    }
+    const headerLength = view.getUint32(8, true);
+    if (12 + headerLength > bytes.length) {
+      return undefined;
+    }
+    const header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength))) as CacheHeader;
+    if (header.key !== key || ![header.docCount, header.termCount, header.postingCount, header.termsBytes].every(isCount)) {
+      return undefined;
+    }
+    const layout = planLayout(12 + headerLength, header);
+    if (layout.total !== bytes.length) {
+      return undefined;
+    }
+    // Typed arrays need aligned offsets: copy once into an aligned buffer if the file's bytes are not.
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const buffer = aligned.buffer;
+    const base = aligned.byteOffset;
+    const offsets = new Uint32Array(buffer, base + layout.offsets, header.termCount + 1);
+    const docs = new Uint32Array(buffer, base + layout.docs, header.postingCount);
+    const fieldLengths = new Uint16Array(buffer, base + layout.fieldLengths, header.docCount * FIELD_COUNT);
+    const tfs = new Uint8Array(buffer, base + layout.tfs, header.postingCount * FIELD_COUNT);
+    const termText = new TextDecoder('utf-8', { fatal: true }).decode(aligned.subarray(layout.terms, layout.terms + header.termsBytes));
+    const terms = header.termCount === 0 ? [] : termText.split('\n');
+    if (terms.length !== header.termCount || !consistent(offsets, docs, header)) {
+      return undefined;
+    }
+    return { docCount: header.docCount, terms, offsets, docs, tfs, fieldLengths };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Offsets rise from 0 to the posting count and every posting names a real document. */
+function consistent(offsets: Uint32Array, docs: Uint32Array, header: CacheHeader): boolean {
+  if (offsets[0] !== 0 || offsets[header.termCount] !== header.postingCount) {
+    return false;
+  }
+  for (let t = 0; t < header.termCount; t++) {
+    if (offsets[t + 1] < offsets[t]) {
+      return false;
+    }
+  }
+  for (let p = 0; p < docs.length; p++) {
+    if (docs[p] >= header.docCount) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function planLayout(start: number, header: CacheHeader) {
+  const offsets = align(start, 4);
+  const docs = offsets + (header.termCount + 1) * 4;
+  const fieldLengths = docs + header.postingCount * 4;
+  const tfs = align(fieldLengths + header.docCount * FIELD_COUNT * 2, 4);
+  const terms = tfs + header.postingCount * FIELD_COUNT;
+  return { offsets, docs, fieldLengths, tfs, terms, total: terms + header.termsBytes };
+}
+
+function align(n: number, to: number): number {
+  return Math.ceil(n / to) * to;
+}
+
+function isCount(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 2 ** 32;
+}
+
+function bytesOf(array: Uint16Array | Uint32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/**
+ * The cache key of a library: the index settings and a digest of every
+ * paper's text, in order (document numbers in the cache are positions in it).
+ */
+export function indexCacheKey(library: { readonly papers: readonly { readonly id: string; readonly title?: string; readonly abstract: string }[] }, settings: string): string {
+  const hash = createHash('sha256');
+  for (const paper of library.papers) {
+    hash.update(paper.id).update('\u0000').update(paper.title ?? '').update('\u0000').update(paper.abstract).update('\u0001');
+  }
+  return `${settings} v${CACHE_FORMAT_VERSION} corpus=${hash.digest('hex')}`;
+}

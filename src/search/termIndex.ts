@@ -1,0 +1,325 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
+/**
+ * A compact inverted index over numbered documents with two fields (title,
+ * abstract). MiniSearch's radix tree (`SearchableMap`) is the term
+ * dictionary, so prefix and typo lookups are MiniSearch's own; the postings
+ * live in flat typed arrays instead of MiniSearch's nested Maps, which is what
+ * keeps 100,000 abstracts in a fraction of the memory and lets the index be
+ * cached as a few binary blocks.
+ */
+
+/** The fields every document has, in this order. */
+export const FIELD_COUNT = 2;
+export const TITLE = 0;
+export const ABSTRACT = 1;
+
+/** Term frequencies are stored in a byte; a word repeated more often than this counts the same. */
+const MAX_TF = 255;
+
+/** BM25+ parameters, as MiniSearch uses them. */
+const K1 = 1.2;
+const B = 0.7;
+const DELTA = 0.5;
+
+/** The arrays an index is made of; what the cache stores. */
+export interface TermIndexData {
+  readonly docCount: number;
+  /** Term id → term, sorted. */
+  readonly terms: readonly string[];
+  /** Term id → first posting; one more entry than terms. */
+  readonly offsets: Uint32Array;
+  /** Posting → document number, ascending within each term. */
+  readonly docs: Uint32Array;
+  /** Posting → term frequency in each field (`FIELD_COUNT` bytes a posting). */
+  readonly tfs: Uint8Array;
+  /** Document → length of each field in terms (`FIELD_COUNT` entries a document). */
+  readonly fieldLengths: Uint16Array;
+}
+
+/** A term of the dictionary that a query word matched, and how much that match counts. */
+export interface TermMatch {
+  readonly termId: number;
+  readonly weight: number;
+}
+
+/** One query word: the terms it matches and the fields it may match in. */
+export interface WordMatches {
+  readonly terms: readonly TermMatch[];
+  /** Per field boost; a field with 0 is not searched. */
+  readonly fieldBoost: readonly number[];
+}
+
+/** Collects documents' terms; `finish` turns them into a `TermIndex`. */
+export class TermIndexBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly termList: string[] = [];
+  private postingTerm = new Uint32Array(1 << 16);
+  private postingDoc = new Uint32Array(1 << 16);
+  private postingTf = new Uint8Array(FIELD_COUNT << 16);
+  private postingCount = 0;
+  private lengths = new Uint16Array(FIELD_COUNT * 1024);
+  private docCount = 0;
+
+  /** Adds the next document: its terms in each field, as the tokenizer produced them. */
+  add(fields: readonly (readonly string[])[]): void {
+    const doc = this.docCount++;
+    if (doc * FIELD_COUNT + FIELD_COUNT > this.lengths.length) {
+      this.lengths = grow(this.lengths, this.lengths.length * 2);
+    }
+    const counts = new Map<number, Uint8Array>();
+    fields.forEach((terms, field) => {
+      this.lengths[doc * FIELD_COUNT + field] = Math.min(terms.length, 0xffff);
+      for (const term of terms) {
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.termList.length;
+          this.termIds.set(term, id);
+          this.termList.push(term);
+        }
+        let tf = counts.get(id);
+        if (!tf) {
+          tf = new Uint8Array(FIELD_COUNT);
+          counts.set(id, tf);
+        }
+        tf[field] = Math.min(tf[field] + 1, MAX_TF);
+      }
+    });
+    for (const [termId, tf] of counts) {
+      this.push(termId, doc, tf);
+    }
+  }
+
+  private push(termId: number, doc: number, tf: Uint8Array): void {
+    if (this.postingCount === this.postingTerm.length) {
+      const size = this.postingTerm.length * 2;
+      this.postingTerm = grow(this.postingTerm, size);
+      this.postingDoc = grow(this.postingDoc, size);
+      this.postingTf = grow(this.postingTf, size * FIELD_COUNT);
+    }
+    const i = this.postingCount++;
+    this.postingTerm[i] = termId;
+    this.postingDoc[i] = doc;
+    this.postingTf.set(tf, i * FIELD_COUNT);
+  }
+
+  /**
+   * Sorts the postings by term (a counting sort, stable, so documents stay in
+   * order within each term) in slices; `finish` runs them all, `finishSteps`
+   * lets an async caller yield between them.
+   */
+  *finishSteps(sliceSize = 1 << 20): Generator<void, TermIndex> {
+    const order = this.termList.map((term, id) => [term, id] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const rank = new Uint32Array(order.length);
+    order.forEach(([, id], r) => (rank[id] = r));
+    const offsets = new Uint32Array(order.length + 1);
+    for (let i = 0; i < this.postingCount; i++) {
+      offsets[rank[this.postingTerm[i]] + 1]++;
+    }
+    for (let t = 0; t < order.length; t++) {
+      offsets[t + 1] += offsets[t];
+    }
+    yield;
+    const next = offsets.slice(0, order.length);
+    const docs = new Uint32Array(this.postingCount);
+    const tfs = new Uint8Array(this.postingCount * FIELD_COUNT);
+    for (let start = 0; start < this.postingCount; start += sliceSize) {
+      const end = Math.min(start + sliceSize, this.postingCount);
+      for (let i = start; i < end; i++) {
+        const at = next[rank[this.postingTerm[i]]]++;
+        docs[at] = this.postingDoc[i];
+        tfs[at * FIELD_COUNT] = this.postingTf[i * FIELD_COUNT];
+        tfs[at * FIELD_COUNT + 1] = this.postingTf[i * FIELD_COUNT + 1];
+      }
+      yield;
+    }
+    const data: TermIndexData = {
+      docCount: this.docCount,
+      terms: order.map(([term]) => term),
+      offsets,
+      docs,
+      tfs,
+      fieldLengths: this.lengths.slice(0, this.docCount * FIELD_COUNT),
+    };
+    const dictionary = yield* dictionarySteps(data.terms);
+    return new TermIndex(data, dictionary);
+  }
+
+  finish(): TermIndex {
+    return runSteps(this.finishSteps());
+  }
+}
+
+/** Runs a step generator to its end, synchronously. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+function* dictionarySteps(terms: readonly string[], sliceSize = 20_000): Generator<void, SearchableMap<number>> {
+  const dictionary = new SearchableMap<number>();
+  for (let start = 0; start < terms.length; start += sliceSize) {
+    const end = Math.min(start + sliceSize, terms.length);
+    for (let id = start; id < end; id++) {
+      dictionary.set(terms[id], id);
+    }
+    yield;
+  }
+  return dictionary;
+}
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
+
+/** Scores and match masks of one query, over every document. */
+export interface Scored {
+  /** Matched documents, in no particular order. */
+  readonly docs: readonly number[];
+  readonly scores: Float64Array;
+  /** Bit i set: the document matched query word i. */
+  readonly masks: Uint32Array;
+}
+
+export class TermIndex {
+  private readonly averageLength: number[];
+  /** Reused between queries: a score and a word mask per document. */
+  private readonly scores: Float64Array;
+  private readonly masks: Uint32Array;
+
+  constructor(
+    readonly data: TermIndexData,
+    private readonly dictionary: SearchableMap<number>,
+  ) {
+    this.averageLength = Array.from({ length: FIELD_COUNT }, (_, field) => {
+      let total = 0;
+      for (let doc = 0; doc < data.docCount; doc++) {
+        total += data.fieldLengths[doc * FIELD_COUNT + field];
+      }
+      return data.docCount > 0 ? Math.max(total / data.docCount, 1) : 1;
+    });
+    this.scores = new Float64Array(data.docCount);
+    this.masks = new Uint32Array(data.docCount);
+  }
+
+  /** Rebuilds the term dictionary of cached data, in slices like a fresh build. */
+  static *fromDataSteps(data: TermIndexData): Generator<void, TermIndex> {
+    return new TermIndex(data, yield* dictionarySteps(data.terms));
+  }
+
+  get docCount(): number {
+    return this.data.docCount;
+  }
+
+  get termCount(): number {
+    return this.data.terms.length;
+  }
+
+  /** Documents that contain the term, in any field. */
+  documentFrequency(termId: number): number {
+    return this.data.offsets[termId + 1] - this.data.offsets[termId];
+  }
+
+  termId(term: string): number | undefined {
+    return this.dictionary.get(term);
+  }
+
+  term(termId: number): string {
+    return this.data.terms[termId];
+  }
+
+  /** Terms that start with `prefix` (the prefix itself included), as term ids. */
+  prefixTerms(prefix: string): number[] {
+    return [...this.dictionary.atPrefix(prefix).values()];
+  }
+
+  /** Terms within `distance` edits of `term`, with their distances. */
+  fuzzyTerms(term: string, distance: number): [number, number][] {
+    return [...this.dictionary.fuzzyGet(term, distance).values()];
+  }
+
+  /** Whether a document contains a term (postings are sorted, so this is a binary search). */
+  contains(termId: number, doc: number): boolean {
+    const { offsets, docs } = this.data;
+    let lo = offsets[termId];
+    let hi = offsets[termId + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (docs[mid] === doc) {
+        return true;
+      }
+      if (docs[mid] < doc) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return false;
+  }
+
+  /** Documents that contain any of the terms. */
+  documentsWith(termIds: readonly number[]): Set<number> {
+    const found = new Set<number>();
+    const { offsets, docs } = this.data;
+    for (const termId of termIds) {
+      for (let p = offsets[termId]; p < offsets[termId + 1]; p++) {
+        found.add(docs[p]);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * BM25F scores for the query words: every document that matched at least
+   * one word, with its score and which words it matched. The returned arrays
+   * are reused by the next call.
+   */
+  score(words: readonly WordMatches[]): Scored {
+    const { offsets, docs, tfs, fieldLengths, docCount } = this.data;
+    const { scores, masks, averageLength } = this;
+    const touched: number[] = [];
+    words.forEach((word, w) => {
+      const bit = 1 << w;
+      for (const { termId, weight } of word.terms) {
+        const df = offsets[termId + 1] - offsets[termId];
+        const idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+        for (let p = offsets[termId]; p < offsets[termId + 1]; p++) {
+          let fieldScore = 0;
+          for (let field = 0; field < FIELD_COUNT; field++) {
+            const tf = tfs[p * FIELD_COUNT + field];
+            const boost = word.fieldBoost[field];
+            if (tf === 0 || boost === 0) {
+              continue;
+            }
+            const length = fieldLengths[docs[p] * FIELD_COUNT + field];
+            fieldScore += boost * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength[field])) + DELTA);
+          }
+          if (fieldScore === 0) {
+            continue;
+          }
+          const doc = docs[p];
+          if (masks[doc] === 0) {
+            touched.push(doc);
+          }
+          masks[doc] |= bit;
+          scores[doc] += weight * idf * fieldScore;
+        }
+      }
+    });
+    return { docs: touched, scores, masks };
+  }
+
+  /** Clears the per-document scores that `score` left behind. */
+  reset(scored: Scored): void {
+    for (const doc of scored.docs) {
+      this.scores[doc] = 0;
+      this.masks[doc] = 0;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { buildLibrary } from '../../src/corpus/library';
+import { parseCorpus } from '../../src/corpus/parse';
+import { PaperIndex } from '../../src/search/index';
+import { decodeIndexCache } from '../../src/search/indexCache';
+import { bundledCorpus } from './helpers';
+
+const QUERIES = ['xLSTM', 'landmark atten', 'quantizaton', 'sub-graph', 'graph neural network', 'title:hawq', 'has:code year:2023', 'tr'];
+
+describe('the index cache', () => {
+  it('gives back an index that answers exactly like the one it was made from', async () => {
+    const { library, index } = await bundledCorpus();
+    const restored = await PaperIndex.fromCacheAsync(library, index.toCache());
+    assert.ok(restored);
+    for (const q of QUERIES) {
+      const strip = (r: ReturnType<PaperIndex['search']>) => r.hits.map((h) => [h.paper.id, h.score.toFixed(6), [...h.terms].sort().join()]);
+      assert.deepEqual(strip(restored.search(q)), strip(index.search(q)), q);
+    }
+  });
+
+  it('is refused for another corpus', async () => {
+    const { index } = await bundledCorpus();
+    const other = buildLibrary([{ id: 'x', name: 'x', parsed: parseCorpus('A Title\nAn abstract that is long enough to read as one, with words in it.') }]);
+    assert.equal(await PaperIndex.fromCacheAsync(other, index.toCache()), undefined);
+  });
+
+  it('is refused when damaged, cut short, empty or random', async () => {
+    const { library, index } = await bundledCorpus();
+    const bytes = index.toCache();
+    const key = PaperIndex.cacheKey(library);
+    const damaged: Uint8Array[] = [
+      new Uint8Array(),
+      bytes.subarray(0, 11),
+      bytes.subarray(0, bytes.length - 1),
+      bytes.subarray(0, bytes.length >> 1),
+      Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256),
+      new Uint8Array([...bytes, 0]),
+    ];
+    const flipped = bytes.slice();
+    flipped[4] ^= 0xff;
+    damaged.push(flipped);
+    const header = bytes.slice();
+    header[20] = 0x7b;
+    damaged.push(header);
+    const posting = bytes.slice();
+    new DataView(posting.buffer).setUint32(posting.length - 200000 - (posting.length % 4), 0xffffffff, true);
+    damaged.push(posting);
+    for (const [i, b] of damaged.entries()) {
+      assert.equal(decodeIndexCache(b, key), undefined, `case ${i}`);
+      assert.equal(await PaperIndex.fromCacheAsync(library, b), undefined, `case ${i}`);
+    }
+  });
+
+  it('reads a cache whose bytes do not start on a 4-byte boundary', async () => {
+    const { library, index } = await bundledCorpus();
+    const bytes = index.toCache();
+    const shifted = new Uint8Array(bytes.length + 1).subarray(1);
+    shifted.set(bytes);
+    assert.ok(decodeIndexCache(shifted, PaperIndex.cacheKey(library)));
+  });
+});
