@@ -40,7 +40,7 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts' },
+    entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts', bench: 'bench/bench.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

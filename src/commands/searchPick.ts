@@ -50,7 +50,8 @@ export async function searchPapers(
     const chosen = await new Promise<PaperPickItem | undefined>((resolve) => {
       disposables.push(
         pick.onDidChangeValue(update),
-        pick.onDidAccept(() => resolve(pick.selectedItems[0])),
+        // Enter before any hit is listed (or on nothing) keeps the pick open rather than closing it empty-handed.
+        pick.onDidAccept(() => pick.selectedItems[0]?.paperId && resolve(pick.selectedItems[0])),
         pick.onDidHide(() => resolve(undefined)),
       );
     });

@@ -47,10 +47,12 @@ export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): L
     file.parsed.entries.map((entry, entryIndex) => ({ file, entry, order: fileIndex * 1e7 + entryIndex })),
   );
   // Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to.
-  const ordered = [...tagged.filter((t) => t.entry.title), ...tagged.filter((t) => !t.entry.title)];
-  for (const { file, entry, order } of ordered) {
+  const titled = tagged.filter((t) => t.entry.title);
+  const untitled = tagged.filter((t) => !t.entry.title);
+  for (const { file, entry, order } of [...titled, ...untitled]) {
     const titleKey = entry.title ? textKey(entry.title, 1000) : undefined;
-    const abstractKey = entry.abstract ? textKey(entry.abstract) : undefined;
+    // Abstracts are only compared to find an untitled copy's paper: without untitled entries, no key is needed.
+    const abstractKey = entry.abstract && (untitled.length > 0 || !titleKey) ? textKey(entry.abstract) : undefined;
     // Only an untitled copy is matched by its abstract: two titled papers are never merged on text alone.
     const existing = titleKey ? byTitle.get(titleKey) : abstractKey ? byAbstract.get(abstractKey) : undefined;
     const draft = existing ?? newDraft(titleKey ? `t:${titleKey}` : `a:${abstractKey ?? order}`, order);

@@ -1,4 +1,5 @@
 import { PaperDate, parseDateLine } from './dates';
+import { isAscii } from './text';
 
 /**
  * The three layouts the paper sites produce (see the corpus note):
@@ -55,6 +56,8 @@ const PAGE_DATE = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(, 
 /** The search page glues its first title to the `Subscribe` button: `SubscribeNorm of …`. */
 const GLUED_SUBSCRIBE = /^Subscribe(?=[\p{Lu}\p{N}])/u;
 const AUTHORS = /^•\s*(\d{1,5})\s+authors?$/;
+/** Whitespace that `clean` would change: runs, tabs and the like, or space at either end. */
+const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
 /** Bidirectional overrides can make a title display as something it is not. */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
@@ -100,7 +103,9 @@ function splitLines(text: string, problems: CorpusProblem[]): Line[] {
 }
 
 function clean(text: string): string {
-  return text.normalize('NFC').replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
+  const unicode = isAscii(text) ? text : text.normalize('NFC').replace(BIDI_CONTROLS, '');
+  // Most lines have nothing to collapse; testing first spares a copy of every abstract.
+  return UNTIDY_SPACE.test(unicode) ? unicode.replace(/\s+/g, ' ').trim() : unicode;
 }
 
 /** Leading page chrome (and the page's date) is dropped; the content starts at the first real line. */

@@ -1,9 +1,9 @@
 import type { Library, Paper } from '../corpus/paper';
-import { decodeIndexCache, encodeIndexCache, indexCacheKey } from './indexCache';
+import { decodeIndexCacheSteps, encodeIndexCache, indexCacheKeySteps } from './indexCache';
 import { parseQuery, inRange, phraseKey, type ParsedQuery, type QueryWord } from './query';
 import { rerank } from './rank';
 import { runSteps, TermIndex, TermIndexBuilder, type TermMatch, type WordMatches } from './termIndex';
-import { processTerm, tokenizeForIndex } from './tokenize';
+import { STOP_WORDS, tokenizeForIndex } from './tokenize';
 import { topK } from './topK';
 
 /** A paper that matched a query, with what matched so the UI can highlight it. */
@@ -62,11 +62,11 @@ export const INDEX_SETTINGS_KEY = 'paper-index/1 fields=title,abstract tokenizer
  * re-ranking that makes a paper's own name win.
  */
 export class PaperIndex {
-  private key: string | undefined;
-
   private constructor(
     readonly library: Library,
     readonly terms: TermIndex,
+    /** The key its cache is stored under: index settings and a digest of the corpus. */
+    readonly cacheKey: string,
   ) {}
 
   static build(library: Library): PaperIndex {
@@ -81,15 +81,9 @@ export class PaperIndex {
     return runStepsAsync(PaperIndex.buildSteps(library, options.onProgress), options.token);
   }
 
-  /** The key a cache of this library's index is stored under: settings and corpus digest. */
-  static cacheKey(library: Library): string {
-    return indexCacheKey(library, INDEX_SETTINGS_KEY);
-  }
-
   /** The index as cache bytes, under its key. */
   toCache(): Uint8Array {
-    this.key ??= PaperIndex.cacheKey(this.library);
-    return encodeIndexCache(this.terms, this.key);
+    return encodeIndexCache(this.terms, this.cacheKey);
   }
 
   /**
@@ -97,21 +91,14 @@ export class PaperIndex {
    * another corpus or other settings, or damaged: the caller then builds anew.
    */
   static async fromCacheAsync(library: Library, bytes: Uint8Array, token?: CancellationFlag): Promise<PaperIndex | undefined> {
-    const key = PaperIndex.cacheKey(library);
-    const data = decodeIndexCache(bytes, key);
-    if (!data || data.docCount !== library.papers.length) {
-      return undefined;
-    }
-    const index = await runStepsAsync(
+    return runStepsAsync(
       (function* () {
-        return new PaperIndex(library, yield* TermIndex.fromDataSteps(data));
+        const key = yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY);
+        const data = yield* decodeIndexCacheSteps(bytes, key);
+        return data && data.docCount === library.papers.length ? new PaperIndex(library, yield* TermIndex.fromDataSteps(data), key) : undefined;
       })(),
       token,
     );
-    if (index) {
-      index.key = key;
-    }
-    return index;
   }
 
   private static *buildSteps(library: Library, onProgress?: (done: number, total: number) => void): Generator<void, PaperIndex> {
@@ -125,7 +112,8 @@ export class PaperIndex {
       onProgress?.(end, papers.length);
       yield;
     }
-    return new PaperIndex(library, yield* builder.finishSteps());
+    const terms = yield* builder.finishSteps();
+    return new PaperIndex(library, terms, yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY));
   }
 
   get size(): number {
@@ -143,33 +131,30 @@ export class PaperIndex {
     const words = units.map((_, i) => this.expand(units, i, query.lastIsPrefix && i === units.length - 1));
     const scored = this.terms.score(words);
     const full = words.length === 32 ? 0xffffffff : (1 << words.length) - 1;
-    const all: number[] = [];
-    const some: number[] = [];
-    const score = new Map<number, number>();
-    const matched = new Map<number, number>();
+    const { scores, masks } = scored;
     try {
+      const all: number[] = [];
+      const some: number[] = [];
       for (const doc of scored.docs) {
-        if (!accept(doc)) {
-          continue;
+        if (!accept || accept(doc)) {
+          (masks[doc] === full ? all : some).push(doc);
         }
-        score.set(doc, scored.scores[doc]);
-        const mask = scored.masks[doc];
-        matched.set(doc, popCount(mask));
-        (mask === full ? all : some).push(doc);
       }
+      // Papers with every word first; only when there are too few of them, papers with some.
+      const ranked = rerank(
+        topK(all, (doc) => scores[doc], RERANK_DEPTH).map((doc) => this.hit(doc, scores[doc], words)),
+        query,
+      );
+      let total = all.length;
+      if (all.length < limit && words.length > 1) {
+        const partial = topK(some, (doc) => popCount(masks[doc]) * 1e6 + scores[doc], limit - all.length);
+        ranked.push(...partial.map((doc) => this.hit(doc, scores[doc], words)));
+        total += some.length;
+      }
+      return { query, hits: ranked.slice(0, limit), total };
     } finally {
       this.terms.reset(scored);
     }
-    // Papers with every word first; only when there are too few of them, papers with some.
-    const byScore = (doc: number) => score.get(doc) ?? 0;
-    const ranked = this.hits(query, words, topK(all, byScore, RERANK_DEPTH), score);
-    let total = all.length;
-    if (all.length < limit && words.length > 1) {
-      const partial = topK(some, (doc) => (matched.get(doc) ?? 0) * 1e6 + byScore(doc), limit - all.length);
-      ranked.push(...partial.map((doc) => this.hit(doc, byScore(doc), words)));
-      total += some.length;
-    }
-    return { query, hits: ranked.slice(0, limit), total };
   }
 
   /** Papers most like this one, by the words that distinguish its title and abstract. */
@@ -260,8 +245,8 @@ export class PaperIndex {
     }
   }
 
-  /** A test a paper must pass: the query's filters, exclusions and phrases. */
-  private filter(query: ParsedQuery): (doc: number) => boolean {
+  /** A test a paper must pass: the query's filters, exclusions and phrases; undefined when there are none. */
+  private filter(query: ParsedQuery): ((doc: number) => boolean) | undefined {
     const { filters } = query;
     const papers = this.library.papers;
     const excluded = this.terms.documentsWith(
@@ -290,13 +275,12 @@ export class PaperIndex {
         return query.phrases.every((phrase) => text.includes(phrase));
       });
     }
-    return (doc) => checks.every((check) => check(papers[doc], doc));
+    return checks.length === 0 ? undefined : (doc) => checks.every((check) => check(papers[doc], doc));
   }
 
   /** A query of filters only (`has:code year:2024`): every paper that passes, newest and most upvoted first. */
-  private browse(query: ParsedQuery, accept: (doc: number) => boolean, limit: number): SearchResults {
-    const filtered = query.description.length > 0;
-    if (!filtered) {
+  private browse(query: ParsedQuery, accept: ((doc: number) => boolean) | undefined, limit: number): SearchResults {
+    if (!accept) {
       return { query, hits: [], total: 0 };
     }
     const docs = this.library.papers.map((_, doc) => doc).filter(accept);
@@ -305,13 +289,6 @@ export class PaperIndex {
       return (p.date?.year ?? 9999) * 1e6 + (p.date ? p.date.month * 100 + p.date.day : 0) * 1e2 + Math.min(p.upvotes ?? 0, 99);
     };
     return { query, hits: topK(docs, key, limit).map((doc) => ({ paper: this.library.papers[doc], score: 0, terms: [] })), total: docs.length };
-  }
-
-  private hits(query: ParsedQuery, words: readonly WordMatches[], docs: number[], score: ReadonlyMap<number, number>): SearchHit[] {
-    return rerank(
-      docs.map((doc) => this.hit(doc, score.get(doc) ?? 0, words)),
-      query,
-    );
   }
 
   private hit(doc: number, score: number, words: readonly WordMatches[]): SearchHit {
@@ -344,7 +321,7 @@ function toUnits(words: readonly QueryWord[]): QueryUnit[] {
 
 /** The terms of a field as the index stores them: compounds split and joined, stop words dropped. */
 export function indexTerms(text: string): string[] {
-  return tokenizeForIndex(text).filter((t) => processTerm(t) !== null);
+  return tokenizeForIndex(text).filter((t) => !STOP_WORDS.has(t));
 }
 
 /** Edits forgiven: none for short words (they would match noise), one from 5 letters, two from 9. */

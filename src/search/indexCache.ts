@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { FIELD_COUNT, TermIndex, type TermIndexData } from './termIndex';
+import { FIELD_COUNT, runSteps, TermIndex, type TermIndexData } from './termIndex';
 
 /**
  * The index cache: a term index saved as a few binary blocks, so that loading
@@ -55,6 +55,11 @@ export function encodeIndexCache(index: TermIndex, key: string): Uint8Array {
  * for another corpus or settings, or damaged or cut short in any way.
  */
 export function decodeIndexCache(bytes: Uint8Array, key: string): TermIndexData | undefined {
+  return runSteps(decodeIndexCacheSteps(bytes, key));
+}
+
+/** `decodeIndexCache` in slices, for a caller that must yield to the event loop between them. */
+export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generator<void, TermIndexData | undefined> {
   try {
     if (bytes.length < 12) {
       return undefined;
@@ -85,7 +90,11 @@ export function decodeIndexCache(bytes: Uint8Array, key: string): TermIndexData 
     const tfs = new Uint8Array(buffer, base + layout.tfs, header.postingCount * FIELD_COUNT);
     const termText = new TextDecoder('utf-8', { fatal: true }).decode(aligned.subarray(layout.terms, layout.terms + header.termsBytes));
     const terms = header.termCount === 0 ? [] : termText.split('\n');
-    if (terms.length !== header.termCount || !consistent(offsets, docs, header)) {
+    if (terms.length !== header.termCount) {
+      return undefined;
+    }
+    yield;
+    if (!(yield* consistent(offsets, docs, header))) {
       return undefined;
     }
     return { docCount: header.docCount, terms, offsets, docs, tfs, fieldLengths };
@@ -95,7 +104,7 @@ export function decodeIndexCache(bytes: Uint8Array, key: string): TermIndexData 
 }
 
 /** Offsets rise from 0 to the posting count and every posting names a real document. */
-function consistent(offsets: Uint32Array, docs: Uint32Array, header: CacheHeader): boolean {
+function* consistent(offsets: Uint32Array, docs: Uint32Array, header: CacheHeader, sliceSize = 1 << 21): Generator<void, boolean> {
   if (offsets[0] !== 0 || offsets[header.termCount] !== header.postingCount) {
     return false;
   }
@@ -104,10 +113,14 @@ function consistent(offsets: Uint32Array, docs: Uint32Array, header: CacheHeader
       return false;
     }
   }
-  for (let p = 0; p < docs.length; p++) {
-    if (docs[p] >= header.docCount) {
-      return false;
+  for (let start = 0; start < docs.length; start += sliceSize) {
+    const end = Math.min(start + sliceSize, docs.length);
+    for (let p = start; p < end; p++) {
+      if (docs[p] >= header.docCount) {
+        return false;
+      }
     }
+    yield;
   }
   return true;
 }
@@ -136,11 +149,21 @@ function bytesOf(array: Uint16Array | Uint32Array): Uint8Array {
 /**
  * The cache key of a library: the index settings and a digest of every
  * paper's text, in order (document numbers in the cache are positions in it).
+ * Hashed in slices: at 100,000 abstracts the digest alone takes a few hundred
+ * milliseconds.
  */
-export function indexCacheKey(library: { readonly papers: readonly { readonly id: string; readonly title?: string; readonly abstract: string }[] }, settings: string): string {
+export function* indexCacheKeySteps(
+  library: { readonly papers: readonly { readonly id: string; readonly title?: string; readonly abstract: string }[] },
+  settings: string,
+  sliceSize = 5000,
+): Generator<void, string> {
   const hash = createHash('sha256');
-  for (const paper of library.papers) {
-    hash.update(paper.id).update('\u0000').update(paper.title ?? '').update('\u0000').update(paper.abstract).update('\u0001');
+  const papers = library.papers;
+  for (let start = 0; start < papers.length; start += sliceSize) {
+    for (const paper of papers.slice(start, start + sliceSize)) {
+      hash.update(paper.id).update('\u0000').update(paper.title ?? '').update('\u0000').update(paper.abstract).update('\u0001');
+    }
+    yield;
   }
   return `${settings} v${CACHE_FORMAT_VERSION} corpus=${hash.digest('hex')}`;
 }

@@ -26,13 +26,30 @@ export function rerank(hits: readonly SearchHit[], query: ParsedQuery): SearchHi
     .sort((a, b) => b.score - a.score);
 }
 
+/** What re-ranking needs of a title, worked out once per paper. */
+interface TitleKeys {
+  readonly key: string;
+  readonly name: string | undefined;
+  readonly words: ReadonlySet<string>;
+}
+
+const titleKeys = new WeakMap<object, TitleKeys>();
+
+function keysOf(paper: SearchHit['paper'], title: string): TitleKeys {
+  let keys = titleKeys.get(paper);
+  if (!keys) {
+    keys = { key: textKey(title, 1000), name: leadingName(title), words: new Set(textKeyWords(title)) };
+    titleKeys.set(paper, keys);
+  }
+  return keys;
+}
+
 function boost(hit: SearchHit, query: ParsedQuery, queryKey: string): number {
   const title = hit.paper.title;
   if (!title) {
     return 1;
   }
-  const titleKey = textKey(title, 1000);
-  const name = leadingName(title);
+  const { key: titleKey, name, words: titleWords } = keysOf(hit.paper, title);
   let factor = 1;
   if (name === queryKey) {
     factor *= NAME_EXACT;
@@ -43,7 +60,6 @@ function boost(hit: SearchHit, query: ParsedQuery, queryKey: string): number {
   if (titleKey.startsWith(queryKey)) {
     factor *= TITLE_START;
   }
-  const titleWords = new Set(titleKey.length > 0 ? textKeyWords(title) : []);
   if (query.words.every((w, i) => hasWord(titleWords, w.joined, i === query.words.length - 1 && query.lastIsPrefix))) {
     factor *= TITLE_ALL_WORDS;
   }

@@ -25,7 +25,7 @@ const DELTA = 0.5;
 /** The arrays an index is made of; what the cache stores. */
 export interface TermIndexData {
   readonly docCount: number;
-  /** Term id → term, sorted. */
+  /** Term id → term, in the order the terms were first seen. */
   readonly terms: readonly string[];
   /** Term id → first posting; one more entry than terms. */
   readonly offsets: Uint32Array;
@@ -61,36 +61,47 @@ export class TermIndexBuilder {
   private lengths = new Uint16Array(FIELD_COUNT * 1024);
   private docCount = 0;
 
+  /** Per term: the last document it was seen in, and its slot in that document's term list. */
+  private lastDoc = new Int32Array(1 << 16).fill(-1);
+  private slot = new Uint32Array(1 << 16);
+  /** The current document's distinct terms and their frequencies per field. */
+  private docTerms: number[] = [];
+  private docTfs = new Uint8Array(FIELD_COUNT * 1024);
+
   /** Adds the next document: its terms in each field, as the tokenizer produced them. */
   add(fields: readonly (readonly string[])[]): void {
     const doc = this.docCount++;
     if (doc * FIELD_COUNT + FIELD_COUNT > this.lengths.length) {
       this.lengths = grow(this.lengths, this.lengths.length * 2);
     }
-    const counts = new Map<number, Uint8Array>();
-    fields.forEach((terms, field) => {
+    const docTerms = this.docTerms;
+    docTerms.length = 0;
+    for (let field = 0; field < fields.length; field++) {
+      const terms = fields[field];
       this.lengths[doc * FIELD_COUNT + field] = Math.min(terms.length, 0xffff);
       for (const term of terms) {
-        let id = this.termIds.get(term);
-        if (id === undefined) {
-          id = this.termList.length;
-          this.termIds.set(term, id);
-          this.termList.push(term);
+        const id = this.idOf(term);
+        if (this.lastDoc[id] !== doc) {
+          this.lastDoc[id] = doc;
+          this.slot[id] = docTerms.length;
+          if ((docTerms.length + 1) * FIELD_COUNT > this.docTfs.length) {
+            this.docTfs = grow(this.docTfs, this.docTfs.length * 2);
+          }
+          this.docTfs.fill(0, docTerms.length * FIELD_COUNT, (docTerms.length + 1) * FIELD_COUNT);
+          docTerms.push(id);
         }
-        let tf = counts.get(id);
-        if (!tf) {
-          tf = new Uint8Array(FIELD_COUNT);
-          counts.set(id, tf);
+        const at = this.slot[id] * FIELD_COUNT + field;
+        if (this.docTfs[at] < MAX_TF) {
+          this.docTfs[at]++;
         }
-        tf[field] = Math.min(tf[field] + 1, MAX_TF);
       }
-    });
-    for (const [termId, tf] of counts) {
-      this.push(termId, doc, tf);
+    }
+    for (let i = 0; i < docTerms.length; i++) {
+      this.push(docTerms[i], doc, this.docTfs[i * FIELD_COUNT], this.docTfs[i * FIELD_COUNT + 1]);
     }
   }
 
-  private push(termId: number, doc: number, tf: Uint8Array): void {
+  private push(termId: number, doc: number, titleTf: number, abstractTf: number): void {
     if (this.postingCount === this.postingTerm.length) {
       const size = this.postingTerm.length * 2;
       this.postingTerm = grow(this.postingTerm, size);
@@ -100,7 +111,25 @@ export class TermIndexBuilder {
     const i = this.postingCount++;
     this.postingTerm[i] = termId;
     this.postingDoc[i] = doc;
-    this.postingTf.set(tf, i * FIELD_COUNT);
+    this.postingTf[i * FIELD_COUNT] = titleTf;
+    this.postingTf[i * FIELD_COUNT + 1] = abstractTf;
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termList.length;
+      this.termIds.set(term, id);
+      this.termList.push(term);
+      if (id >= this.lastDoc.length) {
+        const size = this.lastDoc.length * 2;
+        const lastDoc = new Int32Array(size).fill(-1);
+        lastDoc.set(this.lastDoc);
+        this.lastDoc = lastDoc;
+        this.slot = grow(this.slot, size);
+      }
+    }
+    return id;
   }
 
   /**
@@ -108,25 +137,26 @@ export class TermIndexBuilder {
    * order within each term) in slices; `finish` runs them all, `finishSteps`
    * lets an async caller yield between them.
    */
-  *finishSteps(sliceSize = 1 << 20): Generator<void, TermIndex> {
-    const order = this.termList.map((term, id) => [term, id] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const rank = new Uint32Array(order.length);
-    order.forEach(([, id], r) => (rank[id] = r));
-    const offsets = new Uint32Array(order.length + 1);
-    for (let i = 0; i < this.postingCount; i++) {
-      offsets[rank[this.postingTerm[i]] + 1]++;
+  *finishSteps(sliceSize = 1 << 19): Generator<void, TermIndex> {
+    const termCount = this.termList.length;
+    const offsets = new Uint32Array(termCount + 1);
+    for (let start = 0; start < this.postingCount; start += sliceSize) {
+      const end = Math.min(start + sliceSize, this.postingCount);
+      for (let i = start; i < end; i++) {
+        offsets[this.postingTerm[i] + 1]++;
+      }
+      yield;
     }
-    for (let t = 0; t < order.length; t++) {
+    for (let t = 0; t < termCount; t++) {
       offsets[t + 1] += offsets[t];
     }
-    yield;
-    const next = offsets.slice(0, order.length);
+    const next = offsets.slice(0, termCount);
     const docs = new Uint32Array(this.postingCount);
     const tfs = new Uint8Array(this.postingCount * FIELD_COUNT);
     for (let start = 0; start < this.postingCount; start += sliceSize) {
       const end = Math.min(start + sliceSize, this.postingCount);
       for (let i = start; i < end; i++) {
-        const at = next[rank[this.postingTerm[i]]]++;
+        const at = next[this.postingTerm[i]]++;
         docs[at] = this.postingDoc[i];
         tfs[at * FIELD_COUNT] = this.postingTf[i * FIELD_COUNT];
         tfs[at * FIELD_COUNT + 1] = this.postingTf[i * FIELD_COUNT + 1];
@@ -135,7 +165,7 @@ export class TermIndexBuilder {
     }
     const data: TermIndexData = {
       docCount: this.docCount,
-      terms: order.map(([term]) => term),
+      terms: this.termList,
       offsets,
       docs,
       tfs,

@@ -1,11 +1,18 @@
-import { foldCase, stripTex } from '../corpus/text';
+import { foldCase, isAscii, stripTex } from '../corpus/text';
 
 /**
  * Words as a researcher types them: letters and digits, held together by
  * hyphens, apostrophes and dots inside a word (`HAWQ-V2`, `ChestX-ray8`).
  */
 const WORD = /[\p{L}\p{N}]+(?:['’.\-‐‑–/][\p{L}\p{N}]+)*/gu;
-const PART = /[\p{L}\p{N}]+/gu;
+const SEPARATOR = /['’.\-‐‑–/]/u;
+const NON_PART = /[^\p{L}\p{N}]+/u;
+const NON_PART_G = /[^\p{L}\p{N}]+/gu;
+/** The same, for text that is plain ASCII: much faster than the Unicode classes. */
+const WORD_ASCII = /[a-z0-9]+(?:['./-][a-z0-9]+)*/g;
+const SEPARATOR_ASCII = /['./-]/;
+const NON_PART_ASCII = /[^a-z0-9]+/;
+const NON_PART_ASCII_G = /[^a-z0-9]+/g;
 /** Longer runs are hashes, URLs or base64, never words anyone searches for. */
 export const MAX_TERM_LENGTH = 40;
 
@@ -22,17 +29,37 @@ export interface Word {
   readonly parts: readonly string[];
 }
 
+/**
+ * Calls `onWord` for each word of the text in search form (TeX markup
+ * dropped, case and accents folded) with its parts when it is a compound. A
+ * callback rather than an array: indexing 100,000 abstracts would otherwise
+ * allocate an object per word.
+ */
+export function scanWords(text: string, onWord: (joined: string, parts: readonly string[] | undefined) => void): void {
+  const folded = foldCase(stripTex(text));
+  const ascii = isAscii(folded);
+  const word = ascii ? WORD_ASCII : WORD;
+  const separator = ascii ? SEPARATOR_ASCII : SEPARATOR;
+  word.lastIndex = 0;
+  for (let m = word.exec(folded); m !== null; m = word.exec(folded)) {
+    const w = m[0];
+    if (!separator.test(w)) {
+      if (w.length <= MAX_TERM_LENGTH) {
+        onWord(w, undefined);
+      }
+      continue;
+    }
+    const parts = w.split(ascii ? NON_PART_ASCII : NON_PART).filter((p) => p.length > 0 && p.length <= MAX_TERM_LENGTH);
+    if (parts.length > 0) {
+      onWord(w.replace(ascii ? NON_PART_ASCII_G : NON_PART_G, ''), parts);
+    }
+  }
+}
+
 /** Splits text into search words; TeX markup is dropped and case and accents folded. */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const match of foldCase(stripTex(text)).matchAll(WORD)) {
-    const parts = match[0].match(PART) ?? [];
-    const usable = parts.filter((p) => p.length <= MAX_TERM_LENGTH);
-    if (usable.length === 0) {
-      continue;
-    }
-    out.push({ joined: parts.join(''), parts: usable });
-  }
+  scanWords(text, (joined, parts) => out.push({ joined, parts: parts ?? [joined] }));
   return out;
 }
 
@@ -42,16 +69,15 @@ export function words(text: string): Word[] {
  */
 export function tokenizeForIndex(text: string): string[] {
   const terms: string[] = [];
-  for (const word of words(text)) {
-    terms.push(...word.parts);
-    if (word.parts.length > 1 && word.joined.length <= MAX_TERM_LENGTH) {
-      terms.push(word.joined);
+  scanWords(text, (joined, parts) => {
+    if (!parts) {
+      terms.push(joined);
+      return;
     }
-  }
+    terms.push(...parts);
+    if (parts.length > 1 && joined.length <= MAX_TERM_LENGTH) {
+      terms.push(joined);
+    }
+  });
   return terms;
-}
-
-/** MiniSearch's per-term hook: stop words are not indexed. */
-export function processTerm(term: string): string | null {
-  return STOP_WORDS.has(term) ? null : term;
 }

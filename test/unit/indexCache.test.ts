@@ -27,7 +27,7 @@ describe('the index cache', () => {
   it('is refused when damaged, cut short, empty or random', async () => {
     const { library, index } = await bundledCorpus();
     const bytes = index.toCache();
-    const key = PaperIndex.cacheKey(library);
+    const key = index.cacheKey;
     const damaged: Uint8Array[] = [
       new Uint8Array(),
       bytes.subarray(0, 11),
@@ -56,6 +56,7 @@ describe('the index cache', () => {
     const bytes = index.toCache();
     const shifted = new Uint8Array(bytes.length + 1).subarray(1);
     shifted.set(bytes);
-    assert.ok(decodeIndexCache(shifted, PaperIndex.cacheKey(library)));
+    assert.ok(decodeIndexCache(shifted, index.cacheKey));
+    assert.ok(await PaperIndex.fromCacheAsync(library, shifted));
   });
 });

@@ -1,0 +1,234 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import FlexSearch from 'flexsearch';
+import MiniSearch from 'minisearch';
+import { buildLibrary } from '../src/corpus/library';
+import { nodeFileSystem } from '../src/corpus/nodeFileSystem';
+import type { Library } from '../src/corpus/paper';
+import { parseCorpus } from '../src/corpus/parse';
+import { readCorpusLocations } from '../src/corpus/sources';
+import { PaperIndex } from '../src/search/index';
+import { syntheticCorpus, toCorpusText } from './synthetic';
+
+/**
+ * `npm run bench`: the project's search against plain MiniSearch and
+ * FlexSearch, side by side in one run, on synthetic corpora grown from the
+ * bundled abstracts. Prints a table and writes `bench-results/bench.json`.
+ */
+
+const QUERY_CLASSES: Record<string, readonly string[]> = {
+  'prefix 1': ['a', 't', 'g', 'm', 'l', 's', 'd', 'c'],
+  'prefix 2': ['tr', 'gr', 'la', 'ne', 'di', 'co', 're', 'qu'],
+  'prefix 3': ['tra', 'gra', 'lan', 'neu', 'dif', 'con', 'rei', 'qua'],
+  'multi-word': ['graph neural network', 'large language models', 'diffusion model image generation', 'reinforcement learning policy', 'federated learning privacy', 'vision transformer', 'contrastive learning representations', 'quantization of neural networks'],
+  fuzzy: ['transfomer', 'quantizaton', 'wasserstien', 'difusion', 'convolutonal', 'reinforcment', 'adverserial', 'optimizaton'],
+};
+/** Each query of a class is run this many times (after one warm-up) for the latency percentiles. */
+const REPEATS = 5;
+
+interface Engine {
+  readonly name: string;
+  build(library: Library): unknown;
+  /** Serializes a built index and loads it back: what starting from a cache costs. */
+  cacheRoundTrip(index: unknown, library: Library): Promise<{ bytes: number; loadMs: number; index: unknown }>;
+  search(index: unknown, query: string): number;
+}
+
+const project: Engine = {
+  name: 'Paper Explorer',
+  build: (library) => PaperIndex.build(library),
+  async cacheRoundTrip(index, library) {
+    const bytes = (index as PaperIndex).toCache();
+    const started = performance.now();
+    const loaded = await PaperIndex.fromCacheAsync(library, bytes);
+    return { bytes: bytes.length, loadMs: performance.now() - started, index: loaded };
+  },
+  search: (index, query) => (index as PaperIndex).search(query, { limit: 50 }).hits.length,
+};
+
+const MINISEARCH_OPTIONS = { fields: ['title', 'abstract'], storeFields: [] as string[] };
+
+const miniSearch: Engine = {
+  name: 'MiniSearch (defaults)',
+  build(library) {
+    const index = new MiniSearch(MINISEARCH_OPTIONS);
+    index.addAll(library.papers.map((p, id) => ({ id, title: p.title ?? '', abstract: p.abstract })));
+    return index;
+  },
+  async cacheRoundTrip(index) {
+    const json = JSON.stringify(index);
+    const started = performance.now();
+    const loaded = MiniSearch.loadJSON(json, MINISEARCH_OPTIONS);
+    return { bytes: Buffer.byteLength(json), loadMs: performance.now() - started, index: loaded };
+  },
+  // As an app typically uses it while the user types: prefix and typo-tolerant.
+  search: (index, query) => (index as MiniSearch).search(query, { prefix: true, fuzzy: 0.2 }).slice(0, 50).length,
+};
+
+type FlexDocument = InstanceType<typeof FlexSearch.Document>;
+const FLEX_OPTIONS = { document: { id: 'id', index: ['title', 'abstract'] }, tokenize: 'forward' as const };
+
+const flexSearch: Engine = {
+  name: 'FlexSearch (forward)',
+  build(library) {
+    const index = new FlexSearch.Document(FLEX_OPTIONS);
+    library.papers.forEach((p, id) => index.add({ id, title: p.title ?? '', abstract: p.abstract }));
+    return index;
+  },
+  async cacheRoundTrip(index) {
+    const parts: [string, string][] = [];
+    (index as FlexDocument).export((key: string, data: string) => {
+      parts.push([key, data]);
+    });
+    const started = performance.now();
+    const loaded = new FlexSearch.Document(FLEX_OPTIONS);
+    for (const [key, data] of parts) {
+      loaded.import(key, data);
+    }
+    return { bytes: parts.reduce((n, [, d]) => n + Buffer.byteLength(d ?? ''), 0), loadMs: performance.now() - started, index: loaded };
+  },
+  search: (index, query) => ((index as FlexDocument).search(query, { limit: 50 }) as unknown[]).length,
+};
+
+interface Row {
+  engine: string;
+  docs: number;
+  /** Reading the corpus text into papers: the same for every engine, and part of being ready to search. */
+  libraryMs: number;
+  buildMs: number;
+  cacheBytes: number;
+  cacheLoadMs: number;
+  heapMB: number;
+  latency: Record<string, { p50: number; p95: number; max: number }>;
+  maxBlockMs?: number;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** JS heap plus typed-array buffers (which live outside the heap but are memory all the same). */
+function heapMB(): number {
+  gc();
+  const usage = process.memoryUsage();
+  return (usage.heapUsed + usage.arrayBuffers) / 1048576;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function measure(engine: Engine, library: Library, libraryMs: number, baseline: number): Promise<Row> {
+  let started = performance.now();
+  let index = engine.build(library);
+  const buildMs = performance.now() - started;
+  const cache = await engine.cacheRoundTrip(index, library);
+  index = cache.index;
+  gc();
+  const heap = heapMB() - baseline;
+  const latency: Row['latency'] = {};
+  for (const [name, queries] of Object.entries(QUERY_CLASSES)) {
+    const times: number[] = [];
+    for (const query of queries) {
+      engine.search(index, query);
+      for (let r = 0; r < REPEATS; r++) {
+        started = performance.now();
+        engine.search(index, query);
+        times.push(performance.now() - started);
+      }
+    }
+    times.sort((a, b) => a - b);
+    latency[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
+  }
+  return { engine: engine.name, docs: library.papers.length, libraryMs, buildMs, cacheBytes: cache.bytes, cacheLoadMs: cache.loadMs, heapMB: heap, latency };
+}
+
+/**
+ * The longest stretch the event loop was held while the project's index
+ * builds, and loads from its cache, asynchronously, as in the extension host.
+ */
+async function maxBlockWhileIndexing(library: Library): Promise<number> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  const index = await PaperIndex.buildAsync(library);
+  const cache = index?.toCache();
+  last = performance.now();
+  if (cache) {
+    await PaperIndex.fromCacheAsync(library, cache);
+  }
+  clearInterval(timer);
+  return longest;
+}
+
+function fmt(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
+function table(rows: Row[]): string {
+  const classes = Object.keys(QUERY_CLASSES);
+  const header = ['docs', 'engine', 'build ms', 'cache load ms', 'ready from cache ms', 'cache MB', 'memory MB', 'max block ms', ...classes.map((c) => `${c} p50/p95/max ms`)];
+  const lines = rows.map((r) => [
+    String(r.docs),
+    r.engine,
+    fmt(r.buildMs),
+    fmt(r.cacheLoadMs),
+    fmt(r.libraryMs + r.cacheLoadMs),
+    fmt(r.cacheBytes / 1048576),
+    fmt(r.heapMB),
+    r.maxBlockMs === undefined ? '–' : fmt(r.maxBlockMs),
+    ...classes.map((c) => `${fmt(r.latency[c].p50)} / ${fmt(r.latency[c].p95)} / ${fmt(r.latency[c].max)}`),
+  ]);
+  const md = [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`);
+  return md.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '10000,100000' },
+      out: { type: 'string', default: 'bench-results/bench.json' },
+      engines: { type: 'string', default: 'project,minisearch,flexsearch' },
+    },
+  });
+  const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const engines = [project, miniSearch, flexSearch].filter((e) => values.engines.includes(e === project ? 'project' : e === miniSearch ? 'minisearch' : 'flexsearch'));
+  const corpus = path.join(__dirname, '..', 'media', 'corpus');
+  const seed = buildLibrary(await readCorpusLocations(nodeFileSystem, [corpus]));
+  const rows: Row[] = [];
+  const sizeRows: { docs: number; parseMs: number }[] = [];
+  for (const size of sizes) {
+    const text = toCorpusText(syntheticCorpus(seed.papers, size));
+    let started = performance.now();
+    const library = buildLibrary([{ id: `synthetic-${size}`, name: `synthetic ${size}`, parsed: parseCorpus(text) }]);
+    const parseMs = performance.now() - started;
+    sizeRows.push({ docs: library.papers.length, parseMs });
+    process.stderr.write(`${size}: ${library.papers.length} papers parsed in ${fmt(parseMs)} ms\n`);
+    const baseline = heapMB();
+    for (const engine of engines) {
+      process.stderr.write(`  ${engine.name}…\n`);
+      started = performance.now();
+      const row = await measure(engine, library, parseMs, baseline);
+      if (engine === project) {
+        row.maxBlockMs = await maxBlockWhileIndexing(library);
+      }
+      rows.push(row);
+      process.stderr.write(`  ${engine.name}: done in ${fmt((performance.now() - started) / 1000)} s\n`);
+    }
+  }
+  const output = table(rows);
+  process.stdout.write(`${output}\n`);
+  mkdirSync(path.dirname(values.out), { recursive: true });
+  writeFileSync(values.out, JSON.stringify({ node: process.version, date: new Date().toISOString(), sizes: sizeRows, rows, table: output }, null, 2));
+  process.stderr.write(`Wrote ${values.out}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
