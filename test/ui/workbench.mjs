@@ -1,0 +1,136 @@
+// Drives the VS Code workbench (code-server in headless Chromium) the way a person does: keyboard,
+// clicks and what is on screen. Shared by the UI tests.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchBrowser, ROOT, startCodeServer, workbenchUrl } from '../host/codeServer.mjs';
+
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+/**
+ * Opens a workbench on a scratch folder with the extension under development loaded. The extension
+ * development window does not read the user settings file, so settings go in the folder's
+ * `.vscode/settings.json`, and the colour theme (which ignores workspace settings) is picked as a person
+ * would, from `Preferences: Color Theme`.
+ */
+export async function openWorkbench({ theme = 'Dark Modern', viewport, settings = {} } = {}) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'papers-ui-workspace-'));
+  mkdirSync(path.join(folder, '.vscode'));
+  const workspaceSettings = { 'git.openRepositoryInParentFolders': 'never', ...settings };
+  writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  let server;
+  let browser;
+  try {
+    server = await startCodeServer({ folder });
+    const launched = await launchBrowser({ viewport });
+    browser = launched.browser;
+    const page = await launched.context.newPage();
+    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: ROOT }));
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    // The activity bar entry appears once the extension's contributions are registered.
+    await page.locator(activityBarEntry('Papers')).waitFor({ timeout: 60_000 });
+    const workbench = new Workbench(page, browser, server, folder);
+    await workbench.setColorTheme(theme);
+    return workbench;
+  } catch (error) {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function activityBarEntry(title) {
+  return `.part.activitybar .action-item a[aria-label^="${title}"]`;
+}
+
+export class Workbench {
+  constructor(page, browser, server, folder) {
+    this.page = page;
+    this.browser = browser;
+    this.server = server;
+    this.folder = folder;
+  }
+
+  async close() {
+    await this.browser.close().catch(() => {});
+    await this.server.stop();
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+
+  /**
+   * Picks a theme by its label in the picker (`Dark Modern`, `Light Modern`, `Dark High Contrast`…) and
+   * waits until the workbench wears it. The label must differ from the current theme.
+   */
+  async setColorTheme(label) {
+    const workbench = this.page.locator('.monaco-workbench');
+    const before = await workbench.getAttribute('class');
+    await this.runCommand('Preferences: Color Theme');
+    await this.quickInput.locator('.quick-input-box input[placeholder^="Select Color Theme"]').waitFor();
+    await this.quickInputBox.fill(label);
+    await this.quickPickRows().first().locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }).waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden' });
+    await this.page.waitForFunction((previous) => document.querySelector('.monaco-workbench')?.className !== previous, before);
+  }
+
+  async screenshot(name) {
+    const file = path.join(SCREENSHOTS, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  get quickInput() {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  get quickInputBox() {
+    return this.quickInput.locator('.quick-input-box input');
+  }
+
+  /** The visible rows of the open quick pick, as their accessible labels. */
+  quickPickRows() {
+    return this.quickInput.locator('.quick-input-list .monaco-list-row');
+  }
+
+  /** Runs a command from the palette by typing its title, as a person would. */
+  async runCommand(title) {
+    await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
+    await this.page.keyboard.press('F1');
+    await this.quickInputBox.waitFor();
+    await this.quickInputBox.fill(`>${title}`);
+    const row = this.quickPickRows().filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+    await row.click();
+  }
+
+  /** Opens `Papers: Search…` and waits for its own input, so that typing reaches it and not the palette. */
+  async openSearch() {
+    await this.runCommand('Papers: Search…');
+    await this.quickInput.locator('.quick-input-box input[placeholder^="Type words from a title"]').waitFor();
+  }
+
+  /** The editor tab with this label. */
+  tab(label) {
+    return this.page.locator('.tabs-container .tab').filter({ has: this.page.locator('.label-name', { hasText: label }) });
+  }
+
+  /** The content frame of the active webview: VS Code nests it in an outer frame of its own. */
+  webview() {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  }
+
+  async openSideBar(title) {
+    await this.page.locator(activityBarEntry(title)).click();
+  }
+
+  /** Rows of the tree in the side bar view with this title. */
+  treeRows(viewTitle) {
+    const pane = this.page.locator('.part.sidebar .pane').filter({ has: this.page.locator('.pane-header', { hasText: viewTitle }) });
+    return pane.locator('.monaco-list-row');
+  }
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
