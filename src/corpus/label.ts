@@ -17,14 +17,19 @@ const BOILERPLATE = /^(?:in this (?:note|paper|work|study|article),?\s*(?:we\s+)
  * cut on a word boundary, so the user can tell untitled papers apart.
  */
 export function untitledLabel(abstract: string): string {
-  const readable = abstract
-    .replace(/\\([a-z]+)(?![a-z])/gi, (m, name: string) => SYMBOLS[name] ?? m)
-    .replace(/([\p{L}ℓ])_(\w)/gu, '$1$2')
-    .replace(/(?<!\\)\$/g, '');
-  const plain = stripTex(readable).replace(BOILERPLATE, '');
+  const plain = readableTex(abstract).replace(BOILERPLATE, '');
   const firstSentence = plain.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? plain;
   const capitalised = firstSentence.charAt(0).toUpperCase() + firstSentence.slice(1);
   return truncateWords(capitalised.replace(/[.!?]$/, ''), MAX_LABEL_LENGTH) || 'Untitled abstract';
+}
+
+/** TeX as plain text for places that cannot render math (tab titles, labels): `$H_0$` reads `H0`. */
+export function readableTex(text: string): string {
+  const readable = text
+    .replace(/\\([a-z]+)(?![a-z])/gi, (m, name: string) => SYMBOLS[name] ?? m)
+    .replace(/([\p{L}ℓ])_(\w)/gu, '$1$2')
+    .replace(/(?<!\\)\$/g, '');
+  return stripTex(readable);
 }
 
 /** Cuts at the last word boundary before `max` characters and marks the cut. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Paper } from '../corpus/paper';
-import { truncateWords } from '../corpus/label';
+import { readableTex, truncateWords } from '../corpus/label';
 import { WebviewTypes } from '../ids';
 import type { LibraryService } from '../library/libraryService';
 import { renderAbstractPage, type AbstractView } from '../render/abstractHtml';
@@ -135,5 +135,5 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
 }
 
 function tabTitle(paper: Paper): string {
-  return truncateWords(paper.label, TAB_TITLE_LENGTH);
+  return truncateWords(readableTex(paper.label), TAB_TITLE_LENGTH);
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { groupByCollection } from '../../src/corpus/grouping';
-import { MAX_LABEL_LENGTH, untitledLabel } from '../../src/corpus/label';
+import { MAX_LABEL_LENGTH, readableTex, untitledLabel } from '../../src/corpus/label';
 import { buildLibrary, findLinks } from '../../src/corpus/library';
 import { parseCorpus } from '../../src/corpus/parse';
 import { bundledCorpus, FILES, paperTitled } from './helpers';
@@ -96,6 +96,20 @@ describe('untitledLabel', () => {
 
   it('never returns a blank label', () => {
     assert.equal(untitledLabel('$$ {} \\\\'), 'Untitled abstract');
+  });
+});
+
+describe('readableTex', () => {
+  it('spells inline TeX as plain text for tab titles', () => {
+    assert.equal(
+      readableTex('The redshift dependence of the inferred $H_0$ in a local void solution to the Hubble tension'),
+      'The redshift dependence of the inferred H0 in a local void solution to the Hubble tension',
+    );
+    assert.equal(readableTex('Bounds for $\\alpha \\leq 1$ and $\\ell_2$'), 'Bounds for α ≤ 1 and ℓ2');
+  });
+
+  it('leaves a title without TeX as it is', () => {
+    assert.equal(readableTex('HAWQ-V2: Hessian Aware trace-Weighted Quantization'), 'HAWQ-V2: Hessian Aware trace-Weighted Quantization');
   });
 });
 
