@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Commands, Settings, Views, WebviewTypes } from '../../src/ids';
 import { ROOT } from './helpers';
@@ -31,5 +31,19 @@ describe('package.json', () => {
   it('stays loadable by the offline VS Code 1.99 host', () => {
     assert.equal(manifest.engines.vscode, '^1.99.0');
     assert.match(manifest.devDependencies['@types/vscode'], /^~?1\.99\./);
+  });
+
+  it('packages the bundled corpus and no sources, tests or screenshots', async function () {
+    this.timeout(60_000);
+    const { listFiles, PackageManager } = await import('@vscode/vsce');
+    const files = await listFiles({ cwd: ROOT, packageManager: PackageManager.None });
+    const corpus = readdirSync(path.join(ROOT, 'media', 'corpus')).map((f) => `media/corpus/${f}`);
+    assert.equal(corpus.length, 6);
+    for (const file of corpus) {
+      assert.ok(files.includes(file), file);
+    }
+    const unwanted = files.filter((f) => /^(src|test|bench|out|node_modules|\.vscode|\.ci|media\/screenshots)\/|\.ts$|\.map$/.test(f));
+    assert.deepEqual(unwanted, []);
+    assert.deepEqual(files.filter((f) => f.startsWith('dist/')).filter((f) => !/^dist\/(extension|cli|webview)\.js$/.test(f)), []);
   });
 });
