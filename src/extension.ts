@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { searchPapers } from './commands/searchPick';
+import { paperIdOf } from './commands/paperArgument';
+import { searchPapers, showRelatedPapers } from './commands/searchPick';
 import { Commands, OUTPUT_CHANNEL, Views } from './ids';
 import { LibraryService, type LibrarySnapshot } from './library/libraryService';
 import { RecentPapers } from './library/recentPapers';
@@ -32,9 +33,20 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
     libraryTree,
     treeView,
     vscode.commands.registerCommand(Commands.search, (query?: string) => searchPapers(service, panels, recent, query)),
-    vscode.commands.registerCommand(Commands.openPaper, async (id: string) => {
-      await recent.add(id);
-      await panels.show(id);
+    vscode.commands.registerCommand(Commands.openPaper, async (paper: unknown) => {
+      const id = paperIdOf(paper);
+      if (id) {
+        await recent.add(id);
+        await panels.show(id);
+      }
+    }),
+    vscode.commands.registerCommand(Commands.showRelated, async (paper: unknown) => {
+      const id = paperIdOf(paper) ?? panels.activePaperId();
+      if (id) {
+        await showRelatedPapers(service, panels, recent, id);
+      } else {
+        void vscode.window.showInformationMessage('Papers: open an abstract or pick a paper in the Library to see related papers.');
+      }
     }),
     vscode.commands.registerCommand(Commands.reload, () => service.reload()),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),

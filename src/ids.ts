@@ -7,6 +7,7 @@ export const Commands = {
   openPaper: 'papers.openPaper',
   reload: 'papers.reload',
   showOutput: 'papers.showOutput',
+  showRelated: 'papers.showRelated',
 } as const;
 
 export const Views = {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../corpus/paper';
 import { byDateDescending } from '../corpus/grouping';
+import { readableTex, truncateWords } from '../corpus/label';
 import { Settings } from '../ids';
 import type { LibraryService, LibrarySnapshot } from '../library/libraryService';
 import type { RecentPapers } from '../library/recentPapers';
@@ -8,7 +9,7 @@ import { findMatches } from '../search/highlight';
 import type { SearchHit } from '../search/index';
 import { snippet } from '../search/snippet';
 import type { AbstractPanels, Highlight } from '../webview/abstractPanel';
-import { paperDescription } from '../views/paperPresentation';
+import { paperDescription } from '../corpus/describe';
 
 /** Quick picks draw `$(name)` as an icon; paper text must show as written. */
 function noIcons(text: string): string {
@@ -20,10 +21,15 @@ interface PaperPickItem extends vscode.QuickPickItem {
   readonly highlight?: Highlight;
 }
 
+const RELATED_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('references'), tooltip: 'Related Papers' };
+const RELATED_COUNT = 10;
+
 /**
- * `Papers: Search…`: a quick pick that searches as the user types. MiniSearch
+ * `Papers: Search…`: a quick pick that searches as the user types. The index
  * does the matching, so every item has `alwaysShow` (VS Code would otherwise
- * filter our hits again by its own rules and hide some).
+ * hide the hits its own matcher does not find). VS Code still highlights the
+ * typed text in labels and lists labels that contain it first; turning that
+ * off needs the proposed `sortByLabel` API (microsoft/vscode#73904).
  */
 export async function searchPapers(
   service: LibraryService,
@@ -47,21 +53,44 @@ export async function searchPapers(
     };
     update(pick.value);
     pick.busy = false;
-    const chosen = await new Promise<PaperPickItem | undefined>((resolve) => {
+    const chosen = await new Promise<{ item: PaperPickItem; related: boolean } | undefined>((resolve) => {
       disposables.push(
         pick.onDidChangeValue(update),
         // Enter before any hit is listed (or on nothing) keeps the pick open rather than closing it empty-handed.
-        pick.onDidAccept(() => pick.selectedItems[0]?.paperId && resolve(pick.selectedItems[0])),
+        pick.onDidAccept(() => pick.selectedItems[0]?.paperId && resolve({ item: pick.selectedItems[0], related: false })),
+        pick.onDidTriggerItemButton((event) => resolve({ item: event.item, related: true })),
         pick.onDidHide(() => resolve(undefined)),
       );
     });
-    if (chosen?.paperId) {
-      pick.hide();
-      await recent.add(chosen.paperId);
-      await panels.show(chosen.paperId, chosen.highlight);
+    pick.hide();
+    if (chosen?.item.paperId && chosen.related) {
+      await showRelatedPapers(service, panels, recent, chosen.item.paperId);
+    } else if (chosen?.item.paperId) {
+      await recent.add(chosen.item.paperId);
+      await panels.show(chosen.item.paperId, chosen.item.highlight);
     }
   } finally {
     disposables.forEach((d) => d.dispose());
+  }
+}
+
+/** `Papers: Show Related Papers`: the papers most like this one, by its own title and abstract. */
+export async function showRelatedPapers(service: LibraryService, panels: AbstractPanels, recent: RecentPapers, paperId: string): Promise<void> {
+  const snapshot = await service.ready();
+  const paper = snapshot.library.byId.get(paperId);
+  if (!paper) {
+    void vscode.window.showWarningMessage('Papers: that paper is no longer in the library.');
+    return;
+  }
+  const items = snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => paperItem(hit.paper, snapshot));
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: `Related to ${truncateWords(readableTex(paper.label), 60)}`,
+    placeHolder: items.length > 0 ? 'Papers with the most words in common, best first' : 'No related papers',
+    matchOnDescription: true,
+  });
+  if (chosen?.paperId) {
+    await recent.add(chosen.paperId);
+    await panels.show(chosen.paperId);
   }
 }
 
@@ -69,10 +98,12 @@ function searchItems(snapshot: LibrarySnapshot, value: string, pick: vscode.Quic
   const limit = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResults, 50);
   const results = snapshot.index.search(value, { limit });
   const shown = results.hits.length;
-  pick.title =
+  const count =
     results.total === 0
-      ? 'Search Papers: no papers match'
-      : `Search Papers: ${results.total} match${results.total === 1 ? '' : 'es'}${results.total > shown ? `, best ${shown} shown` : ''}`;
+      ? 'no papers match'
+      : `${results.total} match${results.total === 1 ? '' : 'es'}${results.total > shown ? `, best ${shown} shown` : ''}`;
+  const filters = results.query.description;
+  pick.title = noIcons(`Search Papers: ${count}${filters.length > 0 ? ` · ${filters.join(', ')}` : ''}`);
   const last = results.query.words[results.query.words.length - 1];
   const prefixes = results.query.lastIsPrefix && last ? [last.joined] : [];
   return results.hits.map((hit) => hitItem(hit, snapshot, prefixes));
@@ -110,6 +141,7 @@ function paperItem(paper: Paper, snapshot: LibrarySnapshot): PaperPickItem {
     description: noIcons([paperDescription(paper), collections].filter(Boolean).join(' · ')),
     detail: noIcons(snippet(paper.abstract, [])),
     alwaysShow: true,
+    buttons: [RELATED_BUTTON],
     paperId: paper.id,
   };
 }

@@ -1,4 +1,5 @@
 import type { Paper } from '../corpus/paper';
+import { paperDescription } from '../corpus/describe';
 import { findLinks } from '../corpus/library';
 import { findMatches, type Range } from '../search/highlight';
 import { escapeHtml } from './escape';
@@ -11,6 +12,8 @@ export interface AbstractView {
   readonly collectionNames: readonly string[];
   /** Words to mark, from the search the paper was opened from. */
   readonly highlight?: { readonly terms: readonly string[]; readonly prefixes: readonly string[] };
+  /** The papers most like this one, best first. */
+  readonly related?: readonly Paper[];
 }
 
 /** Where the page's own files are, as webview URIs, and the nonce its script must carry. */
@@ -72,7 +75,23 @@ ${renderMeta(paper)}
 <h2>Abstract</h2>
 ${abstract}
 </section>
+${renderRelated(view.related ?? [])}
 </main>`;
+}
+
+/** Links the page script turns into `openPaper` messages: the id, never a URL, goes back to the extension. */
+function renderRelated(papers: readonly Paper[]): string {
+  if (papers.length === 0) {
+    return '';
+  }
+  const items = papers.map((p) => {
+    const meta = paperDescription(p);
+    return `<li><a href="#" data-paper-id="${escapeHtml(p.id)}">${escapeHtml(p.label)}</a>${meta ? ` <span class="related-meta">${escapeHtml(meta)}</span>` : ''}</li>`;
+  });
+  return `<nav class="related" aria-label="Related papers">
+<h2>Related papers</h2>
+<ol>${items.join('')}</ol>
+</nav>`;
 }
 
 function renderMeta(paper: Paper): string {

@@ -4,7 +4,8 @@ import type { Paper } from '../corpus/paper';
 import { Commands } from '../ids';
 import type { LibraryService, LibrarySnapshot } from '../library/libraryService';
 import { Disposable } from '../util/disposable';
-import { paperDescription, paperTooltip } from './paperPresentation';
+import { paperDescription } from '../corpus/describe';
+import { paperTooltip } from './paperPresentation';
 
 /** A row of the Library tree: a group, or a paper inside one. Plain model objects; `getTreeItem` makes the rows. */
 export type LibraryNode = PaperGroup | PaperNode;

@@ -1,26 +1,10 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../corpus/paper';
+import { paperDescription } from '../corpus/describe';
 import { truncateWords } from '../corpus/label';
 
 /** How much of the abstract a tooltip shows. */
 const TOOLTIP_ABSTRACT_LENGTH = 400;
-
-/** The short metadata beside a paper's name: date, authors or organisation, upvotes. */
-export function paperDescription(paper: Paper): string {
-  const parts: string[] = [];
-  if (paper.date) {
-    parts.push(paper.date.text);
-  }
-  if (paper.authors !== undefined) {
-    parts.push(`${paper.authors} author${paper.authors === 1 ? '' : 's'}`);
-  } else if (paper.organization) {
-    parts.push(paper.organization);
-  }
-  if (paper.upvotes !== undefined) {
-    parts.push(`▲ ${paper.upvotes}`);
-  }
-  return parts.join(' · ');
-}
 
 /**
  * A tooltip with the title and the start of the abstract. Untrusted, no HTML,

@@ -10,6 +10,8 @@ import { parsePageMessage, parsePageState, safeExternalUrl, type PageMessage } f
 
 /** Tab titles longer than this are cut; the full title is in the page. */
 const TAB_TITLE_LENGTH = 48;
+/** How many related papers the page lists under the abstract. */
+const RELATED_COUNT = 5;
 
 export interface Highlight {
   readonly terms: readonly string[];
@@ -51,6 +53,16 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
     }
     const panel = vscode.window.createWebviewPanel(WebviewTypes.abstract, tabTitle(paper), viewColumn, this.webviewOptions());
     this.attach(panel, paper, highlight);
+  }
+
+  /** The paper of the abstract tab that has focus, if one has. */
+  activePaperId(): string | undefined {
+    for (const [paperId, panel] of this.panels) {
+      if (panel.active) {
+        return paperId;
+      }
+    }
+    return undefined;
   }
 
   /** The open tabs and what they show, for tests and for other extensions. */
@@ -97,10 +109,11 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
   }
 
   private render(panel: vscode.WebviewPanel, paper: Paper, highlight?: Highlight): void {
-    const names = this.service.current?.collectionNames;
+    const snapshot = this.service.current;
     const view: AbstractView = {
       paper,
-      collectionNames: paper.collections.map((c) => names?.get(c) ?? c),
+      collectionNames: paper.collections.map((c) => snapshot?.collectionNames.get(c) ?? c),
+      related: snapshot?.index.related(paper.id, RELATED_COUNT).map((hit) => hit.paper) ?? [],
       ...(highlight && { highlight }),
     };
     const webview = panel.webview;

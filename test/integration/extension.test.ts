@@ -97,4 +97,33 @@ describe('Paper Explorer in a real VS Code', () => {
     assert.equal(abstractTabs().filter((t) => t.label === title).length, 1);
     await waitFor('the first paper to be the active tab again', () => vscode.window.tabGroups.activeTabGroup.activeTab?.label === title || undefined);
   });
+
+  it('lists related papers in the abstract tab and opens one from Papers: Show Related Papers', async () => {
+    const api = await activateExtension();
+    const { library } = await api.ready();
+    const xlstm = library.papers.find((p) => p.title === 'xLSTM: Extended Long Short-Term Memory')!;
+    const vision = library.papers.find((p) => p.title === 'Vision-LSTM: xLSTM as Generic Vision Backbone')!;
+    await vscode.commands.executeCommand(Commands.openPaper, xlstm.id);
+    const page = await waitFor('the xLSTM tab', () => api.openAbstracts().find((a) => a.paperId === xlstm.id));
+    assert.match(page.html, new RegExp(`<nav class="related"[^]*data-paper-id="${vision.id}"`));
+
+    // From the palette the command works on the abstract in front; the tree passes its node instead.
+    const showing = vscode.commands.executeCommand(Commands.showRelated);
+    await waitFor('the related paper opened', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return api.openAbstracts().find((a) => a.paperId !== xlstm.id);
+    });
+    await showing;
+    const opened = api.openAbstracts().find((a) => a.paperId !== xlstm.id)!;
+    assert.equal(opened.paperId, (await api.ready()).index.related(xlstm.id, 1)[0].paper.id);
+  });
+
+  it('opens a paper from the tree context menu, which passes the tree node', async () => {
+    const api = await activateExtension();
+    const [group] = await api.libraryTree.getChildren();
+    const [node] = await api.libraryTree.getChildren(group);
+    await vscode.commands.executeCommand(Commands.openPaper, node);
+    assert.ok(node.kind === 'paper');
+    await waitFor('the tab', () => api.openAbstracts().find((a) => a.paperId === node.paper.id));
+  });
 });

@@ -26,7 +26,7 @@ describe('Paper Explorer, driven like a person in VS Code', function () {
     await workbench.quickInputBox.pressSequentially('xlstm', { delay: 40 });
     const rows = workbench.quickPickRows();
     await rows.first().filter({ hasText: 'xLSTM: Extended Long Short-Term Memory' }).waitFor();
-    const labels = await rows.locator('.label-name').allInnerTexts();
+    const labels = await workbench.quickPickLabels();
     assert.ok(labels.length >= 3, `expected several hits, got ${labels.length}`);
     assert.match(labels[0], /^xLSTM: Extended Long Short-Term Memory/);
     assert.ok(labels.some((l) => l.startsWith('xLSTMTime')), labels.join('\n'));
@@ -40,6 +40,29 @@ describe('Paper Explorer, driven like a person in VS Code', function () {
     assert.match(abstract, /Long Short-Term Memory/);
     assert.ok((await view.locator('.abstract mark').count()) > 0, 'the searched word is highlighted');
     await workbench.screenshot('abstract-tab');
+
+    const related = view.locator('nav.related a').filter({ hasText: 'Vision-LSTM: xLSTM as Generic Vision Backbone' });
+    await related.click();
+    await workbench.tab('Vision-LSTM: xLSTM as Generic Vision Backbone').waitFor();
+    await workbench.webview().locator('h1.title').filter({ hasText: 'Vision-LSTM' }).waitFor();
+  });
+
+  it('matches the last word as it is being typed', async () => {
+    await workbench.openSearch();
+    await workbench.quickInputBox.pressSequentially('landmark atten', { delay: 30 });
+    await workbench.quickPickRows().first().filter({ hasText: 'Landmark Attention: Random-Access Infinite Context Length' }).waitFor();
+    assert.match(await workbench.quickInput.locator('.quick-input-title').innerText(), /Search Papers: \d+ match/);
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it('says which filters are active', async () => {
+    await workbench.openSearch();
+    await workbench.quickInputBox.pressSequentially('has:code year:2023 graph', { delay: 20 });
+    const title = workbench.quickInput.locator('.quick-input-title');
+    await title.filter({ hasText: 'has code' }).waitFor();
+    assert.match(await title.innerText(), /year 2023/);
+    await workbench.screenshot('quick-pick-filters');
+    await workbench.page.keyboard.press('Escape');
   });
 
   it('renders TeX in a title as math', async () => {

@@ -94,8 +94,17 @@ export class Workbench {
     return this.quickInput.locator('.quick-input-list .monaco-list-row');
   }
 
+  /** The label (not the detail line) of each visible quick pick row, top to bottom. */
+  quickPickLabels() {
+    return this.quickPickRows().evaluateAll((rows) => rows.map((row) => row.querySelector('.label-name')?.textContent ?? ''));
+  }
+
   /** Runs a command from the palette by typing its title, as a person would. */
   async runCommand(title) {
+    if (await this.quickInput.isVisible()) {
+      await this.page.keyboard.press('Escape');
+      await this.quickInput.waitFor({ state: 'hidden' });
+    }
     await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
     await this.page.keyboard.press('F1');
     await this.quickInputBox.waitFor();

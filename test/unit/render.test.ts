@@ -13,7 +13,7 @@ function paper(fields: Partial<Paper>): Paper {
 }
 
 /** The tags and attributes the renderer itself writes; anything else in the output came from the input. */
-const OWN_TAGS = new Set(['main', 'header', 'h1', 'h2', 'p', 'ul', 'li', 'section', 'span', 'mark', 'a', 'math', 'semantics', 'mrow', 'mi', 'mn', 'mo', 'msub', 'msup', 'mtext', 'annotation', 'mspace', 'mfrac', 'msqrt', 'mover', 'munder', 'msubsup', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mtable', 'mtr', 'mtd', 'mroot', 'munderover', 'ms', 'merror']);
+const OWN_TAGS = new Set(['main', 'header', 'nav', 'ol', 'h1', 'h2', 'p', 'ul', 'li', 'section', 'span', 'mark', 'a', 'math', 'semantics', 'mrow', 'mi', 'mn', 'mo', 'msub', 'msup', 'mtext', 'annotation', 'mspace', 'mfrac', 'msqrt', 'mover', 'munder', 'msubsup', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mtable', 'mtr', 'mtd', 'mroot', 'munderover', 'ms', 'merror']);
 
 /** Attribute names inside the tags of the page (text between tags is not looked at). */
 function attributesIn(html: string): string[] {
@@ -90,6 +90,17 @@ describe('renderAbstractPage', () => {
     assert.match(html, /3 upvotes/);
     assert.match(html, /<li>Daily Papers · Nov 4<\/li><li>Paper search results<\/li>/);
     assert.match(html, /<p>Body text.<\/p>/);
+  });
+
+  it('lists related papers as links that carry only the paper id, escaped', () => {
+    const html = renderAbstractBody({
+      paper: paper({ title: 'xLSTM', abstract: 'Text.' }),
+      collectionNames: [],
+      related: [paper({ id: 'f00d', label: 'Vision-LSTM <b>x</b>', upvotes: 2, date: { month: 6, day: 6, text: 'Jun 6' } })],
+    });
+    assert.match(html, /<nav class="related" aria-label="Related papers">/);
+    assert.match(html, /<a href="#" data-paper-id="f00d">Vision-LSTM &lt;b&gt;x&lt;\/b&gt;<\/a> <span class="related-meta">Jun 6 · ▲ 2<\/span>/);
+    assert.doesNotMatch(renderAbstractBody({ paper: paper({ title: 'Alone' }), collectionNames: [], related: [] }), /related/);
   });
 
   it('says when a paper has no title or no abstract', () => {
