@@ -22,6 +22,14 @@ export const WebviewTypes = {
 export const Settings = {
   section: 'papers',
   maxResults: 'search.maxResults',
+  corpusPaths: 'corpus.paths',
+  includeBundled: 'corpus.includeBundled',
+} as const;
+
+/** The same settings by their full ids, for `affectsConfiguration`. */
+export const SettingIds = {
+  corpusPaths: `${Settings.section}.${Settings.corpusPaths}`,
+  includeBundled: `${Settings.section}.${Settings.includeBundled}`,
 } as const;
 
 /** Keys in the extension's global state. */

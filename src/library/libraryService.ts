@@ -1,11 +1,17 @@
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { buildLibrary } from '../corpus/library';
 import type { FileProblem, Library } from '../corpus/paper';
 import { readCorpusLocations } from '../corpus/sources';
-import { Views } from '../ids';
+import { SettingIds, Views } from '../ids';
+import { debounce } from '../util/debounce';
+import { resolveCorpusLocations } from './corpusLocations';
 import { PaperIndex } from '../search/index';
 import { Disposable } from '../util/disposable';
 import { workspaceFileSystem } from './workspaceFileSystem';
+
+/** Saving a file often fires several events; one reload answers them all. */
+const RELOAD_DELAY_MS = 300;
 
 /** A complete, consistent state: the library and the index built from it. */
 export interface LibrarySnapshot {
@@ -28,6 +34,8 @@ export class LibraryService extends Disposable {
   private snapshot: LibrarySnapshot | undefined;
   private loading: Promise<LibrarySnapshot> | undefined;
   private cancelLoad: vscode.CancellationTokenSource | undefined;
+  private watchers: vscode.Disposable[] = [];
+  private readonly reloadSoon = debounce(() => void this.reload(), RELOAD_DELAY_MS);
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -35,6 +43,17 @@ export class LibraryService extends Disposable {
     private readonly output: vscode.LogOutputChannel,
   ) {
     super();
+    this._register(this.reloadSoon);
+    this._register({ dispose: () => this.watchers.forEach((w) => w.dispose()) });
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (this.snapshot && (event.affectsConfiguration(SettingIds.corpusPaths) || event.affectsConfiguration(SettingIds.includeBundled))) {
+          this.reloadSoon();
+        }
+      }),
+    );
+    // Trust lets the workspace's own papers.corpus.paths count.
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.snapshot && this.reloadSoon()));
   }
 
   /** The loaded snapshot, if loading has finished. */
@@ -89,8 +108,12 @@ export class LibraryService extends Disposable {
 
   private async build(token: vscode.CancellationToken): Promise<LibrarySnapshot | undefined> {
     const started = performance.now();
-    const corpus = vscode.Uri.joinPath(this.extensionUri, 'media', 'corpus');
-    const files = await readCorpusLocations(workspaceFileSystem, [corpus]);
+    const sources = await resolveCorpusLocations(this.extensionUri, homedir());
+    this.watch(sources.watch);
+    for (const skipped of sources.skipped) {
+      this.output.warn(`papers.corpus.paths: skipped ${skipped}`);
+    }
+    const files = await readCorpusLocations(workspaceFileSystem, sources.locations);
     if (token.isCancellationRequested) {
       return undefined;
     }
@@ -108,6 +131,18 @@ export class LibraryService extends Disposable {
     }
     this.report(library.problems);
     return { library, index, collectionNames: new Map(library.collections.map((c) => [c.id, c.name])) };
+  }
+
+  /** Any change to a corpus file reloads the library; the current snapshot stays until the new one is ready. */
+  private watch(patterns: readonly vscode.RelativePattern[]): void {
+    this.watchers.forEach((w) => w.dispose());
+    this.watchers = patterns.map((pattern) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      watcher.onDidChange(this.reloadSoon);
+      watcher.onDidCreate(this.reloadSoon);
+      watcher.onDidDelete(this.reloadSoon);
+      return watcher;
+    });
   }
 
   private get cacheUri(): vscode.Uri {

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LibrarySnapshot } from '../../src/library/libraryService';
+import { activateExtension, waitFor } from './helpers';
+
+const PAPER = `Grokking at the Edge of Linear Separability
+We study the generalization properties of binary logistic classification in a simplified setting, for which a memorizing and generalizing solution can always be strictly defined, and elucidate the mechanism of grokking.`;
+
+const SECOND = `Tokenizer-Free Language Modeling with Byte Latent Patches
+We introduce a byte-level architecture that groups bytes into dynamically sized patches, matching tokenizer-based models at scale while improving inference efficiency and robustness.`;
+
+/** The papers of the library once it satisfies `check`: each change to files or settings reloads it. */
+async function libraryWhere(what: string, check: (snapshot: LibrarySnapshot) => boolean): Promise<LibrarySnapshot> {
+  const api = await activateExtension();
+  return waitFor(what, async () => {
+    const snapshot = await api.ready();
+    return check(snapshot) ? snapshot : undefined;
+  });
+}
+
+const titled = (snapshot: LibrarySnapshot, title: string) => snapshot.library.papers.some((p) => p.title === title);
+
+describe("The user's own papers (papers.corpus.paths)", () => {
+  let folder: string;
+  const config = () => vscode.workspace.getConfiguration('papers');
+
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'papers-user-corpus-'));
+  });
+
+  after(async () => {
+    await config().update('corpus.paths', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('corpus.includeBundled', undefined, vscode.ConfigurationTarget.Global);
+    await libraryWhere('the bundled corpus alone again', (s) => s.library.papers.length === 438);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('adds a folder of corpus files to the bundled corpus', async () => {
+    writeFileSync(path.join(folder, 'mine.txt'), PAPER);
+    await config().update('corpus.paths', [folder], vscode.ConfigurationTarget.Global);
+    const snapshot = await libraryWhere('the folder to be read', (s) => titled(s, 'Grokking at the Edge of Linear Separability'));
+    assert.equal(snapshot.library.papers.length, 439);
+    const hits = snapshot.index.search('grokking linear separability').hits;
+    assert.equal(hits[0]?.paper.title, 'Grokking at the Edge of Linear Separability');
+    assert.equal(snapshot.collectionNames.get(hits[0].paper.collections[0]), 'mine');
+  });
+
+  it('notices a new file, an edit and a deletion without a reload command', async () => {
+    writeFileSync(path.join(folder, 'more.txt'), SECOND);
+    await libraryWhere('the new file', (s) => titled(s, 'Tokenizer-Free Language Modeling with Byte Latent Patches'));
+
+    writeFileSync(path.join(folder, 'more.txt'), SECOND.replace('Tokenizer-Free', 'Tokeniser-Free'));
+    await libraryWhere('the edit', (s) => titled(s, 'Tokeniser-Free Language Modeling with Byte Latent Patches'));
+
+    rmSync(path.join(folder, 'more.txt'));
+    const snapshot = await libraryWhere('the deletion', (s) => !s.library.papers.some((p) => p.title?.endsWith('Byte Latent Patches')));
+    assert.equal(snapshot.library.papers.length, 439);
+  });
+
+  it('keeps the rest when a file is damaged, and says which', async () => {
+    writeFileSync(path.join(folder, 'broken.txt'), Buffer.from([0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x00]));
+    const snapshot = await libraryWhere('the damaged file to be reported', (s) => s.library.problems.some((p) => p.collection.endsWith('broken.txt')));
+    assert.equal(snapshot.library.papers.length, 439);
+    assert.ok(titled(snapshot, 'Grokking at the Edge of Linear Separability'));
+    rmSync(path.join(folder, 'broken.txt'));
+  });
+
+  it('reads glob patterns', async () => {
+    mkdirSync(path.join(folder, 'sub'));
+    writeFileSync(path.join(folder, 'sub', 'picked.txt'), SECOND);
+    writeFileSync(path.join(folder, 'sub', 'not-picked.text'), PAPER);
+    await config().update('corpus.paths', [`${folder}/sub/*.txt`], vscode.ConfigurationTarget.Global);
+    const snapshot = await libraryWhere('only the file the pattern names', (s) => titled(s, 'Tokenizer-Free Language Modeling with Byte Latent Patches'));
+    assert.equal(snapshot.library.papers.length, 439);
+    assert.ok(!titled(snapshot, 'Grokking at the Edge of Linear Separability'));
+    rmSync(path.join(folder, 'sub'), { recursive: true });
+    await config().update('corpus.paths', [folder], vscode.ConfigurationTarget.Global);
+    await libraryWhere('the folder again', (s) => titled(s, 'Grokking at the Edge of Linear Separability') && s.library.papers.length === 439);
+  });
+
+  it('can leave the bundled corpus out', async () => {
+    await config().update('corpus.includeBundled', false, vscode.ConfigurationTarget.Global);
+    const snapshot = await libraryWhere('only the user corpus', (s) => s.library.papers.length === 1);
+    assert.equal(snapshot.library.papers[0].title, 'Grokking at the Edge of Linear Separability');
+  });
+});
