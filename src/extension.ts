@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { paperIdOf } from './commands/paperArgument';
+import { registerPaperCommands } from './commands/paperCommands';
 import { searchPapers, showRelatedPapers } from './commands/searchPick';
 import { Commands, OUTPUT_CHANNEL, Views } from './ids';
 import { LibraryService, type LibrarySnapshot } from './library/libraryService';
 import { RecentPapers } from './library/recentPapers';
+import { StarredPapers } from './library/starredPapers';
 import type { SearchResults } from './search/index';
 import { LibraryTreeProvider } from './views/libraryTree';
 import { AbstractPanels } from './webview/abstractPanel';
@@ -14,6 +16,7 @@ export interface PaperExplorerApi {
   ready(): Promise<LibrarySnapshot>;
   search(query: string, limit?: number): Promise<SearchResults>;
   readonly libraryTree: LibraryTreeProvider;
+  readonly starred: StarredPapers;
   /** The open abstract tabs and the HTML each one shows. */
   openAbstracts(): { paperId: string; title: string; html: string }[];
 }
@@ -22,13 +25,15 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
   const service = new LibraryService(context.extensionUri, context.globalStorageUri, output);
   const recent = new RecentPapers(context.globalState);
+  const starred = new StarredPapers(context.globalState);
   const panels = new AbstractPanels(context.extensionUri, service, output);
-  const libraryTree = new LibraryTreeProvider(service);
+  const libraryTree = new LibraryTreeProvider(service, starred);
   const treeView = vscode.window.createTreeView(Views.library, { treeDataProvider: libraryTree, showCollapseAll: true });
 
   context.subscriptions.push(
     output,
     service,
+    starred,
     panels,
     libraryTree,
     treeView,
@@ -48,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
         void vscode.window.showInformationMessage('Papers: open an abstract or pick a paper in the Library to see related papers.');
       }
     }),
+    ...registerPaperCommands(service, panels, recent, starred),
     vscode.commands.registerCommand(Commands.reload, () => service.reload()),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
   );
@@ -56,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
     ready: () => service.ready(),
     search: async (query, limit) => (await service.ready()).index.search(query, { limit }),
     libraryTree,
+    starred,
     openAbstracts: () => panels.describe(),
   };
 }

@@ -8,6 +8,14 @@ export const Commands = {
   reload: 'papers.reload',
   showOutput: 'papers.showOutput',
   showRelated: 'papers.showRelated',
+  star: 'papers.star',
+  unstar: 'papers.unstar',
+  copyTitle: 'papers.copyTitle',
+  copyMarkdown: 'papers.copyMarkdown',
+  copyCitation: 'papers.copyCitation',
+  searchArxiv: 'papers.searchArxiv',
+  searchHuggingFace: 'papers.searchHuggingFace',
+  openToSide: 'papers.openToSide',
 } as const;
 
 export const Views = {
@@ -32,9 +40,15 @@ export const SettingIds = {
   includeBundled: `${Settings.section}.${Settings.includeBundled}`,
 } as const;
 
+/** Context keys for `when` clauses in package.json. */
+export const ContextKeys = {
+  activeStarred: 'papers.activeStarred',
+} as const;
+
 /** Keys in the extension's global state. */
 export const StateKeys = {
   recent: 'papers.recent',
+  starred: 'papers.starred',
 } as const;
 
 /** The Output channel's name. */

@@ -24,6 +24,9 @@ export interface Highlight {
  */
 export class AbstractPanels extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, vscode.WebviewPanel>();
+  private readonly activeChanged = this._register(new vscode.EventEmitter<void>());
+  /** Fires when an abstract tab gains or loses focus, or closes. */
+  readonly onDidChangeActivePaper = this.activeChanged.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -100,9 +103,11 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'paper.svg');
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => this.handle(parsePageMessage(message), message)),
+      panel.onDidChangeViewState(() => this.activeChanged.fire()),
       panel.onDidDispose(() => {
         this.panels.delete(paper.id);
         subscriptions.forEach((s) => s.dispose());
+        this.activeChanged.fire();
       }),
     ];
     this.render(panel, paper, highlight);

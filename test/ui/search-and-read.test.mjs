@@ -97,4 +97,15 @@ describe('Paper Explorer, driven like a person in VS Code', function () {
     await workbench.webview().locator('h1.title').filter({ hasText: 'Conda' }).waitFor();
     await workbench.screenshot('library-open-abstract');
   });
+
+  it('stars a paper from its row in the Library', async () => {
+    const rows = workbench.treeRows('Library');
+    const paper = rows.filter({ hasText: 'Conda: Column-Normalized Adam' }).first();
+    await paper.hover();
+    await paper.locator('.actions .action-label[aria-label="Star"]').click();
+    const starred = rows.filter({ has: workbench.page.locator('.label-name', { hasText: /^Starred$/ }) });
+    await starred.waitFor();
+    assert.equal(await starred.locator('.label-description').innerText(), '1');
+    await workbench.screenshot('library-starred');
+  });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { groupByCollection } from '../../src/corpus/grouping';
+import { citationLine, paperMarkdown, paperSearchUrls } from '../../src/corpus/describe';
 import { MAX_LABEL_LENGTH, readableTex, untitledLabel } from '../../src/corpus/label';
 import { buildLibrary, findLinks } from '../../src/corpus/library';
 import { parseCorpus } from '../../src/corpus/parse';
@@ -127,5 +128,41 @@ describe('buildLibrary with unreadable files', () => {
     ]);
     assert.equal(library.papers.length, 1);
     assert.deepEqual(library.problems, [{ collection: 'empty.txt', line: 1, message: 'the file is empty' }]);
+  });
+});
+
+describe('paper text for the clipboard and the web', () => {
+  const conda = {
+    id: 'c0da',
+    title: 'Conda: Column-Normalized Adam for Training Large Language Models Faster',
+    label: 'Conda: Column-Normalized Adam for Training Large Language Models Faster',
+    abstract: 'Large language models (LLMs) have demonstrated $O(n)$ costs.',
+    collections: ['daily'],
+    sources: [],
+    links: [],
+    hasCode: false,
+    authors: 9,
+    date: { month: 9, day: 28, text: 'Sep 28' },
+    upvotes: 3,
+  };
+
+  it('writes a citation line', () => {
+    assert.equal(
+      citationLine(conda, ['Daily Papers · Nov 4']),
+      '“Conda: Column-Normalized Adam for Training Large Language Models Faster”, 9 authors, Sep 28, in Daily Papers · Nov 4.',
+    );
+  });
+
+  it('writes Markdown with the abstract as written and the metadata escaped', () => {
+    assert.equal(
+      paperMarkdown({ ...conda, title: 'A *bold* [title](x)' }, ['Daily Papers · Nov 4']),
+      '## A \\*bold\\* \\[title\\](x)\n\n*Sep 28 · 9 authors · ▲ 3 · Daily Papers · Nov 4*\n\nLarge language models (LLMs) have demonstrated $O(n)$ costs.\n',
+    );
+  });
+
+  it('looks the title up on arXiv and Hugging Face, encoded', () => {
+    const urls = paperSearchUrls({ ...conda, title: 'A & B? #1' });
+    assert.equal(urls.arxiv, 'https://arxiv.org/search/?searchtype=title&query=A%20%26%20B%3F%20%231');
+    assert.equal(urls.huggingFace, 'https://huggingface.co/papers?q=A%20%26%20B%3F%20%231');
   });
 });

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { citationLine, paperMarkdown, paperSearchUrls } from '../corpus/describe';
+import type { Paper } from '../corpus/paper';
+import { Commands, ContextKeys } from '../ids';
+import type { LibraryService } from '../library/libraryService';
+import type { RecentPapers } from '../library/recentPapers';
+import type { StarredPapers } from '../library/starredPapers';
+import type { AbstractPanels } from '../webview/abstractPanel';
+import { paperIdOf } from './paperArgument';
+
+/**
+ * The commands that act on one paper: from the Library's context menu (which passes the tree node), the
+ * abstract tab's title bar or the palette (which act on the abstract in front), or code (an id).
+ */
+export function registerPaperCommands(service: LibraryService, panels: AbstractPanels, recent: RecentPapers, starred: StarredPapers): vscode.Disposable[] {
+  /** The paper a command is about, or undefined after telling the user how to pick one. */
+  const target = async (argument: unknown): Promise<Paper | undefined> => {
+    const id = paperIdOf(argument) ?? panels.activePaperId();
+    if (!id) {
+      void vscode.window.showInformationMessage('Papers: open an abstract or pick a paper in the Library first.');
+      return undefined;
+    }
+    return (await service.ready()).library.byId.get(id);
+  };
+  const collectionNames = (paper: Paper) => paper.collections.map((c) => service.current?.collectionNames.get(c) ?? c);
+  const onPaper = (command: string, action: (paper: Paper) => Thenable<unknown>) =>
+    vscode.commands.registerCommand(command, async (argument: unknown) => {
+      const paper = await target(argument);
+      if (paper) {
+        await action(paper);
+      }
+    });
+  const copy = (text: string, what: string) =>
+    vscode.env.clipboard.writeText(text).then(() => vscode.window.setStatusBarMessage(`$(copy) Copied ${what}`, 3000));
+
+  // The abstract tab's title bar shows Star or Unstar by this key.
+  const updateStarContext = () => {
+    const id = panels.activePaperId();
+    void vscode.commands.executeCommand('setContext', ContextKeys.activeStarred, id !== undefined && starred.has(id));
+  };
+
+  return [
+    panels.onDidChangeActivePaper(updateStarContext),
+    starred.onDidChange(updateStarContext),
+    onPaper(Commands.openToSide, async (paper) => {
+      await recent.add(paper.id);
+      await panels.show(paper.id, undefined, vscode.ViewColumn.Beside);
+    }),
+    onPaper(Commands.star, (paper) => starred.star({ id: paper.id, label: paper.label })),
+    // A missing paper's star is unstarred by its id: it is not in the library to look up.
+    vscode.commands.registerCommand(Commands.unstar, async (argument: unknown) => {
+      const node = argument as { kind?: string; star?: { id?: unknown } } | undefined;
+      const id = node?.kind === 'missing' && typeof node.star?.id === 'string' ? node.star.id : (paperIdOf(argument) ?? panels.activePaperId());
+      if (id) {
+        await starred.unstar(id);
+      }
+    }),
+    onPaper(Commands.copyTitle, (paper) => copy(paper.title ?? paper.label, 'the title')),
+    onPaper(Commands.copyMarkdown, (paper) => copy(paperMarkdown(paper, collectionNames(paper)), 'the paper as Markdown')),
+    onPaper(Commands.copyCitation, (paper) => copy(citationLine(paper, collectionNames(paper)), 'a citation line')),
+    onPaper(Commands.searchArxiv, (paper) => vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).arxiv, true))),
+    onPaper(Commands.searchHuggingFace, (paper) => vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).huggingFace, true))),
+  ];
+}

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands } from '../../src/ids';
+import type { LibraryNode } from '../../src/views/libraryTree';
+import { activateExtension } from './helpers';
+
+describe('Stars', () => {
+  it('stars a paper from the Library, shows it in a Starred group, and unstars it', async () => {
+    const api = await activateExtension();
+    const tree = api.libraryTree;
+    const groups = await tree.getChildren();
+    assert.notEqual(tree.getTreeItem(groups[0]).label, 'Starred', 'no Starred group without stars');
+    const [node] = await tree.getChildren(groups[1]);
+    assert.equal(tree.getTreeItem(node).contextValue, 'paper');
+
+    await vscode.commands.executeCommand(Commands.star, node);
+    const [starredGroup, ...rest] = await tree.getChildren();
+    assert.equal(rest.length, groups.length);
+    const starredItem = tree.getTreeItem(starredGroup);
+    assert.equal(starredItem.label, 'Starred');
+    assert.equal(starredItem.description, '1');
+    const [starredNode] = await tree.getChildren(starredGroup);
+    assert.ok(starredNode.kind === 'paper' && node.kind === 'paper');
+    assert.equal(starredNode.paper.id, node.paper.id);
+    assert.equal(tree.getTreeItem(starredNode).contextValue, 'paper.starred');
+    assert.deepEqual(api.starred.all, [{ id: node.paper.id, label: node.paper.label }]);
+
+    await vscode.commands.executeCommand(Commands.unstar, starredNode);
+    assert.equal(api.starred.all.length, 0);
+    assert.notEqual(tree.getTreeItem((await tree.getChildren())[0]).label, 'Starred');
+  });
+
+  it('keeps a star whose paper is no longer loaded, shown as missing', async () => {
+    const api = await activateExtension();
+    await api.starred.star({ id: 'ffffffffffffffff', label: 'A paper whose file was removed' });
+    const [starredGroup] = await api.libraryTree.getChildren();
+    const children: LibraryNode[] = await api.libraryTree.getChildren(starredGroup);
+    assert.equal(children.length, 1);
+    const item = api.libraryTree.getTreeItem(children[0]);
+    assert.equal(item.label, 'A paper whose file was removed');
+    assert.equal(item.description, 'missing');
+    assert.equal(item.contextValue, 'missing');
+
+    await vscode.commands.executeCommand(Commands.unstar, children[0]);
+    assert.equal(api.starred.all.length, 0);
+  });
+});
