@@ -82,7 +82,8 @@ export async function showRelatedPapers(service: LibraryService, panels: Abstrac
     void vscode.window.showWarningMessage('Papers: that paper is no longer in the library.');
     return;
   }
-  const items = snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => paperItem(hit.paper, snapshot));
+  // showQuickPick reports no button presses, so these items carry none.
+  const items = snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => ({ ...paperItem(hit.paper, snapshot), buttons: [] }));
   const chosen = await vscode.window.showQuickPick(items, {
     title: `Related to ${truncateWords(readableTex(paper.label), 60)}`,
     placeHolder: items.length > 0 ? 'Papers with the most words in common, best first' : 'No related papers',
