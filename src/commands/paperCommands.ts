@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { citationLine, paperMarkdown, paperSearchUrls } from '../corpus/describe';
+import { citationLine, collectionNamesOf, paperMarkdown, paperSearchUrls } from '../corpus/describe';
 import type { Paper } from '../corpus/paper';
 import { Commands, ContextKeys } from '../ids';
 import type { LibraryService } from '../library/libraryService';
@@ -22,7 +22,6 @@ export function registerPaperCommands(service: LibraryService, panels: AbstractP
     }
     return (await service.ready()).library.byId.get(id);
   };
-  const collectionNames = (paper: Paper) => paper.collections.map((c) => service.current?.collectionNames.get(c) ?? c);
   const onPaper = (command: string, action: (paper: Paper) => Thenable<unknown>) =>
     vscode.commands.registerCommand(command, async (argument: unknown) => {
       const paper = await target(argument);
@@ -56,8 +55,8 @@ export function registerPaperCommands(service: LibraryService, panels: AbstractP
       }
     }),
     onPaper(Commands.copyTitle, (paper) => copy(paper.title ?? paper.label, 'the title')),
-    onPaper(Commands.copyMarkdown, (paper) => copy(paperMarkdown(paper, collectionNames(paper)), 'the paper as Markdown')),
-    onPaper(Commands.copyCitation, (paper) => copy(citationLine(paper, collectionNames(paper)), 'a citation line')),
+    onPaper(Commands.copyMarkdown, (paper) => copy(paperMarkdown(paper, collectionNamesOf(paper, service.current?.collectionNames)), 'the paper as Markdown')),
+    onPaper(Commands.copyCitation, (paper) => copy(citationLine(paper, collectionNamesOf(paper, service.current?.collectionNames)), 'a citation line')),
     onPaper(Commands.searchArxiv, (paper) => vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).arxiv, true))),
     onPaper(Commands.searchHuggingFace, (paper) => vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).huggingFace, true))),
   ];

@@ -9,7 +9,7 @@ import { findMatches } from '../search/highlight';
 import type { SearchHit } from '../search/index';
 import { snippet } from '../search/snippet';
 import type { AbstractPanels, Highlight } from '../webview/abstractPanel';
-import { paperDescription } from '../corpus/describe';
+import { collectionNamesOf, paperDescription } from '../corpus/describe';
 
 /** Quick picks draw `$(name)` as an icon; paper text must show as written. */
 function noIcons(text: string): string {
@@ -136,7 +136,7 @@ function browseItems(snapshot: LibrarySnapshot, recent: RecentPapers, pick: vsco
 }
 
 function paperItem(paper: Paper, snapshot: LibrarySnapshot): PaperPickItem {
-  const collections = paper.collections.map((c) => snapshot.collectionNames.get(c) ?? c).join(', ');
+  const collections = collectionNamesOf(paper, snapshot.collectionNames).join(', ');
   return {
     label: noIcons(paper.label),
     description: noIcons([paperDescription(paper), collections].filter(Boolean).join(' · ')),

@@ -1,5 +1,15 @@
 import type { Paper } from './paper';
 
+/** `1 author`, `9 authors`. */
+export function authorCount(authors: number): string {
+  return `${authors} author${authors === 1 ? '' : 's'}`;
+}
+
+/** The readable names of a paper's collections; an id without a name (none loaded yet) stands for itself. */
+export function collectionNamesOf(paper: Paper, names: ReadonlyMap<string, string> | undefined): string[] {
+  return paper.collections.map((c) => names?.get(c) ?? c);
+}
+
 /** The short metadata beside a paper's name: date, authors or organisation, upvotes. */
 export function paperDescription(paper: Paper): string {
   const parts: string[] = [];
@@ -7,7 +17,7 @@ export function paperDescription(paper: Paper): string {
     parts.push(paper.date.text);
   }
   if (paper.authors !== undefined) {
-    parts.push(`${paper.authors} author${paper.authors === 1 ? '' : 's'}`);
+    parts.push(authorCount(paper.authors));
   } else if (paper.organization) {
     parts.push(paper.organization);
   }
@@ -19,7 +29,7 @@ export function paperDescription(paper: Paper): string {
 
 /** A one-line reference to paste into notes: title, authors or organisation, date, source collections. */
 export function citationLine(paper: Paper, collectionNames: readonly string[]): string {
-  const who = paper.authors !== undefined ? `${paper.authors} author${paper.authors === 1 ? '' : 's'}` : paper.organization;
+  const who = paper.authors !== undefined ? authorCount(paper.authors) : paper.organization;
   const parts = [paper.title ? `“${paper.title}”` : `“${paper.label}” (untitled)`, who, paper.date?.text, collectionNames.length > 0 ? `in ${collectionNames.join('; ')}` : undefined];
   return `${parts.filter(Boolean).join(', ')}.`;
 }

@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper';
-import { paperDescription } from '../corpus/describe';
+import { authorCount, paperDescription } from '../corpus/describe';
 import { findLinks } from '../corpus/library';
 import { findMatches, type Range } from '../search/highlight';
 import { escapeHtml } from './escape';
@@ -97,7 +97,7 @@ function renderRelated(papers: readonly Paper[]): string {
 function renderMeta(paper: Paper): string {
   const items: string[] = [];
   if (paper.authors !== undefined) {
-    items.push(`<span class="authors">${paper.authors} author${paper.authors === 1 ? '' : 's'}</span>`);
+    items.push(`<span class="authors">${authorCount(paper.authors)}</span>`);
   }
   if (paper.organization !== undefined) {
     items.push(`<span class="organization">${escapeHtml(paper.organization)}</span>`);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../corpus/paper';
-import { paperDescription } from '../corpus/describe';
+import { collectionNamesOf, paperDescription } from '../corpus/describe';
 import { truncateWords } from '../corpus/label';
 
 /** How much of the abstract a tooltip shows. */
@@ -19,7 +19,7 @@ export function paperTooltip(paper: Paper, collectionNames?: ReadonlyMap<string,
   tooltip.appendText(paper.label);
   tooltip.appendMarkdown('**\n\n');
   const meta = paperDescription(paper);
-  const collections = paper.collections.map((c) => collectionNames?.get(c) ?? c).join(', ');
+  const collections = collectionNamesOf(paper, collectionNames).join(', ');
   tooltip.appendText([meta, collections].filter(Boolean).join(' · '));
   tooltip.appendMarkdown('\n\n');
   tooltip.appendText(paper.abstract ? truncateWords(paper.abstract.replace(/\s+/g, ' '), TOOLTIP_ABSTRACT_LENGTH) : 'No abstract.');

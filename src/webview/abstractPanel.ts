@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Paper } from '../corpus/paper';
+import { collectionNamesOf } from '../corpus/describe';
 import { readableTex, truncateWords } from '../corpus/label';
 import { WebviewTypes } from '../ids';
 import type { LibraryService } from '../library/libraryService';
@@ -117,7 +118,7 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
     const snapshot = this.service.current;
     const view: AbstractView = {
       paper,
-      collectionNames: paper.collections.map((c) => snapshot?.collectionNames.get(c) ?? c),
+      collectionNames: collectionNamesOf(paper, snapshot?.collectionNames),
       related: snapshot?.index.related(paper.id, RELATED_COUNT).map((hit) => hit.paper) ?? [],
       ...(highlight && { highlight }),
     };
