@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { paperIdOf } from './commands/paperArgument';
 import { registerPaperCommands } from './commands/paperCommands';
-import { searchPapers, showRelatedPapers } from './commands/searchPick';
+import { searchPapers } from './commands/searchPick';
 import { Commands, OUTPUT_CHANNEL, Views } from './ids';
 import { LibraryService, type LibrarySnapshot } from './library/libraryService';
 import { RecentPapers } from './library/recentPapers';
@@ -43,14 +43,6 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
       if (id) {
         await recent.add(id);
         await panels.show(id);
-      }
-    }),
-    vscode.commands.registerCommand(Commands.showRelated, async (paper: unknown) => {
-      const id = paperIdOf(paper) ?? panels.activePaperId();
-      if (id) {
-        await showRelatedPapers(service, panels, recent, id);
-      } else {
-        void vscode.window.showInformationMessage('Papers: open an abstract or pick a paper in the Library to see related papers.');
       }
     }),
     ...registerPaperCommands(service, panels, recent, starred),

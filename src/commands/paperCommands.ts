@@ -7,6 +7,7 @@ import type { RecentPapers } from '../library/recentPapers';
 import type { StarredPapers } from '../library/starredPapers';
 import type { AbstractPanels } from '../webview/abstractPanel';
 import { paperIdOf } from './paperArgument';
+import { showRelatedPapers } from './searchPick';
 
 /**
  * The commands that act on one paper: from the Library's context menu (which passes the tree node), the
@@ -41,15 +42,15 @@ export function registerPaperCommands(service: LibraryService, panels: AbstractP
   return [
     panels.onDidChangeActivePaper(updateStarContext),
     starred.onDidChange(updateStarContext),
+    onPaper(Commands.showRelated, (paper) => showRelatedPapers(service, panels, recent, paper.id)),
     onPaper(Commands.openToSide, async (paper) => {
       await recent.add(paper.id);
       await panels.show(paper.id, undefined, vscode.ViewColumn.Beside);
     }),
     onPaper(Commands.star, (paper) => starred.star({ id: paper.id, label: paper.label })),
-    // A missing paper's star is unstarred by its id: it is not in the library to look up.
+    // By id, not through `onPaper`: a missing star's paper is not in the library to look up.
     vscode.commands.registerCommand(Commands.unstar, async (argument: unknown) => {
-      const node = argument as { kind?: string; star?: { id?: unknown } } | undefined;
-      const id = node?.kind === 'missing' && typeof node.star?.id === 'string' ? node.star.id : (paperIdOf(argument) ?? panels.activePaperId());
+      const id = paperIdOf(argument) ?? panels.activePaperId();
       if (id) {
         await starred.unstar(id);
       }
