@@ -30,6 +30,10 @@ interface StarredGroup extends PaperGroup {
 
 const STARRED_GROUP_ID = 'starred';
 
+function isStarredGroup(group: PaperGroup): group is StarredGroup {
+  return group.id === STARRED_GROUP_ID;
+}
+
 /** The side bar's `Library`: papers grouped by collection, with counts. */
 export class LibraryTreeProvider extends Disposable implements vscode.TreeDataProvider<LibraryNode> {
   private readonly changed = this._register(new vscode.EventEmitter<LibraryNode | undefined>());
@@ -50,7 +54,7 @@ export class LibraryTreeProvider extends Disposable implements vscode.TreeDataPr
     }
     if (node) {
       const papers: LibraryNode[] = node.papers.map((paper) => ({ kind: 'paper', paper, parent: node }));
-      const missing = 'missing' in node ? (node as StarredGroup).missing.map((star): MissingNode => ({ kind: 'missing', star, parent: node })) : [];
+      const missing = isStarredGroup(node) ? node.missing.map((star): MissingNode => ({ kind: 'missing', star, parent: node })) : [];
       return [...papers, ...missing];
     }
     const { library } = await this.service.ready();
@@ -86,8 +90,8 @@ export class LibraryTreeProvider extends Disposable implements vscode.TreeDataPr
 }
 
 function groupItem(group: PaperGroup): vscode.TreeItem {
-  const starred = group.id === STARRED_GROUP_ID;
-  const count = group.papers.length + (starred ? (group as StarredGroup).missing.length : 0);
+  const starred = isStarredGroup(group);
+  const count = group.papers.length + (starred ? group.missing.length : 0);
   const item = new vscode.TreeItem(group.label, starred ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = group.id;
   item.description = String(count);
