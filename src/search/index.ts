@@ -23,6 +23,8 @@ export interface SearchResults {
 
 export interface SearchOptions {
   readonly limit?: number;
+  /** Only papers with every word: no fallback to papers with some of them when there are few (a filter, not a search). */
+  readonly allWords?: boolean;
 }
 
 /** Shaped like `vscode.CancellationToken`, so the core needs no `vscode`. */
@@ -146,7 +148,7 @@ export class PaperIndex {
         query,
       );
       let total = all.length;
-      if (all.length < limit && words.length > 1) {
+      if (!options.allWords && all.length < limit && words.length > 1) {
         const partial = topK(some, (doc) => popCount(masks[doc]) * 1e6 + scores[doc], limit - all.length);
         ranked.push(...partial.map((doc) => this.hit(doc, scores[doc], words)));
         total += some.length;
