@@ -2,7 +2,7 @@ import type { Library, Paper } from '../corpus/paper';
 import { decodeIndexCacheSteps, encodeIndexCache, indexCacheKeySteps } from './indexCache';
 import { parseQuery, inRange, phraseKey, type ParsedQuery, type QueryWord } from './query';
 import { rerank } from './rank';
-import { runSteps, TermIndex, TermIndexBuilder, type TermMatch, type WordMatches } from './termIndex';
+import { runSteps, TermIndex, TermIndexBuilder, type Scored, type TermMatch, type WordMatches } from './termIndex';
 import { STOP_WORDS, tokenizeForIndex } from './tokenize';
 import { topK } from './topK';
 
@@ -23,8 +23,6 @@ export interface SearchResults {
 
 export interface SearchOptions {
   readonly limit?: number;
-  /** Only papers with every word: no fallback to papers with some of them when there are few (a filter, not a search). */
-  readonly allWords?: boolean;
 }
 
 /** Shaped like `vscode.CancellationToken`, so the core needs no `vscode`. */
@@ -129,10 +127,7 @@ export class PaperIndex {
     if (query.words.length === 0) {
       return this.browse(query, accept, limit);
     }
-    const units = toUnits(query.words);
-    const words = units.map((_, i) => this.expand(units, i, query.lastIsPrefix && i === units.length - 1));
-    const scored = this.terms.score(words);
-    const full = words.length === 32 ? 0xffffffff : (1 << words.length) - 1;
+    const { words, scored, full } = this.score(query);
     const { scores, masks } = scored;
     try {
       const all: number[] = [];
@@ -148,12 +143,34 @@ export class PaperIndex {
         query,
       );
       let total = all.length;
-      if (!options.allWords && all.length < limit && words.length > 1) {
+      if (all.length < limit && words.length > 1) {
         const partial = topK(some, (doc) => popCount(masks[doc]) * 1e6 + scores[doc], limit - all.length);
         ranked.push(...partial.map((doc) => this.hit(doc, scores[doc], words)));
         total += some.length;
       }
       return { query, hits: ranked.slice(0, limit), total };
+    } finally {
+      this.terms.reset(scored);
+    }
+  }
+
+  /**
+   * Every paper a query matches, in library order, unranked: what a filter
+   * keeps. Unlike `search`, a paper must have every word, and there is no limit.
+   */
+  matching(input: string): Paper[] {
+    const query = parseQuery(input);
+    const accept = this.filter(query);
+    const papers = this.library.papers;
+    if (query.words.length === 0) {
+      return accept ? papers.filter((_, doc) => accept(doc)) : [...papers];
+    }
+    const { scored, full } = this.score(query);
+    try {
+      return scored.docs
+        .filter((doc) => scored.masks[doc] === full && (!accept || accept(doc)))
+        .sort((a, b) => a - b)
+        .map((doc) => papers[doc]);
     } finally {
       this.terms.reset(scored);
     }
@@ -188,6 +205,13 @@ export class PaperIndex {
     } finally {
       this.terms.reset(scored);
     }
+  }
+
+  /** Scores the query's words; `full` is the mask of a paper that has them all. The caller must `reset` the scores. */
+  private score(query: ParsedQuery): { words: WordMatches[]; scored: Scored; full: number } {
+    const units = toUnits(query.words);
+    const words = units.map((_, i) => this.expand(units, i, query.lastIsPrefix && i === units.length - 1));
+    return { words, scored: this.terms.score(words), full: words.length === 32 ? 0xffffffff : (1 << words.length) - 1 };
   }
 
   /**
