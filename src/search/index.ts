@@ -156,7 +156,8 @@ export class PaperIndex {
 
   /**
    * Every paper a query matches, in library order, unranked: what a filter
-   * keeps. Unlike `search`, a paper must have every word, and there is no limit.
+   * keeps. Unlike `search`, a paper must have every word, a word that is in
+   * the index matches only itself (no completions, no typos), and there is no limit.
    */
   matching(input: string): Paper[] {
     const query = parseQuery(input);
@@ -165,7 +166,7 @@ export class PaperIndex {
     if (query.words.length === 0) {
       return accept ? papers.filter((_, doc) => accept(doc)) : [...papers];
     }
-    const { scored, full } = this.score(query);
+    const { scored, full } = this.score(query, true);
     try {
       return scored.docs
         .filter((doc) => scored.masks[doc] === full && (!accept || accept(doc)))
@@ -208,9 +209,9 @@ export class PaperIndex {
   }
 
   /** Scores the query's words; `full` is the mask of a paper that has them all. The caller must `reset` the scores. */
-  private score(query: ParsedQuery): { words: WordMatches[]; scored: Scored; full: number } {
+  private score(query: ParsedQuery, exact = false): { words: WordMatches[]; scored: Scored; full: number } {
     const units = toUnits(query.words);
-    const words = units.map((_, i) => this.expand(units, i, query.lastIsPrefix && i === units.length - 1));
+    const words = units.map((_, i) => this.expand(units, i, query.lastIsPrefix && i === units.length - 1, exact));
     return { words, scored: this.terms.score(words), full: words.length === 32 ? 0xffffffff : (1 << words.length) - 1 };
   }
 
@@ -221,7 +222,7 @@ export class PaperIndex {
    * graph` matches `subgraph`), completions of the word being typed, and
    * typos in proportion to length.
    */
-  private expand(units: readonly QueryUnit[], i: number, typing: boolean): WordMatches {
+  private expand(units: readonly QueryUnit[], i: number, typing: boolean, exact: boolean): WordMatches {
     const unit = units[i];
     const matches = new Map<number, number>();
     const add = (termId: number | undefined, weight: number) => {
@@ -236,6 +237,10 @@ export class PaperIndex {
       if (form) {
         add(this.terms.termId(form), 1);
       }
+    }
+    // A filter keeps a word's own papers; completions and typos only stand in when the word itself is not indexed.
+    if (exact && matches.size > 0) {
+      return wordMatches(matches, unit);
     }
     if (typing) {
       this.addPrefixes(unit.term, add);
@@ -256,8 +261,7 @@ export class PaperIndex {
         add(termId, (FUZZY_WEIGHT * unit.term.length) / (unit.term.length + d));
       }
     }
-    const terms: TermMatch[] = [...matches].map(([termId, weight]) => ({ termId, weight }));
-    return { terms, fieldBoost: FIELD_BOOST[unit.field ?? 'any'] };
+    return wordMatches(matches, unit);
   }
 
   /** Adds a prefix's completions, the most frequent ones, weighted down the longer they are than the prefix. */
@@ -346,6 +350,11 @@ function toUnits(words: readonly QueryWord[]): QueryUnit[] {
 }
 
 /** The terms of a field as the index stores them: compounds split and joined, stop words dropped. */
+function wordMatches(matches: ReadonlyMap<number, number>, unit: QueryUnit): WordMatches {
+  const terms: TermMatch[] = [...matches].map(([termId, weight]) => ({ termId, weight }));
+  return { terms, fieldBoost: FIELD_BOOST[unit.field ?? 'any'] };
+}
+
 export function indexTerms(text: string): string[] {
   return tokenizeForIndex(text).filter((t) => !STOP_WORDS.has(t));
 }
