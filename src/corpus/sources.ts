@@ -25,8 +25,18 @@ export function isCorpusFileName(name: string): boolean {
 /** The file beside a folder's corpus files that gives them readable collection names. */
 export const COLLECTION_NAMES_FILE = 'collections.json';
 
-/** Reads files and folders of corpus files; each one that cannot be read says why instead. */
-export async function readCorpusLocations<L>(fs: CorpusFileSystem<L>, locations: readonly L[]): Promise<(LibraryFile | UnreadableFile)[]> {
+/** A file as read before, by its id: the caller knows it has not changed since. */
+export type ReadFileCache = (id: string) => LibraryFile | UnreadableFile | undefined;
+
+/**
+ * Reads files and folders of corpus files; each one that cannot be read says
+ * why instead. Files `unchanged` returns are taken from it, not read again.
+ */
+export async function readCorpusLocations<L>(
+  fs: CorpusFileSystem<L>,
+  locations: readonly L[],
+  unchanged: ReadFileCache = () => undefined,
+): Promise<(LibraryFile | UnreadableFile)[]> {
   const out: (LibraryFile | UnreadableFile)[] = [];
   for (const location of locations) {
     const stat = await fs.stat(location).catch(() => undefined);
@@ -36,10 +46,11 @@ export async function readCorpusLocations<L>(fs: CorpusFileSystem<L>, locations:
       const names = await readNames(fs, location);
       const files = (await fs.list(location).catch(() => [])).filter(isCorpusFileName).sort();
       for (const name of files) {
-        out.push(await readCorpusFileAt(fs, fs.child(location, name), names));
+        const file = fs.child(location, name);
+        out.push(unchanged(fs.id(file)) ?? (await readCorpusFileAt(fs, file, names)));
       }
     } else {
-      out.push(await readCorpusFileAt(fs, location, {}, stat.size));
+      out.push(unchanged(fs.id(location)) ?? (await readCorpusFileAt(fs, location, {}, stat.size)));
     }
   }
   return out;

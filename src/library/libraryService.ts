@@ -1,8 +1,8 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { buildLibrary } from '../corpus/library';
+import { buildLibrary, type LibraryFile, type UnreadableFile } from '../corpus/library';
 import type { FileProblem, Library } from '../corpus/paper';
-import { readCorpusLocations } from '../corpus/sources';
+import { COLLECTION_NAMES_FILE, readCorpusLocations } from '../corpus/sources';
 import { SettingIds, Views } from '../ids';
 import { debounce } from '../util/debounce';
 import { resolveCorpusLocations } from './corpusLocations';
@@ -19,6 +19,8 @@ export interface LibrarySnapshot {
   readonly index: PaperIndex;
   /** Readable collection names by collection id. */
   readonly collectionNames: ReadonlyMap<string, string>;
+  /** Files this load read, and files it took unchanged from the previous one. */
+  readonly files: { readonly read: number; readonly unchanged: number };
 }
 
 /**
@@ -35,7 +37,13 @@ export class LibraryService extends Disposable {
   private loading: Promise<LibrarySnapshot> | undefined;
   private cancelLoad: vscode.CancellationTokenSource | undefined;
   private watchers: vscode.Disposable[] = [];
-  private readonly reloadSoon = debounce(() => void this.reload(), RELOAD_DELAY_MS);
+  private readonly reloadSoon = debounce(() => void this.load(), RELOAD_DELAY_MS);
+  /** Each file as last read, by id: a reload reads again only the files that changed. */
+  private lastRead = new Map<string, LibraryFile | UnreadableFile>();
+  /** Files a watcher reported since the last load. */
+  private readonly changedFiles = new Set<string>();
+  /** Settings changed, a names file changed, or the user asked: read every file again. */
+  private rereadAll = true;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -48,12 +56,18 @@ export class LibraryService extends Disposable {
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (this.snapshot && (event.affectsConfiguration(SettingIds.corpusPaths) || event.affectsConfiguration(SettingIds.includeBundled))) {
+          this.rereadAll = true;
           this.reloadSoon();
         }
       }),
     );
     // Trust lets the workspace's own papers.corpus.paths count.
-    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.snapshot && this.reloadSoon()));
+    this._register(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.rereadAll = true;
+        return this.snapshot && this.reloadSoon();
+      }),
+    );
   }
 
   /** The loaded snapshot, if loading has finished. */
@@ -69,13 +83,21 @@ export class LibraryService extends Disposable {
     return (this.loading ??= this.load());
   }
 
-  /** Reads every corpus file again and re-indexes; the current snapshot stays until the new one is complete. */
+  /**
+   * Reads every corpus file again and re-indexes, for changes a watcher cannot
+   * see (network drives, symlinks); the current snapshot stays until the new one is complete.
+   */
   reload(): Promise<LibrarySnapshot> {
-    this.cancelLoad?.cancel();
-    return (this.loading = this.load());
+    this.rereadAll = true;
+    return this.load();
   }
 
-  private async load(): Promise<LibrarySnapshot> {
+  private load(): Promise<LibrarySnapshot> {
+    this.cancelLoad?.cancel();
+    return (this.loading = this.loadOnce());
+  }
+
+  private async loadOnce(): Promise<LibrarySnapshot> {
     const cancel = new vscode.CancellationTokenSource();
     this.cancelLoad = cancel;
     try {
@@ -113,7 +135,7 @@ export class LibraryService extends Disposable {
     for (const skipped of sources.skipped) {
       this.output.warn(`papers.corpus.paths: skipped ${skipped}`);
     }
-    const files = await readCorpusLocations(workspaceFileSystem, sources.locations);
+    const { files, read } = await this.readFiles(sources.locations);
     if (token.isCancellationRequested) {
       return undefined;
     }
@@ -130,17 +152,55 @@ export class LibraryService extends Disposable {
       void this.saveCache(index);
     }
     this.report(library.problems);
-    return { library, index, collectionNames: new Map(library.collections.map((c) => [c.id, c.name])) };
+    return {
+      library,
+      index,
+      collectionNames: new Map(library.collections.map((c) => [c.id, c.name])),
+      files: { read, unchanged: files.length - read },
+    };
   }
 
-  /** Any change to a corpus file reloads the library; the current snapshot stays until the new one is ready. */
+  /**
+   * Reads the files a watcher reported as changed (or all of them, after a
+   * settings change or Reload Library) and takes the others as last read.
+   * A cancelled load gives its pending changes back to the next one.
+   */
+  private async readFiles(locations: readonly vscode.Uri[]): Promise<{ files: (LibraryFile | UnreadableFile)[]; read: number }> {
+    const changed = new Set(this.changedFiles);
+    const all = this.rereadAll;
+    this.changedFiles.clear();
+    this.rereadAll = false;
+    try {
+      const files = await readCorpusLocations(workspaceFileSystem, locations, (id) => (all || changed.has(id) ? undefined : this.lastRead.get(id)));
+      const read = files.filter((f) => all || changed.has(f.id) || !this.lastRead.has(f.id)).length;
+      this.lastRead = new Map(files.map((f) => [f.id, f]));
+      if (!all) {
+        this.output.info(`Read ${read} changed file${read === 1 ? '' : 's'} again; ${files.length - read} unchanged.`);
+      }
+      return { files, read };
+    } catch (error) {
+      changed.forEach((id) => this.changedFiles.add(id));
+      this.rereadAll ||= all;
+      throw error;
+    }
+  }
+
+  /** A change to a corpus file reloads the library, reading only that file again; the current snapshot stays until the new one is ready. */
   private watch(patterns: readonly vscode.RelativePattern[]): void {
     this.watchers.forEach((w) => w.dispose());
+    const changed = (uri: vscode.Uri) => {
+      // A names file renames every collection in its folder.
+      if (uri.path.endsWith(`/${COLLECTION_NAMES_FILE}`)) {
+        this.rereadAll = true;
+      }
+      this.changedFiles.add(uri.toString());
+      this.reloadSoon();
+    };
     this.watchers = patterns.map((pattern) => {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      watcher.onDidChange(this.reloadSoon);
-      watcher.onDidCreate(this.reloadSoon);
-      watcher.onDidDelete(this.reloadSoon);
+      watcher.onDidChange(changed);
+      watcher.onDidCreate(changed);
+      watcher.onDidDelete(changed);
       return watcher;
     });
   }

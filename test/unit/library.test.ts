@@ -4,8 +4,10 @@ import { groupByCollection } from '../../src/corpus/grouping';
 import { citationLine, paperMarkdown, paperSearchUrls } from '../../src/corpus/describe';
 import { MAX_LABEL_LENGTH, readableTex, untitledLabel } from '../../src/corpus/label';
 import { buildLibrary, findLinks } from '../../src/corpus/library';
+import { nodeFileSystem } from '../../src/corpus/nodeFileSystem';
 import { parseCorpus } from '../../src/corpus/parse';
-import { bundledCorpus, FILES, paperTitled } from './helpers';
+import { readCorpusLocations } from '../../src/corpus/sources';
+import { bundledCorpus, CORPUS, FILES, paperTitled } from './helpers';
 
 describe('the bundled library', () => {
   it('has 438 distinct papers from 442 entries in 5 readable collections', async () => {
@@ -164,5 +166,28 @@ describe('paper text for the clipboard and the web', () => {
     const urls = paperSearchUrls({ ...conda, title: 'A & B? #1' });
     assert.equal(urls.arxiv, 'https://arxiv.org/search/?searchtype=title&query=A%20%26%20B%3F%20%231');
     assert.equal(urls.huggingFace, 'https://huggingface.co/papers?q=A%20%26%20B%3F%20%231');
+  });
+});
+
+describe('readCorpusLocations', () => {
+  it('reads again only the files not taken unchanged from the last read', async () => {
+    const reads: string[] = [];
+    const counting = { ...nodeFileSystem, read: (file: string) => (reads.push(file), nodeFileSystem.read(file)) };
+    const first = await readCorpusLocations(counting, [CORPUS]);
+    const txt = reads.filter((f) => f.endsWith('.txt'));
+    assert.equal(txt.length, 5);
+    const last = new Map(first.map((f) => [f.id, f]));
+    reads.length = 0;
+    const again = await readCorpusLocations(counting, [CORPUS], (id) => (id === FILES.search ? undefined : last.get(id)));
+    assert.deepEqual(
+      reads.filter((f) => f.endsWith('.txt')),
+      [FILES.search],
+    );
+    assert.deepEqual(
+      again.map((f) => f.id),
+      first.map((f) => f.id),
+    );
+    assert.equal(again[0], first[0], 'an unchanged file is the same parse, not a new one');
+    assert.deepEqual(buildLibrary(again).papers.length, buildLibrary(first).papers.length);
   });
 });
