@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { paperIdOf } from './commands/paperArgument';
 import { registerPaperCommands } from './commands/paperCommands';
 import { searchPapers } from './commands/searchPick';
-import { Commands, OUTPUT_CHANNEL, Views } from './ids';
+import { Commands, OUTPUT_CHANNEL } from './ids';
 import { LibraryService, type LibrarySnapshot } from './library/libraryService';
 import { RecentPapers } from './library/recentPapers';
 import { StarredPapers } from './library/starredPapers';
 import type { SearchResults } from './search/index';
-import { LibraryTreeProvider } from './views/libraryTree';
+import { registerLibraryViewCommands } from './commands/libraryViewCommands';
+import { LibraryViewOptions } from './views/libraryViewOptions';
+import { PaperViews } from './views/paperViews';
 import { AbstractPanels } from './webview/abstractPanel';
 
 /** What `activate` returns: for the integration tests and for other extensions. */
@@ -15,8 +16,11 @@ export interface PaperExplorerApi {
   /** Resolves once the corpus is indexed. */
   ready(): Promise<LibrarySnapshot>;
   search(query: string, limit?: number): Promise<SearchResults>;
-  readonly libraryTree: LibraryTreeProvider;
+  /** The side bar's views and their options. */
+  readonly views: PaperViews;
+  readonly viewOptions: LibraryViewOptions;
   readonly starred: StarredPapers;
+  readonly recent: RecentPapers;
   /** The open abstract tabs and the HTML each one shows. */
   openAbstracts(): { paperId: string; title: string; html: string }[];
 }
@@ -26,26 +30,23 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
   const service = new LibraryService(context.extensionUri, context.globalStorageUri, output);
   const recent = new RecentPapers(context.globalState);
   const starred = new StarredPapers(context.globalState);
-  const panels = new AbstractPanels(context.extensionUri, service, output);
-  const libraryTree = new LibraryTreeProvider(service, starred);
-  const treeView = vscode.window.createTreeView(Views.library, { treeDataProvider: libraryTree, showCollapseAll: true });
+  const viewOptions = new LibraryViewOptions();
+  const panels = new AbstractPanels(context.extensionUri, service, starred, recent, viewOptions, output);
+  const views = new PaperViews(service, starred, recent, viewOptions);
 
   context.subscriptions.push(
     output,
     service,
     starred,
+    recent,
     panels,
-    libraryTree,
-    treeView,
-    vscode.commands.registerCommand(Commands.search, (query?: string) => searchPapers(service, panels, recent, query)),
-    vscode.commands.registerCommand(Commands.openPaper, async (paper: unknown) => {
-      const id = paperIdOf(paper);
-      if (id) {
-        await recent.add(id);
-        await panels.show(id);
-      }
-    }),
-    ...registerPaperCommands(service, panels, recent, starred),
+    viewOptions,
+    views,
+    vscode.commands.registerCommand(Commands.search, (query?: string) =>
+      searchPapers(service, panels, starred, () => recent.ids, (filter) => viewOptions.setFilter(filter), query),
+    ),
+    ...registerPaperCommands(service, panels, starred),
+    ...registerLibraryViewCommands(viewOptions),
     vscode.commands.registerCommand(Commands.reload, () => service.reload()),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
   );
@@ -53,8 +54,10 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
   return {
     ready: () => service.ready(),
     search: async (query, limit) => (await service.ready()).index.search(query, { limit }),
-    libraryTree,
+    views,
+    viewOptions,
     starred,
+    recent,
     openAbstracts: () => panels.describe(),
   };
 }

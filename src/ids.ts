@@ -16,11 +16,29 @@ export const Commands = {
   searchArxiv: 'papers.searchArxiv',
   searchHuggingFace: 'papers.searchHuggingFace',
   openToSide: 'papers.openToSide',
+  groupByCollection: 'papers.groupByCollection',
+  groupByYear: 'papers.groupByYear',
+  sortByDate: 'papers.sortByDate',
+  sortByUpvotes: 'papers.sortByUpvotes',
+  sortByTitle: 'papers.sortByTitle',
+  filterLibrary: 'papers.filterLibrary',
+  clearFilter: 'papers.clearFilter',
+  openSettings: 'papers.openSettings',
+  previousPaper: 'papers.previousPaper',
+  nextPaper: 'papers.nextPaper',
 } as const;
 
 export const Views = {
   container: 'papers',
   library: 'papers.library',
+  hasCode: 'papers.hasCode',
+  topUpvoted: 'papers.topUpvoted',
+} as const;
+
+/** Menus the views' title bars open. */
+export const Submenus = {
+  groupBy: 'papers.groupBy',
+  sortBy: 'papers.sortBy',
 } as const;
 
 export const WebviewTypes = {
@@ -32,17 +50,27 @@ export const Settings = {
   maxResults: 'search.maxResults',
   corpusPaths: 'corpus.paths',
   includeBundled: 'corpus.includeBundled',
+  groupBy: 'library.groupBy',
+  sortBy: 'library.sortBy',
 } as const;
 
 /** The same settings by their full ids, for `affectsConfiguration`. */
 export const SettingIds = {
   corpusPaths: `${Settings.section}.${Settings.corpusPaths}`,
   includeBundled: `${Settings.section}.${Settings.includeBundled}`,
+  groupBy: `${Settings.section}.${Settings.groupBy}`,
+  sortBy: `${Settings.section}.${Settings.sortBy}`,
 } as const;
 
 /** Context keys for `when` clauses in package.json. */
 export const ContextKeys = {
   activeStarred: 'papers.activeStarred',
+  /** The side bar's views show only what the filter keeps. */
+  filtered: 'papers.filtered',
+  /** A library has been loaded, possibly an empty one. */
+  loaded: 'papers.loaded',
+  /** The loaded library has no papers: the views show how to add some. */
+  empty: 'papers.empty',
 } as const;
 
 /** Keys in the extension's global state. */

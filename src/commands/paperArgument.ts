@@ -1,4 +1,4 @@
-import type { LibraryNode } from '../views/libraryTree';
+import type { LibraryNode } from '../views/paperNodes';
 
 /**
  * The paper a command was invoked on: an id when called from code or a tree item's click, the tree node

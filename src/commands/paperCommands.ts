@@ -3,7 +3,6 @@ import { citationLine, collectionNamesOf, paperMarkdown, paperSearchUrls } from 
 import type { Paper } from '../corpus/paper';
 import { Commands, ContextKeys } from '../ids';
 import type { LibraryService } from '../library/libraryService';
-import type { RecentPapers } from '../library/recentPapers';
 import type { StarredPapers } from '../library/starredPapers';
 import type { AbstractPanels } from '../webview/abstractPanel';
 import { paperIdOf } from './paperArgument';
@@ -13,7 +12,7 @@ import { showRelatedPapers } from './searchPick';
  * The commands that act on one paper: from the Library's context menu (which passes the tree node), the
  * abstract tab's title bar or the palette (which act on the abstract in front), or code (an id).
  */
-export function registerPaperCommands(service: LibraryService, panels: AbstractPanels, recent: RecentPapers, starred: StarredPapers): vscode.Disposable[] {
+export function registerPaperCommands(service: LibraryService, panels: AbstractPanels, starred: StarredPapers): vscode.Disposable[] {
   /** The paper a command is about, or undefined after telling the user how to pick one. */
   const target = async (argument: unknown): Promise<Paper | undefined> => {
     const id = paperIdOf(argument) ?? panels.activePaperId();
@@ -42,11 +41,16 @@ export function registerPaperCommands(service: LibraryService, panels: AbstractP
   return [
     panels.onDidChangeActivePaper(updateStarContext),
     starred.onDidChange(updateStarContext),
-    onPaper(Commands.showRelated, (paper) => showRelatedPapers(service, panels, recent, paper.id)),
-    onPaper(Commands.openToSide, async (paper) => {
-      await recent.add(paper.id);
-      await panels.show(paper.id, undefined, vscode.ViewColumn.Beside);
+    vscode.commands.registerCommand(Commands.openPaper, async (argument: unknown, sequence?: unknown) => {
+      const id = paperIdOf(argument);
+      if (id) {
+        await panels.show(id, isIdList(sequence) ? { sequence } : {});
+      }
     }),
+    onPaper(Commands.showRelated, (paper) => showRelatedPapers(service, panels, paper.id)),
+    onPaper(Commands.openToSide, (paper) => panels.show(paper.id, { viewColumn: vscode.ViewColumn.Beside })),
+    vscode.commands.registerCommand(Commands.previousPaper, () => panels.step(-1)),
+    vscode.commands.registerCommand(Commands.nextPaper, () => panels.step(1)),
     onPaper(Commands.star, (paper) => starred.star({ id: paper.id, label: paper.label })),
     // By id, not through `onPaper`: a missing star's paper is not in the library to look up.
     vscode.commands.registerCommand(Commands.unstar, async (argument: unknown) => {
@@ -61,4 +65,9 @@ export function registerPaperCommands(service: LibraryService, panels: AbstractP
     onPaper(Commands.searchArxiv, (paper) => vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).arxiv, true))),
     onPaper(Commands.searchHuggingFace, (paper) => vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).huggingFace, true))),
   ];
+}
+
+/** A tree row passes the ids of its group, for previous and next; anything else is ignored. */
+function isIdList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }

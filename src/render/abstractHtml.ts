@@ -2,6 +2,7 @@ import type { Paper } from '../corpus/paper';
 import { authorCount, paperDescription } from '../corpus/describe';
 import { findLinks } from '../corpus/library';
 import { findMatches, type Range } from '../search/highlight';
+import { starButton } from '../webview/protocol';
 import { escapeHtml } from './escape';
 import { renderMath, splitMath } from './math';
 
@@ -14,6 +15,9 @@ export interface AbstractView {
   readonly highlight?: { readonly terms: readonly string[]; readonly prefixes: readonly string[] };
   /** The papers most like this one, best first. */
   readonly related?: readonly Paper[];
+  readonly starred?: boolean;
+  /** Where the paper stands in the list it was opened from, for the previous and next buttons (0-based). */
+  readonly position?: { readonly index: number; readonly total: number };
 }
 
 /** Where the page's own files are, as webview URIs, and the nonce its script must carry. */
@@ -66,6 +70,7 @@ export function renderAbstractBody(view: AbstractView): string {
     ? `<p>${renderAbstractText(paper.abstract, terms, prefixes)}</p>`
     : '<p class="empty">The source has a title but no abstract for this paper.</p>';
   return `<main class="paper">
+${renderActions(view)}
 <header>
 ${heading}
 ${renderMeta(paper)}
@@ -77,6 +82,26 @@ ${abstract}
 </section>
 ${renderRelated(view.related ?? [])}
 </main>`;
+}
+
+/**
+ * The toolbar: previous and next, star, copy and look up. Each button names an
+ * action the page script sends back by name; the extension knows the paper.
+ */
+function renderActions(view: AbstractView): string {
+  const { position } = view;
+  const button = (action: string, label: string, title: string, extra = '') =>
+    `<button type="button" data-action="${action}" title="${escapeHtml(title)}"${extra}>${label}</button>`;
+  const place = position ? `<span class="position" aria-live="polite">${position.index + 1} of ${position.total}</span>` : '';
+  const previous = button('previous', '← Previous', 'Previous paper (P or ←)', position && position.index > 0 ? '' : ' disabled');
+  const next = button('next', 'Next →', 'Next paper (N or →)', position && position.index < position.total - 1 ? '' : ' disabled');
+  const starState = starButton(view.starred ?? false);
+  const star = button(starState.action, starState.label, starState.title, ` aria-pressed="${view.starred ? 'true' : 'false'}"`);
+  return `<nav class="toolbar" aria-label="Paper actions">
+<span class="group">${previous}${place}${next}</span>
+<span class="group">${star}${button('copyMarkdown', 'Copy Markdown', 'Copy the title, details and abstract as Markdown')}${button('copyCitation', 'Copy Citation', 'Copy a one-line citation')}</span>
+<span class="group">${button('searchArxiv', 'arXiv ↗', 'Search for this paper on arXiv')}${button('searchHuggingFace', 'Hugging Face ↗', 'Search for this paper on Hugging Face Papers')}</span>
+</nav>`;
 }
 
 /** Links the page script turns into `openPaper` messages: the id, never a URL, goes back to the extension. */

@@ -1,124 +1,115 @@
 import * as vscode from 'vscode';
-import { groupByCollection, type PaperGroup } from '../corpus/grouping';
+import { groupPapers, sortPapers } from '../corpus/grouping';
 import type { Paper } from '../corpus/paper';
-import { Commands } from '../ids';
 import type { LibraryService, LibrarySnapshot } from '../library/libraryService';
-import type { StarRecord, StarredPapers } from '../library/starredPapers';
+import type { RecentPapers } from '../library/recentPapers';
+import type { StarredPapers } from '../library/starredPapers';
 import { Disposable } from '../util/disposable';
-import { paperDescription } from '../corpus/describe';
-import { paperTooltip } from './paperPresentation';
+import type { LibraryViewOptions } from './libraryViewOptions';
+import { childrenOf, paperNodes, parentOf, treeItemOf, type GroupNode, type LibraryNode } from './paperNodes';
 
-/** A row of the Library tree: a group, a paper inside one, or a starred paper that is not loaded. Plain model objects; `getTreeItem` makes the rows. */
-export type LibraryNode = PaperGroup | PaperNode | MissingNode;
-
-export interface PaperNode {
-  readonly kind: 'paper';
-  readonly paper: Paper;
-  readonly parent: PaperGroup;
-}
-
-/** A star whose paper is in none of the loaded files (its file was removed or changed). */
-export interface MissingNode {
-  readonly kind: 'missing';
-  readonly star: StarRecord;
-  readonly parent: PaperGroup;
-}
-
-interface StarredGroup extends PaperGroup {
-  readonly missing: readonly StarRecord[];
-}
-
-const STARRED_GROUP_ID = 'starred';
-
-function isStarredGroup(group: PaperGroup): group is StarredGroup {
-  return group.id === STARRED_GROUP_ID;
-}
-
-/** The side bar's `Library`: papers grouped by collection, with counts. */
-export class LibraryTreeProvider extends Disposable implements vscode.TreeDataProvider<LibraryNode> {
+/**
+ * What the side bar's views have in common: they redraw when the library, the
+ * stars, the recent list or the view options change, and draw rows the same way.
+ */
+abstract class PaperTreeProvider extends Disposable implements vscode.TreeDataProvider<LibraryNode> {
   private readonly changed = this._register(new vscode.EventEmitter<LibraryNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(
-    private readonly service: LibraryService,
-    private readonly starred: StarredPapers,
+    protected readonly service: LibraryService,
+    protected readonly starred: StarredPapers,
+    protected readonly options: LibraryViewOptions,
+    events: readonly vscode.Event<unknown>[] = [],
   ) {
     super();
-    this._register(service.onDidChange(() => this.changed.fire(undefined)));
-    this._register(starred.onDidChange(() => this.changed.fire(undefined)));
+    for (const event of [service.onDidChange, starred.onDidChange, options.onDidChange, ...events]) {
+      this._register(event(() => this.changed.fire(undefined)));
+    }
   }
 
   async getChildren(node?: LibraryNode): Promise<LibraryNode[]> {
-    if (node?.kind === 'paper' || node?.kind === 'missing') {
-      return [];
-    }
     if (node) {
-      const papers: LibraryNode[] = node.papers.map((paper) => ({ kind: 'paper', paper, parent: node }));
-      const missing = isStarredGroup(node) ? node.missing.map((star): MissingNode => ({ kind: 'missing', star, parent: node })) : [];
-      return [...papers, ...missing];
+      return node.kind === 'group' ? childrenOf(node) : [];
     }
-    const { library } = await this.service.ready();
-    const collections = groupByCollection(library);
-    const stars = this.starred.all;
-    if (stars.length === 0) {
-      return collections;
-    }
-    const starredGroup: StarredGroup = {
-      kind: 'group',
-      id: STARRED_GROUP_ID,
-      label: 'Starred',
-      papers: stars.map((s) => library.byId.get(s.id)).filter((p): p is Paper => p !== undefined),
-      missing: stars.filter((s) => !library.byId.has(s.id)),
-    };
-    return [starredGroup, ...collections];
+    return this.roots(await this.service.ready());
   }
 
   getParent(node: LibraryNode): LibraryNode | undefined {
-    return node.kind === 'group' ? undefined : node.parent;
+    return parentOf(node);
   }
 
   getTreeItem(node: LibraryNode): vscode.TreeItem {
-    switch (node.kind) {
-      case 'group':
-        return groupItem(node);
-      case 'missing':
-        return missingItem(node);
-      case 'paper':
-        return paperItem(node, this.service.current, this.starred.has(node.paper.id));
-    }
+    return treeItemOf(node, { collectionNames: this.service.current?.collectionNames, isStarred: (id) => this.starred.has(id) });
+  }
+
+  protected abstract roots(snapshot: LibrarySnapshot): LibraryNode[];
+}
+
+/** The side bar's `Library`: Starred and Recently Opened on top, then the papers by collection or by year, with counts. */
+export class LibraryTreeProvider extends PaperTreeProvider {
+  constructor(
+    service: LibraryService,
+    starred: StarredPapers,
+    options: LibraryViewOptions,
+    private readonly recent: RecentPapers,
+  ) {
+    super(service, starred, options, [recent.onDidChange]);
+  }
+
+  protected roots(snapshot: LibrarySnapshot): LibraryNode[] {
+    const { library } = snapshot;
+    const visible = this.options.papers(snapshot);
+    const shown = visible === library.papers ? undefined : new Set(visible.map((p) => p.id));
+    const pick = (ids: readonly string[]) => ids.map((id) => library.byId.get(id)).filter((p): p is Paper => p !== undefined && (!shown || shown.has(p.id)));
+    const stars = this.starred.all;
+    const groups: GroupNode[] = groupPapers(library, sortPapers(visible, this.options.sortBy), this.options.groupBy).map((group) => ({
+      ...group,
+      icon: this.options.groupBy === 'year' ? 'calendar' : 'library',
+    }));
+    const starredGroup: GroupNode = {
+      kind: 'group',
+      id: 'starred',
+      label: 'Starred',
+      icon: 'star-full',
+      expanded: true,
+      papers: pick(stars.map((s) => s.id)),
+      // A filtered view lists what matches; a missing star has no text to match.
+      missing: shown ? [] : stars.filter((s) => !library.byId.has(s.id)),
+    };
+    const recentGroup: GroupNode = { kind: 'group', id: 'recent', label: 'Recently Opened', icon: 'history', papers: pick(this.recent.ids) };
+    const special = [starredGroup, recentGroup].filter((g) => g.papers.length + (g.missing?.length ?? 0) > 0);
+    // Filtered, a group with nothing left would only be noise.
+    return [...special, ...groups.filter((g) => !shown || g.papers.length > 0)];
   }
 }
 
-function groupItem(group: PaperGroup): vscode.TreeItem {
-  const starred = isStarredGroup(group);
-  const count = group.papers.length + (starred ? group.missing.length : 0);
-  const item = new vscode.TreeItem(group.label, starred ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = group.id;
-  item.description = String(count);
-  item.tooltip = `${group.label}: ${count} paper${count === 1 ? '' : 's'}`;
-  item.iconPath = new vscode.ThemeIcon(starred ? 'star-full' : 'library');
-  item.contextValue = 'group';
-  return item;
+/** How many papers `Top Upvoted` lists. */
+const TOP_UPVOTED = 50;
+
+/** A flat list of papers: `Has Code` and `Top Upvoted`. */
+export class PaperListProvider extends PaperTreeProvider {
+  constructor(
+    service: LibraryService,
+    starred: StarredPapers,
+    options: LibraryViewOptions,
+    private readonly idPrefix: string,
+    private readonly select: (papers: readonly Paper[], options: LibraryViewOptions) => readonly Paper[],
+  ) {
+    super(service, starred, options);
+  }
+
+  protected roots(snapshot: LibrarySnapshot): LibraryNode[] {
+    return paperNodes(this.select(this.options.papers(snapshot), this.options), this.idPrefix);
+  }
 }
 
-function missingItem(node: MissingNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.star.label, vscode.TreeItemCollapsibleState.None);
-  item.id = `${node.parent.id}/missing/${node.star.id}`;
-  item.description = 'missing';
-  item.tooltip = 'Starred, but in none of the loaded corpus files. It comes back when its file does; unstar it to forget it.';
-  item.iconPath = new vscode.ThemeIcon('warning');
-  item.contextValue = 'missing';
-  return item;
+/** Papers whose abstract links a code repository, in the Library's order. */
+export function papersWithCode(papers: readonly Paper[], options: LibraryViewOptions): readonly Paper[] {
+  return sortPapers(papers.filter((p) => p.hasCode), options.sortBy);
 }
 
-function paperItem(node: PaperNode, snapshot: LibrarySnapshot | undefined, starred: boolean): vscode.TreeItem {
-  const { paper } = node;
-  const item = new vscode.TreeItem(paper.label, vscode.TreeItemCollapsibleState.None);
-  item.id = `${node.parent.id}/${paper.id}`;
-  item.description = paperDescription(paper);
-  item.tooltip = paperTooltip(paper, snapshot?.collectionNames);
-  item.iconPath = new vscode.ThemeIcon(starred ? 'star-full' : paper.title ? 'file-text' : 'note');
-  item.contextValue = starred ? 'paper.starred' : 'paper';
-  item.command = { command: Commands.openPaper, title: 'Open Abstract', arguments: [paper.id] };
-  return item;
+/** The most upvoted papers, most first. */
+export function topUpvoted(papers: readonly Paper[]): readonly Paper[] {
+  return sortPapers(papers.filter((p) => p.upvotes !== undefined), 'upvotes').slice(0, TOP_UPVOTED);
 }

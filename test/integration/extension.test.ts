@@ -22,12 +22,13 @@ describe('Paper Explorer in a real VS Code', () => {
     }
   });
 
-  it('shows the Library tree grouped by collection, with counts', async () => {
+  it('shows the Library tree grouped by collection, with counts, newest first', async () => {
     const api = await activateExtension();
+    const tree = api.views.library;
     await vscode.commands.executeCommand('workbench.view.extension.papers');
-    const groups = await api.libraryTree.getChildren();
+    const groups = (await tree.getChildren()).filter((g) => g.kind === 'group' && g.id.startsWith('collection:'));
     const rows = groups.map((g) => {
-      const item = api.libraryTree.getTreeItem(g);
+      const item = tree.getTreeItem(g);
       return [item.label, item.description];
     });
     assert.deepEqual(rows, [
@@ -37,17 +38,19 @@ describe('Paper Explorer in a real VS Code', () => {
       ['Daily Papers · Mar 13', '92'],
       ['Untitled abstracts II', '11'],
     ]);
-    const papers = await api.libraryTree.getChildren(groups[1]);
+    const papers = await tree.getChildren(groups[1]);
     assert.equal(papers.length, 86);
-    const first = api.libraryTree.getTreeItem(papers[0]);
-    assert.equal(first.label, 'Conda: Column-Normalized Adam for Training Large Language Models Faster');
-    assert.equal(first.description, 'Sep 28 · 9 authors');
+    const first = tree.getTreeItem(papers[0]);
+    assert.equal(first.label, 'Stratified GRPO: Handling Structural Heterogeneity in Reinforcement Learning of LLM Search Agents');
+    assert.equal(first.description, 'Oct 7 · 5 authors');
     assert.equal(first.command?.command, Commands.openPaper);
+    assert.equal((first.command?.arguments?.[1] as string[]).length, 86, 'the group is what previous and next move through');
     assert.ok(first.tooltip instanceof vscode.MarkdownString);
     assert.equal((first.tooltip as vscode.MarkdownString).isTrusted, false);
     // appendText escapes Markdown and keeps spaces as &nbsp;: read it back as plain text.
     const tooltip = (first.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
-    assert.match(tooltip, /Large language models \(LLMs\) have demonstrated/);
+    assert.match(tooltip, /Stratified GRPO/);
+    assert.equal(api.views.headers.library.description, 'by collection, newest first');
   });
 
   it('finds the right paper from Papers: Search… and opens its abstract', async () => {
@@ -120,8 +123,8 @@ describe('Paper Explorer in a real VS Code', () => {
 
   it('opens a paper from the tree context menu, which passes the tree node', async () => {
     const api = await activateExtension();
-    const [group] = await api.libraryTree.getChildren();
-    const [node] = await api.libraryTree.getChildren(group);
+    const [group] = await api.views.library.getChildren();
+    const [node] = await api.views.library.getChildren(group);
     await vscode.commands.executeCommand(Commands.openPaper, node);
     assert.ok(node.kind === 'paper');
     await waitFor('the tab', () => api.openAbstracts().find((a) => a.paperId === node.paper.id));

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/ids';
-import type { LibraryNode } from '../../src/views/libraryTree';
+import type { LibraryNode } from '../../src/views/paperNodes';
 import { activateExtension } from './helpers';
 
 describe('Stars', () => {
   it('stars a paper from the Library, shows it in a Starred group, and unstars it', async () => {
     const api = await activateExtension();
-    const tree = api.libraryTree;
+    const tree = api.views.library;
     const groups = await tree.getChildren();
     assert.notEqual(tree.getTreeItem(groups[0]).label, 'Starred', 'no Starred group without stars');
     const [node] = await tree.getChildren(groups[1]);
@@ -33,10 +33,10 @@ describe('Stars', () => {
   it('keeps a star whose paper is no longer loaded, shown as missing', async () => {
     const api = await activateExtension();
     await api.starred.star({ id: 'ffffffffffffffff', label: 'A paper whose file was removed' });
-    const [starredGroup] = await api.libraryTree.getChildren();
-    const children: LibraryNode[] = await api.libraryTree.getChildren(starredGroup);
+    const [starredGroup] = await api.views.library.getChildren();
+    const children: LibraryNode[] = await api.views.library.getChildren(starredGroup);
     assert.equal(children.length, 1);
-    const item = api.libraryTree.getTreeItem(children[0]);
+    const item = api.views.library.getTreeItem(children[0]);
     assert.equal(item.label, 'A paper whose file was removed');
     assert.equal(item.description, 'missing');
     assert.equal(item.contextValue, 'missing');

@@ -53,7 +53,8 @@ describe("The user's own papers (papers.corpus.paths)", () => {
     await libraryWhere('the new file', (s) => titled(s, 'Tokenizer-Free Language Modeling with Byte Latent Patches'));
 
     writeFileSync(path.join(folder, 'more.txt'), SECOND.replace('Tokenizer-Free', 'Tokeniser-Free'));
-    await libraryWhere('the edit', (s) => titled(s, 'Tokeniser-Free Language Modeling with Byte Latent Patches'));
+    const edited = await libraryWhere('the edit', (s) => titled(s, 'Tokeniser-Free Language Modeling with Byte Latent Patches'));
+    assert.deepEqual(edited.files, { read: 1, unchanged: 6 }, 'only the edited file is read again; the bundled five and mine.txt are kept');
 
     rmSync(path.join(folder, 'more.txt'));
     const snapshot = await libraryWhere('the deletion', (s) => !s.library.papers.some((p) => p.title?.endsWith('Byte Latent Patches')));
@@ -85,5 +86,16 @@ describe("The user's own papers (papers.corpus.paths)", () => {
     await config().update('corpus.includeBundled', false, vscode.ConfigurationTarget.Global);
     const snapshot = await libraryWhere('only the user corpus', (s) => s.library.papers.length === 1);
     assert.equal(snapshot.library.papers[0].title, 'Grokking at the Edge of Linear Separability');
+  });
+
+  it('is empty, not broken, with neither the bundled corpus nor paths, and the views say how to add papers', async () => {
+    await config().update('corpus.paths', undefined, vscode.ConfigurationTarget.Global);
+    const snapshot = await libraryWhere('an empty library', (s) => s.library.papers.length === 0);
+    assert.deepEqual(snapshot.library.problems, []);
+    const api = await activateExtension();
+    // An empty tree is what makes VS Code show the view's welcome text (papers.empty) with its Open Settings button.
+    assert.deepEqual(await api.views.library.getChildren(), []);
+    assert.deepEqual(await api.views.hasCode.getChildren(), []);
+    assert.equal((await api.search('xlstm')).hits.length, 0);
   });
 });

@@ -18,6 +18,14 @@ describe('webview protocol', () => {
     }
   });
 
+  it('accepts the toolbar actions by name and nothing else', () => {
+    assert.deepEqual(parsePageMessage({ type: 'action', action: 'next' }), { type: 'action', action: 'next' });
+    assert.deepEqual(parsePageMessage({ type: 'action', action: 'copyCitation' }), { type: 'action', action: 'copyCitation' });
+    for (const action of ['runCommand', 'workbench.action.quit', 'papers.star', '', undefined, ['star'], { toString: () => 'star' }]) {
+      assert.equal(parsePageMessage({ type: 'action', action }), undefined, String(action));
+    }
+  });
+
   it('restores only a state that names a paper id', () => {
     assert.deepEqual(parsePageState({ paperId: 'abc' }), { paperId: 'abc' });
     assert.equal(parsePageState({ paperId: '<x>' }), undefined);

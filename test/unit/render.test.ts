@@ -13,7 +13,7 @@ function paper(fields: Partial<Paper>): Paper {
 }
 
 /** The tags and attributes the renderer itself writes; anything else in the output came from the input. */
-const OWN_TAGS = new Set(['main', 'header', 'nav', 'ol', 'h1', 'h2', 'p', 'ul', 'li', 'section', 'span', 'mark', 'a', 'math', 'semantics', 'mrow', 'mi', 'mn', 'mo', 'msub', 'msup', 'mtext', 'annotation', 'mspace', 'mfrac', 'msqrt', 'mover', 'munder', 'msubsup', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mtable', 'mtr', 'mtd', 'mroot', 'munderover', 'ms', 'merror']);
+const OWN_TAGS = new Set(['main', 'header', 'nav', 'button', 'ol', 'h1', 'h2', 'p', 'ul', 'li', 'section', 'span', 'mark', 'a', 'math', 'semantics', 'mrow', 'mi', 'mn', 'mo', 'msub', 'msup', 'mtext', 'annotation', 'mspace', 'mfrac', 'msqrt', 'mover', 'munder', 'msubsup', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mtable', 'mtr', 'mtd', 'mroot', 'munderover', 'ms', 'merror']);
 
 /** Attribute names inside the tags of the page (text between tags is not looked at). */
 function attributesIn(html: string): string[] {
@@ -142,9 +142,38 @@ describe('renderAbstractPage', () => {
         for (const tag of tagsIn(body)) {
           assert.ok(OWN_TAGS.has(tag), `unexpected <${tag}>`);
         }
-        assert.deepEqual(attributesIn(body).filter((a) => !['class', 'href', 'aria-label', 'aria-hidden', 'xmlns', 'encoding', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'width', 'accent', 'minsize', 'maxsize', 'symmetric', 'largeop', 'movablelimits', 'linethickness', 'scriptlevel', 'displaystyle', 'columnalign', 'rowspacing', 'columnspacing', 'mathcolor', 'mathsize', 'height', 'depth', 'voffset', 'notation'].includes(a)), []);
+        assert.deepEqual(attributesIn(body).filter((a) => !['class', 'href', 'aria-label', 'aria-hidden', 'aria-pressed', 'aria-live', 'type', 'data-action', 'title', 'xmlns', 'encoding', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'width', 'accent', 'minsize', 'maxsize', 'symmetric', 'largeop', 'movablelimits', 'linethickness', 'scriptlevel', 'displaystyle', 'columnalign', 'rowspacing', 'columnspacing', 'mathcolor', 'mathsize', 'height', 'depth', 'voffset', 'notation'].includes(a)), []);
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the abstract toolbar', () => {
+  const base = { paper: paper({ id: 'p1', title: 'T', label: 'T', abstract: 'A' }), collectionNames: [] };
+  const button = (html: string, action: string) => new RegExp(`<button type="button" data-action="${action}"[^>]*>`).exec(html)?.[0];
+
+  it('shows where the paper is in its list, with previous and next disabled at the ends', () => {
+    const first = renderAbstractBody({ ...base, position: { index: 0, total: 3 } });
+    assert.match(first, /1 of 3/);
+    assert.match(button(first, 'previous') ?? '', / disabled/);
+    assert.doesNotMatch(button(first, 'next') ?? '', / disabled/);
+    const last = renderAbstractBody({ ...base, position: { index: 2, total: 3 } });
+    assert.match(button(last, 'previous') ?? '', /title="Previous paper \(P or ←\)"(?! disabled)/);
+    assert.match(button(last, 'next') ?? '', / disabled/);
+    const alone = renderAbstractBody(base);
+    assert.match(button(alone, 'previous') ?? '', / disabled/);
+    assert.doesNotMatch(alone, / of \d/);
+  });
+
+  it('offers Star or Unstar by the paper’s state, and the copy and search actions', () => {
+    const plain = renderAbstractBody(base);
+    assert.match(button(plain, 'star') ?? '', /aria-pressed="false"/);
+    assert.equal(button(plain, 'unstar'), undefined);
+    const starred = renderAbstractBody({ ...base, starred: true });
+    assert.match(button(starred, 'unstar') ?? '', /aria-pressed="true"/);
+    for (const action of ['copyMarkdown', 'copyCitation', 'searchArxiv', 'searchHuggingFace']) {
+      assert.ok(button(plain, action), action);
+    }
   });
 });
