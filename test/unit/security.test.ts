@@ -1,0 +1,1109 @@
+/**
+ * One test per item of the security notes (/work/shared/notes/security.md,
+ * "Keeping users safe: what corpus text can do, and how to stop it"): one
+ * `describe` per section, one `it` per bullet, named after the bullet. Where a
+ * bullet is not met, a second `it.skip` marked `BUG:` says what fails.
+ *
+ * Everything here runs in plain Node. Modules that import `vscode` are either
+ * checked statically (their source) or, for the ones whose behaviour matters
+ * most (the tooltip, the notification, the loader's reload and cache), loaded
+ * from `out/` with a small in-memory stand-in for the `vscode` API that this
+ * file defines; nothing here imports `vscode` itself.
+ */
+import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import fc from 'fast-check';
+import katex from 'katex';
+import { parseDateLine } from '../../src/corpus/dates';
+import { paperSearchUrls } from '../../src/corpus/describe';
+import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/corpus/library';
+import { MAX_FILE_BYTES, readCorpusFile } from '../../src/corpus/load';
+import type { Library, Paper } from '../../src/corpus/paper';
+import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/corpus/parse';
+import { readCorpusFileAt, type CorpusFileSystem } from '../../src/corpus/sources';
+import { renderAbstractBody, renderAbstractPage, renderAbstractText, type AbstractView } from '../../src/render/abstractHtml';
+import { MAX_MATH_LENGTH, renderMath, splitMath } from '../../src/render/math';
+import { fuzziness, PaperIndex } from '../../src/search/index';
+import { CACHE_FORMAT_VERSION, decodeIndexCache } from '../../src/search/indexCache';
+import { MAX_QUERY_LENGTH, parseQuery } from '../../src/search/query';
+import { MAX_TERM_LENGTH, tokenizeForIndex } from '../../src/search/tokenize';
+import { debounce } from '../../src/util/debounce';
+import { parsePageMessage, parsePageState, safeExternalUrl } from '../../src/webview/protocol';
+import { bundledCorpus, ROOT } from './helpers';
+
+/** fast-check runs are seeded: the suite gives the same answer every time. */
+const FC = { numRuns: 200, seed: 0x5ec0de };
+
+// ---------------------------------------------------------------------------
+// Hostile input
+
+/** The hostile fixtures of the notes, plus a few classic escapes. */
+const HOSTILE = {
+  script: '<script>alert(1)</script>',
+  imgOnerror: '<img src=x onerror=alert(1)>',
+  javascriptLink: '<a href="javascript:alert(1)">click</a> javascript:alert(1) JaVaScRiPt:alert(1)',
+  commandLink: '[click me](command:workbench.action.quit)',
+  rtlOverride: 'Invoice \u202Egpj.exe',
+  nul: 'nul\u0000byte',
+  svgOnload: '"\'><svg onload=alert(1)>',
+  linkBreakout: 'https://evil.example/"onmouseover="alert(1) https://evil.example/<script>',
+  mathBreakout: '$x</annotation><script>alert(1)</script>$',
+  mathHref: '$\\href{javascript:alert(1)}{x}$',
+  comment: '<!-- x --> <![CDATA[ y ]]>',
+} as const;
+const HOSTILE_PIECES: readonly string[] = Object.values(HOSTILE);
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
+
+/** A prose line long enough to read as an abstract in any of the three formats. */
+function prose(n: number): string {
+  return `We study problem number ${n} and show that a long enough abstract reads as prose, as abstracts do. It has several sentences, more than a title would, and it ends with a period.`;
+}
+
+function file(id: string, text: string | Uint8Array): LibraryFile | UnreadableFile {
+  return readCorpusFile(id, id.replace(/\.txt$/, ''), typeof text === 'string' ? Buffer.from(text) : text);
+}
+
+function paper(fields: Partial<Paper>): Paper {
+  return { id: 'abc123', label: 'A label', abstract: '', collections: [], sources: [], links: [], hasCode: false, ...fields };
+}
+
+function allText(library: Library): string {
+  return library.papers.map((p) => `${p.title ?? ''}\n${p.label}\n${p.abstract}\n${p.organization ?? ''}`).join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// What may be in rendered HTML
+
+/** The tags and attributes KaTeX's MathML output is made of (katex/src/mathMLTree.ts and its setAttribute calls, minus `href`, `src`, `style`). */
+const MATHML_TAGS = ['math', 'annotation', 'semantics', 'mtext', 'mn', 'mo', 'mi', 'mspace', 'mover', 'munder', 'munderover', 'msup', 'msub', 'msubsup', 'mfrac', 'mroot', 'msqrt', 'mtable', 'mtr', 'mtd', 'mlabeledtr', 'mrow', 'menclose', 'mstyle', 'mpadded', 'mphantom', 'mglyph', 'merror'];
+const MATHML_ATTRIBUTES = ['xmlns', 'encoding', 'accent', 'accentunder', 'columnalign', 'columnlines', 'columnspacing', 'depth', 'display', 'displaystyle', 'fence', 'height', 'largeop', 'linebreak', 'linethickness', 'lspace', 'mathbackground', 'mathcolor', 'mathsize', 'mathvariant', 'maxsize', 'minsize', 'movablelimits', 'notation', 'rowalign', 'rowlines', 'rowspacing', 'rspace', 'scriptlevel', 'separator', 'stretchy', 'symmetric', 'voffset', 'width', 'aria-hidden', 'class'];
+
+interface Tag {
+  readonly name: string;
+  readonly attributes: readonly string[];
+  readonly raw: string;
+}
+
+/**
+ * Every tag in the HTML, with its attribute names. Attribute values are
+ * double-quoted and escaped by the renderer, so blanking them leaves only names;
+ * anything else left in a tag (a stray quote, an unquoted value) is reported.
+ */
+function tagsOf(html: string): Tag[] {
+  const tags: Tag[] = [];
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)([^<>]*)>/g)) {
+    const rest = m[3].replace(/="[^"]*"/g, '').replace(/\/$/, '').trim();
+    const attributes = rest === '' ? [] : rest.split(/\s+/);
+    for (const a of attributes) {
+      assert.match(a, /^[a-z][a-z-]*$/, `malformed attribute text ${JSON.stringify(a)} in ${m[0].slice(0, 200)}`);
+    }
+    tags.push({ name: m[2].toLowerCase(), attributes: attributes.map((a) => a.toLowerCase()), raw: m[0] });
+  }
+  return tags;
+}
+
+/** The renderer's own vocabulary: what it writes for a paper with every feature and no markup in its text. */
+function ownVocabulary(): { tags: Set<string>; attributes: Set<string> } {
+  const benign = paper({
+    id: 'b0b0b0',
+    title: 'Benign title with $x_1$ math',
+    label: 'Benign title with $x_1$ math',
+    abstract: 'Benign abstract with $\\frac{a}{b}$ and a link https://example.org/a and a highlighted word.',
+    authors: 3,
+    organization: 'Org',
+    date: { month: 9, day: 28, text: 'Sep 28' },
+    upvotes: 4,
+  });
+  const views: AbstractView[] = [
+    { paper: benign, collectionNames: ['C'], related: [paper({ id: 'c1c1c1', label: 'Other', upvotes: 1 })], highlight: { terms: ['highlighted'], prefixes: ['wor'] } },
+    { paper: paper({ id: 'd2d2d2', abstract: 'Untitled abstract text.' }), collectionNames: [] },
+    { paper: paper({ id: 'e3e3e3', title: 'Only a title' }), collectionNames: [] },
+  ];
+  const tags = new Set(MATHML_TAGS);
+  const attributes = new Set(MATHML_ATTRIBUTES);
+  for (const view of views) {
+    for (const tag of tagsOf(renderAbstractBody(view))) {
+      tags.add(tag.name);
+      tag.attributes.forEach((a) => attributes.add(a));
+    }
+  }
+  return { tags, attributes };
+}
+
+const OWN = ownVocabulary();
+
+/** Fails if the HTML has an element, an attribute, a comment or a link that the renderer did not write itself. */
+function assertNoInjectedMarkup(html: string, context: string): void {
+  const tags = tagsOf(html);
+  assert.equal((html.match(/</g) ?? []).length, tags.length, `every "<" starts one of the renderer's tags (${context})`);
+  for (const tag of tags) {
+    assert.ok(OWN.tags.has(tag.name), `unexpected <${tag.name}> (${context})`);
+    for (const a of tag.attributes) {
+      assert.ok(OWN.attributes.has(a) && !/^on/.test(a) && a !== 'style' && a !== 'src', `unexpected attribute ${a} in ${tag.raw.slice(0, 120)} (${context})`);
+    }
+  }
+  for (const tag of tags) {
+    assert.doesNotMatch(tag.raw, /\son\w+\s*=|javascript:/i, context);
+  }
+  for (const m of html.matchAll(/\shref="([^"]*)"/g)) {
+    const href = m[1].replace(/&amp;/g, '&');
+    assert.ok(href === '#' || safeExternalUrl(href) !== undefined, `href ${href} (${context})`);
+  }
+  for (const m of html.matchAll(/data-paper-id="([^"]*)"/g)) {
+    assert.match(m[1], /^[a-z0-9]+$/, context);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Static checks of the VS Code-facing sources
+
+function source(relative: string): string {
+  return readFileSync(path.join(ROOT, 'src', relative), 'utf8');
+}
+
+function sourceFiles(dir = path.join(ROOT, 'src')): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? sourceFiles(full) : name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** The text of a call's argument list, from the `(` after `at` to its matching `)`. */
+function argumentsAt(text: string, at: number): string {
+  const open = text.indexOf('(', at);
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') {
+      depth++;
+    } else if (text[i] === ')' && --depth === 0) {
+      return text.slice(open + 1, i);
+    }
+  }
+  throw new Error(`unbalanced call at ${at}`);
+}
+
+/** The first argument of a call, split at the first top-level comma. */
+function firstArgument(args: string): string {
+  let depth = 0;
+  let inTemplate = false;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (c === '`') {
+      inTemplate = !inTemplate;
+    } else if (!inTemplate && '([{'.includes(c)) {
+      depth++;
+    } else if (!inTemplate && ')]}'.includes(c)) {
+      depth--;
+    } else if (!inTemplate && c === ',' && depth === 0) {
+      return args.slice(0, i).trim();
+    }
+  }
+  return args.trim();
+}
+
+/** `${…}` expressions of a template literal (no nesting needed for what the sources write). */
+function interpolations(template: string): string[] {
+  return [...template.matchAll(/\$\{([^}]*(?:\([^)]*\))?[^}]*)\}/g)].map((m) => m[1].trim());
+}
+
+// ---------------------------------------------------------------------------
+// A stand-in for the `vscode` API, enough for the tooltip, the notification and the library service
+
+class FakeUri {
+  constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
+  static file(p: string): FakeUri {
+    return new FakeUri('file', path.posix.normalize(p));
+  }
+  static parse(value: string): FakeUri {
+    return new FakeUri('parsed', value);
+  }
+  static joinPath(base: FakeUri, ...segments: string[]): FakeUri {
+    return new FakeUri(base.scheme, path.posix.join(base.path, ...segments));
+  }
+  toString(): string {
+    return this.scheme === 'parsed' ? this.path : `${this.scheme}://${this.path.split('/').map(encodeURIComponent).join('/')}`;
+  }
+}
+
+class FakeEventEmitter<T> {
+  private listeners: ((e: T) => void)[] = [];
+  readonly event = (listener: (e: T) => void) => {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  };
+  fire(e: T): void {
+    [...this.listeners].forEach((l) => l(e));
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+interface MarkdownCall {
+  readonly kind: 'text' | 'markdown';
+  readonly value: string;
+}
+
+class FakeMarkdownString {
+  readonly calls: MarkdownCall[] = [];
+  isTrusted: unknown = undefined;
+  supportHtml: unknown = undefined;
+  constructor(
+    readonly initial?: string,
+    readonly supportThemeIcons?: boolean,
+  ) {}
+  appendText(value: string): this {
+    this.calls.push({ kind: 'text', value });
+    return this;
+  }
+  appendMarkdown(value: string): this {
+    this.calls.push({ kind: 'markdown', value });
+    return this;
+  }
+}
+
+const noDispose = { dispose: () => undefined };
+const FileType = { File: 1, Directory: 2 };
+
+/** An in-memory workspace: files by path, settings, watchers, and a record of what was shown to the user. */
+function fakeVscode(settings: Record<string, unknown>) {
+  const files = new Map<string, Uint8Array>();
+  const listeners: ((uri: FakeUri) => void)[] = [];
+  /** What VS Code's file watchers do when a file is saved: each event names the file. */
+  const watchers = { count: () => listeners.length, fire: (file: string) => [...listeners].forEach((l) => l(FakeUri.file(file))) };
+  const shown = { warnings: [] as string[], errors: [] as string[], infos: [] as string[], loads: 0 };
+  const notFound = (uri: FakeUri) => Object.assign(new Error(`no such file ${uri.path}`), { code: 'FileNotFound' });
+  const vscode = {
+    Uri: FakeUri,
+    EventEmitter: FakeEventEmitter,
+    MarkdownString: FakeMarkdownString,
+    FileType,
+    ViewColumn: { Active: -1, Beside: -2 },
+    RelativePattern: class {
+      constructor(
+        readonly base: unknown,
+        readonly pattern: string,
+      ) {}
+    },
+    CancellationTokenSource: class {
+      readonly token = { isCancellationRequested: false, onCancellationRequested: () => noDispose };
+      cancel(): void {
+        this.token.isCancellationRequested = true;
+      }
+      dispose(): void {}
+    },
+    window: {
+      withProgress: (_options: unknown, task: (progress: unknown) => Promise<unknown>) => {
+        shown.loads++;
+        return task({ report: () => undefined });
+      },
+      showWarningMessage: (message: string) => (shown.warnings.push(message), Promise.resolve(undefined)),
+      showErrorMessage: (message: string) => (shown.errors.push(message), Promise.resolve(undefined)),
+      showInformationMessage: (message: string) => (shown.infos.push(message), Promise.resolve(undefined)),
+    },
+    workspace: {
+      workspaceFolders: undefined,
+      isTrusted: true,
+      getConfiguration: (section: string) => ({ get: (key: string, fallback?: unknown) => settings[`${section}.${key}`] ?? fallback }),
+      onDidChangeConfiguration: () => noDispose,
+      onDidGrantWorkspaceTrust: () => noDispose,
+      findFiles: async () => [],
+      createFileSystemWatcher: () => ({
+        onDidChange: (listener: (uri: FakeUri) => void) => (listeners.push(listener), noDispose),
+        onDidCreate: () => noDispose,
+        onDidDelete: () => noDispose,
+        dispose: () => undefined,
+      }),
+      fs: {
+        stat: async (uri: FakeUri) => {
+          const bytes = files.get(uri.path);
+          if (bytes) {
+            return { type: FileType.File, size: bytes.length, ctime: 0, mtime: 0 };
+          }
+          if ([...files.keys()].some((k) => k.startsWith(`${uri.path}/`))) {
+            return { type: FileType.Directory, size: 0, ctime: 0, mtime: 0 };
+          }
+          throw notFound(uri);
+        },
+        readFile: async (uri: FakeUri) => {
+          const bytes = files.get(uri.path);
+          if (!bytes) {
+            throw notFound(uri);
+          }
+          return bytes;
+        },
+        readDirectory: async (uri: FakeUri) =>
+          [...files.keys()].filter((k) => path.posix.dirname(k) === uri.path).map((k) => [path.posix.basename(k), FileType.File]),
+        createDirectory: async () => undefined,
+        writeFile: async (uri: FakeUri, bytes: Uint8Array) => void files.set(uri.path, bytes),
+        rename: async (from: FakeUri, to: FakeUri) => {
+          const bytes = files.get(from.path);
+          if (!bytes) {
+            throw notFound(from);
+          }
+          files.set(to.path, bytes);
+          files.delete(from.path);
+        },
+      },
+    },
+  };
+  return { vscode, files, watchers, shown };
+}
+
+const OUT_SRC = path.join(ROOT, 'out', 'src');
+
+/**
+ * Loads a compiled module of `src/` with `fake` in place of `vscode`. Modules
+ * of `src/` it imports are loaded the same way (they may import `vscode` too);
+ * everything else comes from Node as usual. Nothing global is patched.
+ */
+function loadWithFakeVscode<T>(relative: string, fake: object): T {
+  const cache = new Map<string, { exports: unknown }>();
+  const load = (filename: string): unknown => {
+    const cached = cache.get(filename);
+    if (cached) {
+      return cached.exports;
+    }
+    const module = { exports: {} as unknown };
+    cache.set(filename, module);
+    const nodeRequire = createRequire(filename);
+    const localRequire = (specifier: string): unknown => {
+      if (specifier === 'vscode') {
+        return fake;
+      }
+      if (specifier.startsWith('.')) {
+        const target = nodeRequire.resolve(specifier);
+        if (target.startsWith(OUT_SRC + path.sep)) {
+          return load(target);
+        }
+      }
+      return nodeRequire(specifier);
+    };
+    const body = vm.compileFunction(readFileSync(filename, 'utf8'), ['exports', 'require', 'module', '__filename', '__dirname'], { filename });
+    body.call(module.exports, module.exports, localRequire, module, filename, path.dirname(filename));
+    return module.exports;
+  };
+  return load(path.join(OUT_SRC, relative)) as T;
+}
+
+interface FakeSnapshot {
+  readonly library: Library;
+  readonly index: PaperIndex;
+}
+
+interface LibraryServiceLike {
+  ready(): Promise<FakeSnapshot>;
+  readonly current: FakeSnapshot | undefined;
+  readonly onDidChange: (listener: (snapshot: FakeSnapshot) => void) => { dispose(): void };
+  dispose(): void;
+}
+
+interface LibraryServiceModule {
+  LibraryService: new (extensionUri: FakeUri, storageUri: FakeUri, output: unknown) => LibraryServiceLike;
+  notificationSafe(id: string): string;
+}
+
+interface PresentationModule {
+  paperTooltip(paper: Paper, collectionNames?: ReadonlyMap<string, string>): FakeMarkdownString;
+}
+
+function fakeOutput() {
+  const lines: string[] = [];
+  const log = (...parts: unknown[]) => void lines.push(parts.map(String).join(' '));
+  return { lines, output: { info: log, warn: log, error: log, debug: log, trace: log, show: () => undefined, appendLine: log } };
+}
+
+/** A library service over an in-memory workspace whose `papers.corpus.paths` lists the given files. */
+function libraryServiceOver(corpus: Record<string, string | Uint8Array>) {
+  // The setting names the folders: a file name with `[` in it would read as a glob pattern.
+  const folders = [...new Set(Object.keys(corpus).map((f) => path.posix.dirname(f)))];
+  const fake = fakeVscode({ 'papers.corpus.includeBundled': false, 'papers.corpus.paths': folders });
+  for (const [file, text] of Object.entries(corpus)) {
+    fake.files.set(file, typeof text === 'string' ? Buffer.from(text) : text);
+  }
+  const { LibraryService } = loadWithFakeVscode<LibraryServiceModule>('library/libraryService.js', fake.vscode);
+  const log = fakeOutput();
+  const service = new LibraryService(FakeUri.file('/extension'), FakeUri.file('/storage'), log.output);
+  return { ...fake, service, log };
+}
+
+function nextSnapshot(service: LibraryServiceLike): Promise<FakeSnapshot> {
+  return new Promise((resolve) => {
+    const subscription = service.onDidChange((snapshot) => {
+      subscription.dispose();
+      resolve(snapshot);
+    });
+  });
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+const SEARCH_FILE = ['Safe Title One', prose(1), 'Safe Title Two', prose(2)].join('\n');
+
+// ---------------------------------------------------------------------------
+
+describe('security notes', () => {
+  describe('Webview', () => {
+    const panelSource = () => source('webview/abstractPanel.ts');
+    /** The object `webviewOptions()` returns, as written. */
+    const webviewOptions = () => {
+      const body = /webviewOptions\(\)[^{;]*\{\s*return\s*\{([\s\S]*?)\n\s*\};/.exec(panelSource());
+      assert.ok(body, 'abstractPanel.ts has a webviewOptions() that returns an object literal');
+      return body[1];
+    };
+
+    it("enableScripts only for the page's one nonce'd script; enableForms: false; no enableCommandUris", () => {
+      const options = webviewOptions();
+      assert.match(options, /enableForms:\s*false/);
+      assert.doesNotMatch(options, /enableCommandUris:\s*(true|\[)/, 'command links stay off');
+      // Scripts are on because the page needs its one bundled script, and only that one.
+      assert.match(options, /enableScripts:\s*true/);
+      const html = renderAbstractPage({ paper: paper({ title: HOSTILE.script, label: HOSTILE.script, abstract: HOSTILE.imgOnerror }), collectionNames: [] }, {
+        cspSource: 'https://webview.example',
+        nonce: 'bm9uY2Vub25jZW5vbmNl',
+        styleUri: 'https://webview.example/media/abstract.css',
+        scriptUri: 'https://webview.example/dist/webview.js',
+      });
+      assert.deepEqual(
+        [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => [m[0].slice(0, m[0].indexOf('>') + 1), m[1]]),
+        [['<script nonce="bm9uY2Vub25jZW5vbmNl" src="https://webview.example/dist/webview.js">', '']],
+      );
+      // Every panel, new or restored after a reload, gets these options.
+      const text = panelSource();
+      assert.match(text, /createWebviewPanel\([^;]*this\.webviewOptions\(\)\)/);
+      assert.match(text, /panel\.webview\.options\s*=\s*this\.webviewOptions\(\)/);
+      assert.doesNotMatch(text.replace(/private webviewOptions\(\)[\s\S]*?\n {2}\}\n/, ''), /enable(Scripts|Forms|CommandUris)\s*:/, 'no other options object');
+    });
+
+    it("CSP: default-src 'none'; script-src 'nonce-…' from crypto.randomBytes; style, font and img from webview.cspSource only", () => {
+      const nonce = randomBytes(16).toString('base64');
+      const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
+      const view: AbstractView = {
+        paper: paper({ title: `${HOSTILE.imgOnerror} $\\frac{a}{b}$`, label: 'x', abstract: `${HOSTILE.svgOnload} $\\rule{1em}{1em}$ $\\color{red}{x}$ https://example.org/x.png` }),
+        collectionNames: [HOSTILE.script],
+      };
+      const html = renderAbstractPage(view, { cspSource, nonce, styleUri: `${cspSource}/media/abstract.css`, scriptUri: `${cspSource}/dist/webview.js` });
+      const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)];
+      assert.equal(metas.length, 1, 'one CSP');
+      assert.ok(metas[0].index < html.indexOf('<link') && metas[0].index < html.indexOf('<body'), 'the CSP comes before anything it governs');
+      const csp = metas[0][1].replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      assert.deepEqual(directives.get('default-src'), ["'none'"]);
+      assert.deepEqual(directives.get('script-src'), [`'nonce-${nonce}'`]);
+      for (const name of ['style-src', 'font-src', 'img-src']) {
+        assert.deepEqual(directives.get(name), [cspSource], name);
+      }
+      for (const [name, values] of directives) {
+        for (const v of values) {
+          assert.doesNotMatch(v, /^(\*|https?:|data:|blob:|'unsafe-inline'|'unsafe-eval'|'strict-dynamic')$/, `${name} ${v}`);
+        }
+        assert.ok(['default-src', 'script-src', 'style-src', 'font-src', 'img-src'].includes(name) || values.join() === "'none'", `no directive that widens default-src: ${name}`);
+      }
+      // No 'unsafe-inline' for styles: so the page must not need inline styles. Math is MathML, not KaTeX's styled HTML.
+      assert.doesNotMatch(html, /\sstyle=|<style/i);
+      assert.match(html, /<math/);
+      assert.doesNotMatch(html, /<img|<iframe|<object|<embed|<link(?![^>]*rel="stylesheet")/);
+      assert.equal([...html.matchAll(/<link\b[^>]*>/g)].length, 1);
+      // The nonce is fresh for every render: made with crypto.randomBytes (≥ 16 bytes) inside the render call, not once per module.
+      const panel = panelSource();
+      assert.match(panel, /import \{[^}]*\brandomBytes\b[^}]*\} from 'node:crypto'/);
+      const call = /renderAbstractPage\(([\s\S]*?)\);/.exec(panel)?.[1] ?? '';
+      const bytes = /nonce:\s*randomBytes\((\d+)\)\.toString\('base64'\)/.exec(call);
+      assert.ok(bytes, 'the nonce is computed in the renderAbstractPage(...) call itself');
+      assert.ok(Number(bytes[1]) >= 16, 'at least 128 bits');
+      assert.equal((panel.match(/randomBytes\(/g) ?? []).length, 1);
+      assert.doesNotMatch(panel, /Math\.random/);
+    });
+
+    it("localResourceRoots: the extension's media/ and dist/ only", () => {
+      const roots = /localResourceRoots:\s*\[([^\]]*)\]/.exec(webviewOptions())?.[1];
+      assert.ok(roots, 'localResourceRoots is set (it defaults to the whole workspace)');
+      const entries = roots.split(/,(?![^(]*\))/).map((e) => e.trim()).filter(Boolean);
+      assert.deepEqual(
+        entries.map((e) => /^vscode\.Uri\.joinPath\(this\.extensionUri,\s*'([^']+)'\)$/.exec(e)?.[1] ?? `unexpected root ${e}`),
+        ['media', 'dist'],
+      );
+    });
+
+    it('every message from the page is validated: known type, an id that exists, an https: URL after parsing, before env.openExternal or any command', () => {
+      for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', '  javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode:extension/evil.ext', 'vscode-webview://x/index.html', '//evil.example/', 'https:', '']) {
+        assert.equal(safeExternalUrl(url), undefined, JSON.stringify(url));
+      }
+      assert.equal(safeExternalUrl('https://github.com/a/b'), 'https://github.com/a/b');
+      // Unknown types and malformed fields are refused.
+      for (const bad of [undefined, null, 'openLink', [], {}, { type: 'runCommand', command: 'workbench.action.quit' }, { type: 'eval', code: '1' }, { type: 'action', action: 'workbench.action.quit' }, { type: 'openLink' }, { type: 'openLink', url: { href: 'https://x' } }, { type: 'openLink', url: `https://x/${'a'.repeat(5000)}` }, { type: 'openPaper', id: 42 }, { type: 'openPaper', id: '' }, { type: 'openPaper', id: '../../etc' }, { type: 'openPaper', id: 'ABC<script>' }, { type: 'OPENPAPER', id: 'abc' }]) {
+        assert.equal(parsePageMessage(bad), undefined, JSON.stringify(bad));
+      }
+      assert.equal(parsePageState({ paperId: 'javascript:alert(1)' }), undefined);
+      // An id that exists: a well-formed id is looked up, and one that is not in the library opens nothing.
+      const panel = source('webview/abstractPanel.ts');
+      assert.match(panel, /onDidReceiveMessage\(\(message: unknown\) => this\.handle\([^)]*parsePageMessage\(message\)/);
+      assert.match(panel, /const paper = snapshot\.library\.byId\.get\(paperId\);\s*if \(!paper\) \{[^}]*return;\s*\}/);
+      assert.match(panel, /parsePageState\(state\)\?\.paperId[\s\S]{0,300}byId\.get\(paperId\)[\s\S]{0,100}if \(!paper/);
+      // openExternal only ever gets a URL that went through safeExternalUrl, or a search URL built by paperSearchUrls.
+      for (const file of sourceFiles()) {
+        const text = readFileSync(file, 'utf8');
+        for (const m of text.matchAll(/openExternal\(/g)) {
+          const arg = argumentsAt(text, m.index);
+          const checked = /^vscode\.Uri\.parse\(url, true\)$/.test(arg) && /const url = safeExternalUrl\(/.test(text.slice(Math.max(0, m.index - 300), m.index));
+          assert.ok(checked || /^vscode\.Uri\.parse\(paperSearchUrls\(paper\)\.\w+, true\)$/.test(arg), `${path.relative(ROOT, file)}: openExternal(${arg})`);
+        }
+        // Commands run from the page's messages are fixed ones, never a name the page sent.
+        if (file.endsWith(path.join('webview', 'abstractPanel.ts'))) {
+          for (const m of text.matchAll(/executeCommand\(/g)) {
+            assert.match(firstArgument(argumentsAt(text, m.index)), /^(ACTION_COMMANDS\[message\.action\]|Commands\.\w+|'[\w.]+')$/);
+          }
+        }
+      }
+      // The search URLs built from a title stay on their site whatever the title.
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (title) => {
+          const urls = paperSearchUrls(paper({ title, label: title || 'x' }));
+          assert.equal(new URL(safeExternalUrl(urls.arxiv) ?? 'about:blank').host, 'arxiv.org');
+          assert.equal(new URL(safeExternalUrl(urls.huggingFace) ?? 'about:blank').host, 'huggingface.co');
+        }),
+        FC,
+      );
+    });
+
+    // BUG: security.md asks for "a URL that is `https:` after parsing"; safeExternalUrl also accepts `http:`
+    // (and test/unit/protocol.test.ts asserts that it does). Either the note or the code should change.
+    it.skip('every message from the page is validated — BUG: plain http: links are opened too', () => {
+      assert.equal(safeExternalUrl('http://example.org/'), undefined);
+    });
+  });
+
+  describe('Other places text turns into links', () => {
+    it('notifications never carry corpus text: the file is named (Markdown disarmed), details go to the Output channel', async () => {
+      // Every notification in the sources: a fixed text, or a template whose only variable parts are a disarmed file name and numbers.
+      for (const file of sourceFiles()) {
+        const text = readFileSync(file, 'utf8');
+        for (const m of text.matchAll(/show(Error|Warning|Information)Message\(/g)) {
+          const first = firstArgument(argumentsAt(text, m.index));
+          const where = `${path.relative(ROOT, file)}: ${first.slice(0, 120)}`;
+          assert.match(first, /^('[^']*'|`[^`]*`)$/, `a literal message: ${where}`);
+          for (const expression of interpolations(first)) {
+            assert.match(expression, /^(notificationSafe\([\w.]+\)|[\w.]*(line|count|length|more|Count|Length))$/, where);
+          }
+        }
+      }
+      // notificationSafe itself: the last path segment, URI-decoded, with link syntax escaped.
+      const fake = fakeVscode({});
+      const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('library/libraryService.js', fake.vscode);
+      const name = notificationSafe('file:///home/u/papers/%5Bclick%5D(command%3Aworkbench.action.quit).txt');
+      assert.equal(name, '\\[click\\]\\(command:workbench.action.quit\\).txt');
+      assert.doesNotMatch(notificationSafe('[a](command:x) <img src=x> `code` *b* _i_'), /(?<!\\)[[\]()<>`*_]/);
+      assert.ok(notificationSafe(`/${'x'.repeat(5000)}.txt`).length <= 240);
+      // And the real thing: a file named like a command link, with a bad entry whose title is a command link.
+      const hostileFile = '/corpus/[Show details](command:workbench.action.quit).txt';
+      const env = libraryServiceOver({ [hostileFile]: `${SEARCH_FILE}\nPWNED [open](command:workbench.action.files.delete)` });
+      try {
+        const snapshot = await env.service.ready();
+        assert.equal(snapshot.library.papers.length, 3);
+        assert.equal(env.shown.warnings.length, 1);
+        const [message] = env.shown.warnings;
+        assert.doesNotMatch(message, /PWNED|files\.delete/, 'no corpus text in the notification');
+        assert.doesNotMatch(message, /(?<!\\)\]\(/, 'no Markdown link in the notification');
+        assert.match(message, /\\\[Show details\\\]\\\(command:workbench\.action\.quit\\\)\.txt \(line 5\)/);
+        assert.ok(env.log.lines.some((l) => l.includes(':5: title with no abstract')), 'details in the Output channel');
+      } finally {
+        env.service.dispose();
+      }
+    });
+
+    // BUG: notificationSafe keeps bidirectional controls, so a file named `Invoice \u202Egpj.exe.txt` shows in the
+    // warning as `Invoice txt.exe.jpg` (parse.ts strips them from titles; the file name in a notification is not stripped).
+    it.skip('notifications never carry corpus text — BUG: right-to-left override characters survive in the file name', () => {
+      const fake = fakeVscode({});
+      const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('library/libraryService.js', fake.vscode);
+      assert.doesNotMatch(notificationSafe(`/corpus/${HOSTILE.rtlOverride}.txt`), BIDI);
+    });
+
+    it('tooltips: MarkdownString with isTrusted = false, supportHtml = false, corpus text added with appendText, never appendMarkdown', () => {
+      const fake = fakeVscode({});
+      const { paperTooltip } = loadWithFakeVscode<PresentationModule>('views/paperPresentation.js', fake.vscode);
+      const hostile = HOSTILE_PIECES.join(' ');
+      const tip = paperTooltip(
+        paper({ title: `${HOSTILE.commandLink} Title`, label: `${HOSTILE.commandLink} Title`, abstract: `${hostile} ${HOSTILE.commandLink}`, organization: HOSTILE.imgOnerror, collections: ['c'] }),
+        new Map([['c', `Collection ${HOSTILE.commandLink}`]]),
+      );
+      assert.ok(tip instanceof FakeMarkdownString);
+      assert.equal(tip.isTrusted, false);
+      assert.equal(tip.supportHtml, false);
+      assert.notEqual(tip.supportThemeIcons, true, 'no $(icon) syntax from corpus text');
+      assert.ok(tip.initial === undefined || tip.initial === '', 'nothing passed to the constructor as Markdown');
+      const markdown = tip.calls.filter((c) => c.kind === 'markdown').map((c) => c.value);
+      const text = tip.calls.filter((c) => c.kind === 'text').map((c) => c.value).join('\n');
+      for (const m of markdown) {
+        assert.match(m, /^[*_\n\s-]*$/, `appendMarkdown only adds formatting: ${JSON.stringify(m)}`);
+      }
+      assert.ok(text.includes(`${HOSTILE.commandLink} Title`), 'the title went in as text');
+      assert.ok(text.includes('Collection [click me]'), 'the collection name went in as text');
+      assert.ok(text.includes('<script>'), 'the abstract went in as text');
+      // Nowhere in the sources is appendMarkdown given anything but a literal.
+      for (const file of sourceFiles()) {
+        const source = readFileSync(file, 'utf8');
+        for (const m of source.matchAll(/appendMarkdown\(/g)) {
+          assert.match(argumentsAt(source, m.index), /^'[^'$]*'$/, path.relative(ROOT, file));
+        }
+        assert.doesNotMatch(source, /isTrusted\s*=\s*true|supportHtml\s*=\s*true|isTrusted:\s*(true|\{)/, path.relative(ROOT, file));
+      }
+    });
+  });
+
+  describe('Math (KaTeX)', () => {
+    it('KaTeX 0.16.21 or later', () => {
+      const atLeast = (version: string) => {
+        const [a, b, c] = version.split('.').map((n) => parseInt(n, 10));
+        return a > 0 || b > 16 || (b === 16 && c >= 21);
+      };
+      // The version of the very KaTeX the renderer loads.
+      const installed = (createRequire(path.join(OUT_SRC, 'render', 'math.js'))('katex') as { version: string }).version;
+      assert.ok(atLeast(installed), `installed katex ${installed}`);
+      assert.equal(installed, katex.version);
+      const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      const range = manifest.dependencies.katex as string;
+      const floor = /^[\^~]?(\d+\.\d+\.\d+)$/.exec(range)?.[1];
+      assert.ok(floor && atLeast(floor), `package.json allows katex ${range}`);
+      const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+      assert.ok(atLeast(lock.packages['node_modules/katex'].version), 'package-lock.json');
+    });
+
+    it('trust: false, strict ignore or warn, maxExpand ≤ 1000, maxSize ≈ 20, a fresh macros object per render, a cap on expression length', () => {
+      // trust: false — no links, no HTML extensions, no images, in any letter case.
+      for (const tex of ['\\href{javascript:alert(1)}{x}', '\\href{JavaScript:alert(1)}{x}', '\\url{https://evil.example}', '\\htmlData{foo=bar}{x}', '\\htmlId{pwn}{x}', '\\htmlClass{pwn}{x}', '\\htmlStyle{background:url(https://evil.example)}{x}', '\\includegraphics{https://evil.example/x.png}']) {
+        const html = renderMath(tex) ?? '';
+        assert.doesNotMatch(html, /href=|src=|<img|data-foo|id="pwn"|class="pwn"|style=|evil\.example"/i, tex);
+      }
+      // strict 'ignore' (or 'warn'): LaTeX-incompatible but harmless input still renders; 'error' would refuse it.
+      assert.match(renderMath('x é') ?? '(refused)', /<math/);
+      // maxExpand: a macro doubled 9 times (about 1,000 expansions) is refused, 8 times (about 500) renders.
+      const doubling = (levels: number) => {
+        let tex = '\\def\\z{}';
+        let previous = '\\z';
+        for (let i = 0; i < levels; i++) {
+          const name = `\\${'abcdefghijk'[i]}`;
+          tex += `\\def${name}{${previous}${previous}}`;
+          previous = name;
+        }
+        return tex + previous;
+      };
+      assert.ok(renderMath(doubling(8)), 'about 500 expansions render');
+      assert.equal(renderMath(doubling(9)), undefined, 'about 1,000 expansions are refused');
+      assert.equal(renderMath('\\def\\a{\\a\\a}\\a'), undefined);
+      // maxSize: user sizes are capped at 20em.
+      for (const tex of ['\\rule{500em}{1em}', '\\hspace{1000em}', '\\kern{300em}', '\\rule{1em}{900em}']) {
+        const sizes = [...(renderMath(tex) ?? '').matchAll(/(?:width|height|depth)="\+?([\d.]+)em"/g)].map((m) => Number(m[1]));
+        assert.ok(sizes.length > 0 && sizes.every((s) => s <= 20), `${tex}: ${sizes}`);
+      }
+      // A fresh macros object per render: a \gdef in one abstract does not leak into the next.
+      for (const define of ['\\gdef\\leak{\\text{LEAKED}}', '\\global\\def\\leak{\\text{LEAKED}}', '\\newcommand{\\leak}{\\text{LEAKED}}', '\\xdef\\leak{\\text{LEAKED}}']) {
+        const first = renderAbstractText(`First abstract $${define}\\leak$ here.`);
+        assert.match(first, /LEAKED/, define);
+        const second = renderAbstractText('Second abstract $\\leak$ here.');
+        assert.doesNotMatch(second, /LEAKED|<math/, `${define} leaked into the next render`);
+        assert.match(second, /\$\\leak\$/);
+      }
+      // A cap on expression length.
+      assert.ok(MAX_MATH_LENGTH > 0 && MAX_MATH_LENGTH <= 1000);
+      assert.ok(renderMath('x'.repeat(MAX_MATH_LENGTH)));
+      assert.equal(renderMath('x'.repeat(MAX_MATH_LENGTH + 1)), undefined);
+      assert.deepEqual(splitMath(`a $${'x'.repeat(MAX_MATH_LENGTH + 1)}$ b`).map((s) => s.kind), ['text']);
+    });
+
+    it('every KaTeX failure (deeply nested braces raise RangeError) shows the source as escaped text; money and mangled TeX stay plain text', () => {
+      const deep = `${'{'.repeat(5000)}x${'}'.repeat(5000)}`;
+      assert.throws(() => katex.renderToString(deep, { output: 'mathml', throwOnError: false }), RangeError, 'the failure this guards against is real');
+      assert.doesNotThrow(() => renderMath(deep));
+      const text = renderAbstractText(`before $${deep}$ after`);
+      assert.doesNotMatch(text, /<math/);
+      assert.ok(text.startsWith('before $') && text.endsWith('$ after'));
+      // Nesting under the length cap: no throw either way.
+      assert.doesNotThrow(() => renderMath(`${'{'.repeat(150)}x${'}'.repeat(149)}`));
+      assert.doesNotThrow(() => renderMath('\\frac{'.repeat(45)));
+      // A parse error is shown as the escaped source, not as KaTeX's red error box.
+      const broken = renderAbstractText('see $\\frac{1}{<b>$ and $\\undefinedmacro<i>$');
+      assert.doesNotMatch(broken, /<math|katex-error|<b>|<i>/);
+      assert.match(broken, /\$\\frac\{1\}\{&lt;b&gt;\$/);
+      // Money stays text.
+      for (const money of ['It costs $1,000 per run.', 'From $5 to $10 a day.', 'A budget of \\$0.50 per call.', 'Between $3.50 and $4.', 'We spent $2M and $3M.']) {
+        const html = renderAbstractText(money);
+        assert.doesNotMatch(html, /<math/, money);
+      }
+      assert.equal(renderAbstractText('It costs $1,000 per run.'), 'It costs $1,000 per run.');
+      assert.equal(renderAbstractText('A budget of \\$0.50 per call.'), 'A budget of $0.50 per call.');
+      // Scrape-mangled TeX (lost backslashes and dollars) stays text, escaped.
+      const mangled = renderAbstractText('with Xin C^{dtimes d} and $partial_t u+partial_x( |u|^pu)<x>$ holds');
+      assert.match(mangled, /Xin C\^\{dtimes d\}/);
+      assert.doesNotMatch(mangled, /<x>/);
+    });
+  });
+
+  describe('Files', () => {
+    it("readFile + 'utf8' keeps a BOM; UTF-16 shows NULs; invalid UTF-8 becomes �: detect, decode or report", () => {
+      const text = `BOM Title\n${prose(1)}\nSecond Title\n${prose(2)}`;
+      const bom = file('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text)]));
+      assert.ok(isReadable(bom));
+      assert.equal(bom.parsed.entries[0].title, 'BOM Title');
+      // Text already read with 'utf8' (BOM and all) is cleaned too.
+      assert.equal(parseCorpus(`\uFEFF${text}`).entries[0].title, 'BOM Title');
+      for (const [name, bytes] of [
+        ['utf16le-bom', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+        ['utf16le', Buffer.from(text, 'utf16le')],
+        ['utf16be-bom', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+        ['utf16be', Buffer.from(text, 'utf16le').swap16()],
+      ] as const) {
+        const read = file(`${name}.txt`, bytes);
+        assert.ok(isReadable(read), name);
+        assert.deepEqual(read.parsed.entries.map((e) => e.title), ['BOM Title', 'Second Title'], name);
+        assert.doesNotMatch(read.parsed.entries.map((e) => e.abstract).join(''), /\u0000/, name);
+      }
+      const invalid = file('latin1.txt', Buffer.from(`Caf\u00e9 Title\n${prose(1)}`, 'latin1'));
+      const library = buildLibrary([invalid, file('good.txt', SEARCH_FILE)]);
+      assert.deepEqual(library.problems, [{ collection: 'latin1.txt', line: 1, message: 'the file is not valid UTF-8 text' }]);
+      assert.equal(library.papers.length, 2, 'the rest loads');
+      assert.doesNotMatch(allText(library), /\uFFFD/);
+    });
+
+    it('binary, NUL-filled, empty, truncated and giant files (a 50 MB single line) are reported by file and line and skipped; the rest still loads; line and token length are capped', async () => {
+      const giant = Buffer.alloc(50 * 1024 * 1024, 'giant words ');
+      const truncatedUtf8 = Buffer.from(`Na\u00efve Title\n${prose(1)} caf\u00e9`).subarray(0, -1);
+      const files = [
+        file('binary.bin.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256)),
+        file('nul.txt', new Uint8Array(8192)),
+        file('empty.txt', new Uint8Array()),
+        file('blank.txt', Buffer.from('\n\n   \n')),
+        file('cut-utf8.txt', truncatedUtf8),
+        file('cut-entry.txt', `Title One\n${prose(1)}\nTitle Two\n${prose(2)}\nTruncated Tit`),
+        file('giant.txt', Buffer.concat([Buffer.from(`Before Giant\n${prose(3)}\n`), giant, Buffer.from(`\nAfter Giant\n${prose(4)}\n`)])),
+        file('some-nuls.txt', Buffer.from(`Nul\u0000Title\n${prose(5)} ${prose(6)} ${prose(7)}\u0000`)),
+        file('good.txt', SEARCH_FILE),
+      ];
+      const library = buildLibrary(files);
+      const problems = (id: string) => library.problems.filter((p) => p.collection === id).map((p) => [p.line, p.message]);
+      for (const id of ['binary.bin.txt', 'nul.txt', 'empty.txt', 'blank.txt', 'cut-utf8.txt']) {
+        const found = problems(id);
+        assert.equal(found.length, 1, id);
+        assert.equal(found[0][0], 1, `${id} is reported at a line`);
+      }
+      assert.deepEqual(problems('cut-entry.txt'), [[5, 'title with no abstract after it; kept without an abstract']]);
+      const giantProblems = problems('giant.txt');
+      assert.equal(giantProblems.length, 1);
+      assert.equal(giantProblems[0][0], 3, 'the giant line is named by its number');
+      assert.match(String(giantProblems[0][1]), /characters long/);
+      const titles = library.papers.map((p) => p.title);
+      for (const title of ['Before Giant', 'After Giant', 'Title One', 'Title Two', 'Safe Title One', 'Safe Title Two', 'Nul Title']) {
+        assert.ok(titles.includes(title), `${title} still loads`);
+      }
+      assert.doesNotMatch(allText(library), /\u0000/);
+      assert.ok(library.papers.every((p) => p.abstract.length <= MAX_LINE_LENGTH * 2 && p.label.length <= TITLE_LIKE_MAX));
+      // Caps: a line, a file and an index term.
+      assert.ok(MAX_LINE_LENGTH <= 100_000);
+      assert.ok(MAX_FILE_BYTES <= 256 * 1024 * 1024);
+      assert.deepEqual(tokenizeForIndex(`ok ${'a'.repeat(MAX_TERM_LENGTH + 1)} ${'0123456789abcdef'.repeat(4)}`), ['ok']);
+      // A file above the size cap is reported without being read at all.
+      let reads = 0;
+      const fs: CorpusFileSystem<string> = {
+        stat: async () => ({ type: 'file', size: MAX_FILE_BYTES + 1 }),
+        list: async () => [],
+        child: (folder, name) => `${folder}/${name}`,
+        read: async () => (reads++, new Uint8Array()),
+        id: (p) => p,
+        baseName: (p) => p,
+      };
+      const result = await readCorpusFileAt(fs, 'huge.txt', {});
+      assert.equal(reads, 0);
+      assert.ok(!isReadable(result) && result.problem.line === 1 && /MB/.test(result.problem.message));
+    });
+
+    it("numbers and dates are parsed strictly (Number('') is 0; new Date('2023-02-30') becomes March 2)", () => {
+      for (const line of ['2023-02-30', 'Feb 30, 2023', 'Feb 29, 2023', 'Apr 31', 'Feb 30', 'Sep 0', 'Sep 28, 0', 'Sep 28, ', 'Sep 28 -1', 'Sep 28 1e3', 'Sep 28 0x10', 'Sep 28 ١٢']) {
+        assert.equal(parseDateLine(line), undefined, line);
+      }
+      assert.deepEqual(parseDateLine('Feb 29, 2024'), { date: { year: 2024, month: 2, day: 29, text: 'Feb 29, 2024' } });
+      // No upvote count is not 0 upvotes.
+      for (const line of ['Sep 28', 'Sep 28 ', 'Sep 28, 2023']) {
+        assert.equal(parseDateLine(line)?.upvotes, undefined, line);
+      }
+      const daily = ['Daily Papers', '', 'A Title', '', prose(1), '', '• 3 authors', '·', 'Sep 28', '', 'Another Title', '', prose(2), '', '• 2 authors', '·', 'Feb 30, 2023'].join('\n');
+      const parsed = parseCorpus(daily);
+      assert.equal(parsed.entries[0].upvotes, undefined);
+      assert.deepEqual(parsed.entries[0].date, { month: 9, day: 28, text: 'Sep 28' });
+      assert.equal(parsed.entries[1].date, undefined);
+      assert.deepEqual(parsed.problems, [{ line: 17, message: 'unreadable date in the metadata; ignored' }]);
+      const html = renderAbstractBody({ paper: paper({ title: 'A Title', abstract: prose(1), date: parsed.entries[0].date }), collectionNames: [] });
+      assert.doesNotMatch(html, /upvote/);
+      // Numbers in queries: an empty or malformed value is no filter, not 0.
+      for (const q of ['upvotes:', 'year:', 'year:-', 'upvotes:>', 'year:abc', 'upvotes:1e3', 'year:2024-2020']) {
+        const { filters } = parseQuery(q);
+        assert.equal(filters.year, undefined, q);
+        assert.equal(filters.upvotes, undefined, q);
+      }
+    });
+
+    it('one save fires several watcher events: debounce; keep the last good records of a half-written file; offer a rebuild command', async () => {
+      let calls = 0;
+      const debounced = debounce(() => calls++, 5);
+      debounced();
+      debounced();
+      debounced();
+      assert.equal(calls, 0);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      assert.equal(calls, 1, 'a burst of events is one reload');
+      // The library service: three events in a row (truncate, write, change) reload once.
+      const env = libraryServiceOver({ '/corpus/papers.txt': SEARCH_FILE });
+      try {
+        await env.service.ready();
+        assert.equal(env.shown.loads, 1);
+        assert.ok(env.watchers.count() > 0, 'the corpus file is watched');
+        const reloaded = nextSnapshot(env.service);
+        env.files.set('/corpus/papers.txt', Buffer.from(`${SEARCH_FILE}\nSafe Title Three\n${prose(3)}`));
+        env.watchers.fire('/corpus/papers.txt');
+        env.watchers.fire('/corpus/papers.txt');
+        env.watchers.fire('/corpus/papers.txt');
+        const snapshot = await reloaded;
+        assert.equal(env.shown.loads, 2, 'one reload for the burst');
+        assert.equal(snapshot.library.papers.length, 3);
+      } finally {
+        env.service.dispose();
+      }
+      // The watcher can miss changes (symlinks, network drives): a command rebuilds by hand.
+      const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      const reload = manifest.contributes.commands.find((c: { command: string }) => c.command === 'papers.reload');
+      assert.ok(reload, 'papers.reload is contributed');
+      assert.match(source('extension.ts'), /registerCommand\(Commands\.reload/);
+    });
+
+    // BUG: LibraryService reads a file again when its watcher reports it; a file caught half-written (truncated to
+    // 0 bytes before the write) is reported "the file is empty" and all its papers vanish from the library, the tree
+    // and search until the next event. security.md asks to keep the last good records of a file while it is
+    // half-written (the service already keeps each file as last read in `lastRead`; an unreadable re-read could keep it).
+    it.skip('one save fires several watcher events — BUG: a half-written (truncated) file loses its papers until the next event', async () => {
+      const env = libraryServiceOver({ '/corpus/papers.txt': SEARCH_FILE, '/corpus/other.txt': `Other Title\n${prose(9)}` });
+      try {
+        assert.equal((await env.service.ready()).library.papers.length, 3);
+        const reloaded = nextSnapshot(env.service);
+        env.files.set('/corpus/papers.txt', new Uint8Array());
+        env.watchers.fire('/corpus/papers.txt');
+        const snapshot = await reloaded;
+        assert.deepEqual(snapshot.library.papers.map((p) => p.title).sort(), ['Other Title', 'Safe Title One', 'Safe Title Two']);
+      } finally {
+        env.service.dispose();
+      }
+    });
+
+    it('workspace trust: untrustedWorkspaces "limited", with papers.corpus.paths a restricted configuration', () => {
+      const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      const trust = manifest.capabilities.untrustedWorkspaces;
+      assert.equal(trust.supported, 'limited');
+      assert.ok(trust.restrictedConfigurations.includes('papers.corpus.paths'));
+      // Every text setting that names files or folders is restricted.
+      const properties: Record<string, { type: string; items?: { type: string }; description?: string; markdownDescription?: string }> = manifest.contributes.configuration.properties;
+      for (const [key, schema] of Object.entries(properties)) {
+        const text = schema.type === 'string' || schema.items?.type === 'string';
+        const namesFiles = /path|folder|file|glob|dir/i.test(key) || /(files?|folders?|paths?|glob)/i.test(schema.markdownDescription ?? schema.description ?? '');
+        if (text && namesFiles) {
+          assert.ok(trust.restrictedConfigurations.includes(key), `${key} is restricted`);
+        }
+      }
+    });
+  });
+
+  describe('Search', () => {
+    it('duplicate ids never break the index: ids are stable and unique', async () => {
+      const text = ['Same Paper', prose(1), 'same paper!', prose(1), 'Other Paper', prose(2)].join('\n');
+      const library = buildLibrary([file('a.txt', text), file('b.txt', text), file('c.txt', ['Other Paper', prose(2), 'Third', prose(3)].join('\n'))]);
+      assert.deepEqual(library.papers.map((p) => p.title), ['Same Paper', 'Other Paper', 'Third']);
+      assert.equal(library.byId.size, library.papers.length);
+      const again = buildLibrary([file('c.txt', ['Third', prose(3)].join('\n'))]);
+      assert.equal(again.papers[0].id, library.papers[2].id, 'the same paper gets the same id in another load');
+      const index = PaperIndex.build(library);
+      const hits = index.search('same paper').hits.map((h) => h.paper.title);
+      assert.equal(hits[0], 'Same Paper');
+      assert.equal(hits.filter((t) => t === 'Same Paper').length, 1);
+      const restored = await PaperIndex.fromCacheAsync(library, index.toCache());
+      assert.ok(restored);
+      // Any set of titled papers: unique ids, and an index that builds and answers.
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ minLength: 20, maxLength: 120 })), { maxLength: 8 }), (pairs) => {
+          const body = pairs.map(([t, a]) => `${t.replace(/\s+/g, ' ')}\n${a.replace(/\s+/g, ' ')}`).join('\n');
+          const lib = buildLibrary([file('p.txt', body), file('q.txt', body)]);
+          assert.equal(new Set(lib.papers.map((p) => p.id)).size, lib.papers.length);
+          const idx = PaperIndex.build(lib);
+          for (const p of lib.papers.slice(0, 3)) {
+            idx.search(p.label);
+            idx.related(p.id);
+          }
+        }),
+        { ...FC, numRuns: 100 },
+      );
+    });
+
+    // BUG: src/corpus/library.ts gives every untitled abstract whose text has no letter or digit the same id:
+    // its abstract key is '' and `a:${abstractKey ?? order}` keeps the '' (?? only replaces undefined), so all of
+    // them get paperId('a:'). byId keeps one of them; the others cannot be opened, starred or restored by id.
+    // (Falling back to the order needs its own prefix, e.g. `o:${order}`: an abstract whose key is just `0`
+    // would otherwise meet `a:0`.)
+    it.skip('duplicate ids never break the index — BUG: untitled abstracts without letters or digits share one id', () => {
+      const text = ['!'.repeat(170) + '.', '?'.repeat(170) + '.', '$$ {} \\\\ ' + '-'.repeat(170) + '.', prose(1).repeat(2)].join('\n');
+      const library = buildLibrary([file('punct.txt', text)]);
+      assert.equal(library.papers.length, 4);
+      assert.equal(library.byId.size, library.papers.length);
+    });
+
+    it('TeX markup is stripped and Unicode normalized for indexing (`$\\ell_2$` → ell, 2; NFC and NFD café meet), the original kept for display', () => {
+      assert.deepEqual(tokenizeForIndex('$\\ell_2$'), ['ell', '2']);
+      assert.deepEqual(tokenizeForIndex('$\\ell_2$-regularized \\emph{scan}'), ['ell', '2', 'regularized', 'scan']);
+      const nfc = 'Caf\u00e9 Networks for Na\u00efve Learners';
+      const nfd = nfc.normalize('NFD');
+      assert.notEqual(nfc, nfd);
+      const body = (title: string) => `${title}\n${prose(1)} We bound the $\\ell_2$ risk.\nAnother Title\n${prose(2)}`;
+      const fromNfc = buildLibrary([file('nfc.txt', body(nfc))]);
+      const fromNfd = buildLibrary([file('nfd.txt', body(nfd))]);
+      const hits = (library: Library, q: string) => PaperIndex.build(library).search(q).hits.map((h) => h.paper.title);
+      for (const q of ['café', 'cafe\u0301', 'naïve', 'nai\u0308ve', 'CAFÉ']) {
+        assert.deepEqual(hits(fromNfc, q), [nfc], q);
+        assert.deepEqual(hits(fromNfd, q), hits(fromNfc, q), q);
+      }
+      assert.deepEqual(hits(fromNfc, 'ell'), [nfc]);
+      assert.equal(hits(fromNfc, '$\\ell_2$')[0], nfc);
+      // The original is what the user sees: TeX kept, rendered as math.
+      const shown = fromNfc.papers[0];
+      assert.match(shown.abstract, /\$\\ell_2\$/);
+      assert.match(renderAbstractText(shown.abstract), /<math/);
+    });
+
+    it('query length and fuzzy distance are capped; 1–2-letter prefixes are guarded', async () => {
+      assert.ok(MAX_QUERY_LENGTH > 0 && MAX_QUERY_LENGTH <= 1000);
+      const long = `${'filler '.repeat(200)}xlstm`;
+      const parsed = parseQuery(long);
+      assert.ok(parsed.text.length <= MAX_QUERY_LENGTH);
+      assert.ok(!parsed.words.some((w) => w.joined === 'xlstm'), 'text past the cap is not searched');
+      assert.ok(parsed.words.length <= 32);
+      for (const term of ['a', 'abcd', 'abcde', 'quantization', 'x'.repeat(MAX_TERM_LENGTH), '123456789']) {
+        assert.ok(fuzziness(term) <= 2, term);
+      }
+      assert.equal(fuzziness('gan'), 0, 'no typo matches for short words');
+      const { index, library } = await bundledCorpus();
+      for (const prefix of ['t', 'a', 'co', 're', 'x']) {
+        const results = index.search(prefix, { limit: library.papers.length });
+        const matched = new Set(results.hits.flatMap((h) => h.terms));
+        assert.ok(matched.size <= 13, `"${prefix}" expands to ${matched.size} terms`);
+      }
+      assert.doesNotThrow(() => index.search('a'.repeat(100_000)));
+      assert.doesNotThrow(() => index.search('a* '.repeat(10_000)));
+    });
+
+    it('a cached index records its options and library version, and is rebuilt when loading fails', async () => {
+      const { library, index } = await bundledCorpus();
+      // The key names the index settings (fields, tokenizer, stop words), the cache format version and the corpus.
+      const settings = /^(.*) v(\d+) corpus=[0-9a-f]{64}$/.exec(index.cacheKey);
+      assert.ok(settings, index.cacheKey);
+      assert.match(settings[1], /fields=.*tokenizer=/, 'the index options');
+      assert.equal(Number(settings[2]), CACHE_FORMAT_VERSION, 'the cache format version');
+      const bytes = index.toCache();
+      assert.ok(decodeIndexCache(bytes, index.cacheKey));
+      assert.equal(decodeIndexCache(bytes, index.cacheKey.replace(settings[1], `${settings[1]} changed`)), undefined, 'other options');
+      const otherVersion = bytes.slice();
+      new DataView(otherVersion.buffer).setUint32(4, CACHE_FORMAT_VERSION + 1, true);
+      assert.equal(await PaperIndex.fromCacheAsync(library, otherVersion), undefined, 'another format version');
+      // Damaged caches of every kind are refused: test/unit/indexCache.test.ts; one cheap case here.
+      assert.equal(await PaperIndex.fromCacheAsync(library, bytes.subarray(0, bytes.length >> 1)), undefined);
+      // The library service: a damaged cache file means a rebuild, and a good cache is written in its place.
+      const env = libraryServiceOver({ '/corpus/papers.txt': SEARCH_FILE });
+      env.files.set('/storage/index-cache.bin', Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) % 256));
+      try {
+        const snapshot = await env.service.ready();
+        assert.equal(snapshot.library.papers.length, 2);
+        assert.deepEqual(snapshot.index.search('safe title two').hits.map((h) => h.paper.title)[0], 'Safe Title Two');
+        assert.ok(env.log.lines.some((l) => /damaged|rebuild/i.test(l)), 'the rebuild is logged');
+        for (let i = 0; i < 20 && decodeIndexCache(env.files.get('/storage/index-cache.bin') ?? new Uint8Array(), snapshot.index.cacheKey) === undefined; i++) {
+          await settle();
+        }
+        assert.ok(decodeIndexCache(env.files.get('/storage/index-cache.bin') ?? new Uint8Array(), snapshot.index.cacheKey), 'a good cache replaces the damaged one');
+      } finally {
+        env.service.dispose();
+      }
+    });
+  });
+
+  describe('Tests worth having', () => {
+    it('property: any input string, as a title or abstract in a corpus file, yields papers whose rendered HTML has no element or attribute from the input', () => {
+      const piece = fc.oneof(fc.constantFrom(...HOSTILE_PIECES, '$', '\\$', '$x$', '\n', '\r\n', '\t', '·', '• 3 authors', 'Sep 28 3'), fc.string({ unit: 'binary', maxLength: 30 }));
+      const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+      fc.assert(
+        fc.property(text, text, fc.constantFrom('search', 'daily', 'bare'), (title, abstract, layout) => {
+          const body = layout === 'search' ? `${title}\n${abstract}` : layout === 'daily' ? `Daily Papers\n\n${title}\n\n${abstract}\n\n• 2 authors\n·\nSep 28` : abstract;
+          const parsed = parseCorpus(body);
+          const lines = body.split(/\r\n|\r|\n/).length;
+          for (const entry of parsed.entries) {
+            assert.ok(entry.line >= 1 && entry.line <= lines);
+            assert.doesNotMatch(`${entry.title ?? ''}${entry.abstract}`, /[\n\r]/);
+            assert.doesNotMatch(entry.title ?? '', BIDI);
+            assert.ok((entry.title ?? '').length <= TITLE_LIKE_MAX);
+          }
+          for (const problem of parsed.problems) {
+            assert.ok(problem.line >= 1 && problem.line <= lines);
+          }
+          const library = buildLibrary([file(`${title.slice(0, 20)}.txt`, body), file('good.txt', SEARCH_FILE)]);
+          for (const p of library.papers) {
+            const html = renderAbstractBody({ paper: p, collectionNames: [title], related: library.papers.filter((o) => o !== p), highlight: { terms: ['script', 'x'], prefixes: ['on'] } });
+            assertNoInjectedMarkup(html, JSON.stringify({ title, abstract, layout }).slice(0, 300));
+          }
+        }),
+        FC,
+      );
+    });
+
+    it('hostile fixtures: <script>, <img onerror>, javascript: links, [x](command:…), right-to-left overrides, NUL bytes, 1 MB titles', async () => {
+      const oneMegabyteTitle = `Title ${'A'.repeat(1024 * 1024)}`;
+      const lines: string[] = [];
+      for (const [name, value] of Object.entries(HOSTILE)) {
+        lines.push(`Hostile ${name} ${value}`, `${prose(lines.length)} ${value} https://example.org/${name}.`);
+      }
+      lines.push(oneMegabyteTitle, prose(99), 'Closing Title', prose(100));
+      const bytes = Buffer.from(lines.join('\n'));
+      const library = buildLibrary([file('hostile.txt', bytes)]);
+      const titles = library.papers.map((p) => p.title ?? '');
+      // Every hostile entry loads; the 1 MB title line is reported by line and skipped; nothing keeps a NUL or a bidi control.
+      for (const name of Object.keys(HOSTILE)) {
+        assert.ok(titles.some((t) => t.startsWith(`Hostile ${name} `)), name);
+      }
+      assert.ok(titles.includes('Closing Title'));
+      assert.ok(library.problems.some((p) => p.line === Object.keys(HOSTILE).length * 2 + 1 && /characters long/.test(p.message)), '1 MB title reported');
+      assert.ok(library.papers.every((p) => p.label.length <= TITLE_LIKE_MAX));
+      assert.doesNotMatch(allText(library), /\u0000/);
+      assert.doesNotMatch(titles.join('\n'), BIDI);
+      assert.ok(titles.includes('Hostile rtlOverride Invoice gpj.exe'));
+      // Rendered: no element, attribute or link from the text, in the body and the whole page.
+      const fake = fakeVscode({});
+      const { paperTooltip } = loadWithFakeVscode<PresentationModule>('views/paperPresentation.js', fake.vscode);
+      for (const p of library.papers) {
+        const view: AbstractView = { paper: p, collectionNames: ['hostile'], related: library.papers.slice(0, 3) };
+        assertNoInjectedMarkup(renderAbstractBody(view), p.label);
+        const page = renderAbstractPage(view, { cspSource: 'https://w.example', nonce: 'bm9uY2U=', styleUri: 'https://w.example/a.css', scriptUri: 'https://w.example/w.js' });
+        assert.equal((page.match(/<script/g) ?? []).length, 1, p.label);
+        assert.match(page, /<title>[^<]*<\/title>/, 'the tab title is escaped');
+        const tip = paperTooltip(p);
+        assert.ok(tip.calls.filter((c) => c.kind === 'markdown').every((c) => !c.value.includes('command:') && !c.value.includes('<')), p.label);
+      }
+      // A hostile link is never a link target, and a 1 MB title given directly is escaped whole.
+      const links = library.papers.flatMap((p) => p.links);
+      assert.ok(links.length > 0 && links.every((l) => safeExternalUrl(l) !== undefined && !/["'<>`]/.test(l)), links.join(' '));
+      const big = renderAbstractBody({ paper: paper({ title: `${HOSTILE.script}${oneMegabyteTitle}`, label: 'x', abstract: HOSTILE.imgOnerror }), collectionNames: [] });
+      assert.ok(big.length > 1024 * 1024);
+      assertNoInjectedMarkup(big, '1 MB title');
+      // The hostile papers can be searched like any other.
+      const index = PaperIndex.build(library);
+      assert.equal(index.search('hostile commandLink').hits[0]?.paper.title, `Hostile commandLink ${HOSTILE.commandLink}`);
+      assert.equal(index.search('invoice').hits[0]?.paper.title, 'Hostile rtlOverride Invoice gpj.exe');
+    });
+  });
+});
