@@ -55,7 +55,9 @@ export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): L
     const abstractKey = entry.abstract && (untitled.length > 0 || !titleKey) ? textKey(entry.abstract) : undefined;
     // Only an untitled copy is matched by its abstract: two titled papers are never merged on text alone.
     const existing = titleKey ? byTitle.get(titleKey) : abstractKey ? byAbstract.get(abstractKey) : undefined;
-    const draft = existing ?? newDraft(titleKey ? `t:${titleKey}` : `a:${abstractKey ?? order}`, order);
+    // An abstract with no letter or digit has no key: its place in the files tells it apart.
+    const key = titleKey ? `t:${titleKey}` : abstractKey ? `a:${abstractKey}` : `o:${order}`;
+    const draft = existing ?? newDraft(key, order);
     if (!existing) {
       drafts.push(draft);
     }

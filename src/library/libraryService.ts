@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { buildLibrary, type LibraryFile, type UnreadableFile } from '../corpus/library';
+import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../corpus/library';
 import type { FileProblem, Library } from '../corpus/paper';
 import { COLLECTION_NAMES_FILE, readCorpusLocations } from '../corpus/sources';
 import { SettingIds, Views } from '../ids';
@@ -44,6 +44,8 @@ export class LibraryService extends Disposable {
   private readonly changedFiles = new Set<string>();
   /** Settings changed, a names file changed, or the user asked: read every file again. */
   private rereadAll = true;
+  /** Changed files that read as empty and kept their last good papers, to be read once more. */
+  private readonly heldBack = new Set<string>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -171,8 +173,9 @@ export class LibraryService extends Disposable {
     this.changedFiles.clear();
     this.rereadAll = false;
     try {
-      const files = await readCorpusLocations(workspaceFileSystem, locations, (id) => (all || changed.has(id) ? undefined : this.lastRead.get(id)));
-      const read = files.filter((f) => all || changed.has(f.id) || !this.lastRead.has(f.id)).length;
+      const fresh = await readCorpusLocations(workspaceFileSystem, locations, (id) => (all || changed.has(id) ? undefined : this.lastRead.get(id)));
+      const read = fresh.filter((f) => all || changed.has(f.id) || !this.lastRead.has(f.id)).length;
+      const files = fresh.map((file) => this.unlessHalfWritten(file, changed));
       this.lastRead = new Map(files.map((f) => [f.id, f]));
       if (!all) {
         this.output.info(`Read ${read} changed file${read === 1 ? '' : 's'} again; ${files.length - read} unchanged.`);
@@ -183,6 +186,24 @@ export class LibraryService extends Disposable {
       this.rereadAll ||= all;
       throw error;
     }
+  }
+
+  /**
+   * A save often truncates a file before writing it, and a watcher event can
+   * come in between: a changed file that had papers and now reads as empty
+   * keeps its last good papers, and is read once more after the writer is done.
+   * Empty then too, it is empty.
+   */
+  private unlessHalfWritten(file: LibraryFile | UnreadableFile, changed: ReadonlySet<string>): LibraryFile | UnreadableFile {
+    const previous = this.lastRead.get(file.id);
+    const wasHeld = this.heldBack.delete(file.id);
+    if (!changed.has(file.id) || wasHeld || !previous || !hasEntries(previous) || hasEntries(file)) {
+      return file;
+    }
+    this.heldBack.add(file.id);
+    this.changedFiles.add(file.id);
+    this.reloadSoon();
+    return previous;
   }
 
   /** A change to a corpus file reloads the library, reading only that file again; the current snapshot stays until the new one is ready. */
@@ -256,7 +277,14 @@ export class LibraryService extends Disposable {
   }
 }
 
-/** A file's name for a notification: its last path segment, with Markdown link syntax disarmed. */
+function hasEntries(file: LibraryFile | UnreadableFile): boolean {
+  return isReadable(file) && file.parsed.entries.length > 0;
+}
+
+/** Characters that change the direction text is shown in: `Invoice \u202Egpj.exe` would read as `Invoice exe.jpg`. */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A file's name for a notification: its last path segment, with Markdown link syntax and direction controls disarmed. */
 export function notificationSafe(id: string): string {
   let name = id.slice(id.lastIndexOf('/') + 1);
   try {
@@ -264,5 +292,8 @@ export function notificationSafe(id: string): string {
   } catch {
     // Keep the name as written.
   }
-  return name.replace(/[[\]()`*_<>\\]/g, '\\$&').slice(0, 120);
+  return name
+    .replace(BIDI_CONTROLS, '')
+    .replace(/[[\]()`*_<>\\]/g, '\\$&')
+    .slice(0, 120);
 }

@@ -157,7 +157,8 @@ export function renderAbstractText(text: string, terms: ReadonlySet<string> = ne
 function renderLinks(text: string, terms: ReadonlySet<string>, prefixes: readonly string[]): string {
   let html = '';
   let last = 0;
-  for (const link of findLinks(text)) {
+  // Only `https:` links open (see `safeExternalUrl`): an `http:` one stays text rather than a dead link.
+  for (const link of findLinks(text).filter((l) => /^https:/i.test(l))) {
     const at = text.indexOf(link, last);
     html += markText(text.slice(last, at), terms, prefixes);
     html += `<a href="${escapeHtml(link)}" class="external">${escapeHtml(link)}</a>`;

@@ -51,9 +51,10 @@ export function parsePageState(value: unknown): PageState | undefined {
 }
 
 /**
- * The URL to open in the browser, or undefined unless it parses as `https:` or
- * `http:`. Parsing first means `JaVaScRiPt:`, `java\tscript:`, `data:`,
- * `file:`, `command:` and `vscode:` links are all refused.
+ * The URL to open in the browser, or undefined unless it parses as `https:`.
+ * Parsing first means `JaVaScRiPt:`, `java\tscript:`, `data:`, `file:`,
+ * `command:` and `vscode:` links are all refused; plain `http:` is refused too,
+ * so nothing from a corpus file is fetched unencrypted.
  */
 export function safeExternalUrl(url: string): string | undefined {
   let parsed: URL;
@@ -62,7 +63,7 @@ export function safeExternalUrl(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  return parsed.protocol === 'https:' ? parsed.href : undefined;
 }
 
 function isPaperId(value: unknown): value is string {

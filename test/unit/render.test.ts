@@ -129,9 +129,10 @@ describe('renderAbstractPage', () => {
     );
   });
 
-  it('links only http(s) URLs and escapes them', () => {
-    const html = renderAbstractText('See https://github.com/a/b?x=1&y="2" and javascript:alert(1) and data:text/html,<b>x</b>.');
+  it('links only https URLs and escapes them', () => {
+    const html = renderAbstractText('See https://github.com/a/b?x=1&y="2" and http://plain.example/x and javascript:alert(1) and data:text/html,<b>x</b>.');
     assert.deepEqual([...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]), ['https://github.com/a/b?x=1&amp;y=']);
+    assert.match(html, /and http:\/\/plain\.example\/x and/);
     assert.doesNotMatch(html, /<b>/);
   });
 

@@ -1,8 +1,8 @@
 /**
- * One test per item of the security notes (/work/shared/notes/security.md,
+ * One test per item of the security notes (the project notes, `security.md`:
  * "Keeping users safe: what corpus text can do, and how to stop it"): one
- * `describe` per section, one `it` per bullet, named after the bullet. Where a
- * bullet is not met, a second `it.skip` marked `BUG:` says what fails.
+ * `describe` per section, one `it` per bullet, named after the bullet, and a
+ * second `it` where a bullet had a gap that needed its own case.
  *
  * Everything here runs in plain Node. Modules that import `vscode` are either
  * checked statically (their source) or, for the ones whose behaviour matters
@@ -573,10 +573,9 @@ describe('security notes', () => {
       );
     });
 
-    // BUG: security.md asks for "a URL that is `https:` after parsing"; safeExternalUrl also accepts `http:`
-    // (and test/unit/protocol.test.ts asserts that it does). Either the note or the code should change.
-    it.skip('every message from the page is validated — BUG: plain http: links are opened too', () => {
+    it('every message from the page is validated: only an `https:` URL is opened, not plain `http:`', () => {
       assert.equal(safeExternalUrl('http://example.org/'), undefined);
+      assert.equal(safeExternalUrl('https://example.org/'), 'https://example.org/');
     });
   });
 
@@ -618,9 +617,8 @@ describe('security notes', () => {
       }
     });
 
-    // BUG: notificationSafe keeps bidirectional controls, so a file named `Invoice \u202Egpj.exe.txt` shows in the
-    // warning as `Invoice txt.exe.jpg` (parse.ts strips them from titles; the file name in a notification is not stripped).
-    it.skip('notifications never carry corpus text — BUG: right-to-left override characters survive in the file name', () => {
+    // A file named `Invoice \u202Egpj.exe.txt` would show in the warning as `Invoice txt.exe.jpg`.
+    it('notifications never carry corpus text: right-to-left override characters are removed from the file name', () => {
       const fake = fakeVscode({});
       const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('library/libraryService.js', fake.vscode);
       assert.doesNotMatch(notificationSafe(`/corpus/${HOSTILE.rtlOverride}.txt`), BIDI);
@@ -881,11 +879,8 @@ describe('security notes', () => {
       assert.match(source('extension.ts'), /registerCommand\(Commands\.reload/);
     });
 
-    // BUG: LibraryService reads a file again when its watcher reports it; a file caught half-written (truncated to
-    // 0 bytes before the write) is reported "the file is empty" and all its papers vanish from the library, the tree
-    // and search until the next event. security.md asks to keep the last good records of a file while it is
-    // half-written (the service already keeps each file as last read in `lastRead`; an unreadable re-read could keep it).
-    it.skip('one save fires several watcher events — BUG: a half-written (truncated) file loses its papers until the next event', async () => {
+    // A file caught half-written (truncated to 0 bytes before the write) keeps its papers until it is read once more.
+    it('one save fires several watcher events: a half-written (truncated) file keeps its last good papers', async () => {
       const env = libraryServiceOver({ '/corpus/papers.txt': SEARCH_FILE, '/corpus/other.txt': `Other Title\n${prose(9)}` });
       try {
         assert.equal((await env.service.ready()).library.papers.length, 3);
@@ -946,12 +941,9 @@ describe('security notes', () => {
       );
     });
 
-    // BUG: src/corpus/library.ts gives every untitled abstract whose text has no letter or digit the same id:
-    // its abstract key is '' and `a:${abstractKey ?? order}` keeps the '' (?? only replaces undefined), so all of
-    // them get paperId('a:'). byId keeps one of them; the others cannot be opened, starred or restored by id.
-    // (Falling back to the order needs its own prefix, e.g. `o:${order}`: an abstract whose key is just `0`
-    // would otherwise meet `a:0`.)
-    it.skip('duplicate ids never break the index — BUG: untitled abstracts without letters or digits share one id', () => {
+    // An abstract with no letter or digit has an empty text key; its id comes from its place in the files, under
+    // its own prefix so that it cannot meet an abstract whose key is `0`.
+    it('duplicate ids never break the index: untitled abstracts without letters or digits get ids of their own', () => {
       const text = ['!'.repeat(170) + '.', '?'.repeat(170) + '.', '$$ {} \\\\ ' + '-'.repeat(170) + '.', prose(1).repeat(2)].join('\n');
       const library = buildLibrary([file('punct.txt', text)]);
       assert.equal(library.papers.length, 4);
