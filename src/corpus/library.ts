@@ -139,6 +139,10 @@ function toPaper(d: Draft): Paper {
 
 /** Links as written, without the sentence punctuation that follows them (`…/RN.`). */
 export function findLinks(text: string): string[] {
+  // Most abstracts have no link; looking for `://` first is much quicker than running the pattern over them.
+  if (!text.includes('://')) {
+    return [];
+  }
   return [...text.matchAll(LINK)].map((m) => m[0].replace(/[.,;:!?)\]}]+$/, ''));
 }
 

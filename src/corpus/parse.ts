@@ -58,6 +58,8 @@ const GLUED_SUBSCRIBE = /^Subscribe(?=[\p{Lu}\p{N}])/u;
 const AUTHORS = /^•\s*(\d{1,5})\s+authors?$/;
 /** Whitespace that `clean` would change: runs, tabs and the like, or space at either end. */
 const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+/** A character other than printable ASCII, of which nearly every line is made. */
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
 /** Bidirectional overrides can make a title display as something it is not. */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
@@ -88,7 +90,8 @@ export function parseCorpus(text: string): ParsedCorpus {
 function splitLines(text: string, problems: CorpusProblem[]): Line[] {
   const lines: Line[] = [];
   let number = 0;
-  for (const raw of text.split(/\r\n|\r|\n/)) {
+  // Splitting on a plain `\n` is several times faster than on the pattern, and most files have no `\r`.
+  for (const raw of text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n')) {
     number++;
     if (raw.length > MAX_LINE_LENGTH) {
       problems.push({
@@ -103,9 +106,12 @@ function splitLines(text: string, problems: CorpusProblem[]): Line[] {
 }
 
 function clean(text: string): string {
-  const unicode = isAscii(text) ? text : text.normalize('NFC').replace(BIDI_CONTROLS, '');
-  // Most lines have nothing to collapse; testing first spares a copy of every abstract.
-  return UNTIDY_SPACE.test(unicode) ? unicode.replace(/\s+/g, ' ').trim() : unicode;
+  const printable = !NOT_PRINTABLE_ASCII.test(text);
+  const unicode = printable || isAscii(text) ? text : text.normalize('NFC').replace(BIDI_CONTROLS, '');
+  // Most lines have nothing to collapse; testing first spares a copy of every abstract. Printable ASCII has
+  // no whitespace but spaces, and searching it for two is far quicker than the general pattern.
+  const untidy = printable ? unicode.includes('  ') || unicode.startsWith(' ') || unicode.endsWith(' ') : UNTIDY_SPACE.test(unicode);
+  return untidy ? unicode.replace(/\s+/g, ' ').trim() : unicode;
 }
 
 /** Leading page chrome (and the page's date) is dropped; the content starts at the first real line. */
