@@ -1,4 +1,4 @@
-// Bundles the extension, its command line, the abstract page's script and the benchmark.
+// Bundles the extension, its index worker, its command line, the abstract page's script and the benchmark.
 // `node esbuild.js --production` minifies (used by `vsce package`); `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 
@@ -40,7 +40,7 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts', bench: 'bench/bench.ts' },
+    entryPoints: { extension: 'src/extension.ts', indexWorker: 'src/search/indexWorker.ts', cli: 'src/cli.ts', bench: 'bench/bench.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

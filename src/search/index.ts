@@ -1,10 +1,13 @@
 import type { Library, Paper } from '../corpus/paper';
 import { decodeIndexCacheSteps, encodeIndexCache, indexCacheKeySteps } from './indexCache';
+import { INDEX_SETTINGS_KEY, indexTerms, PaperIndexer } from './indexer';
 import { parseQuery, inRange, phraseKey, type ParsedQuery, type QueryWord } from './query';
 import { rerank } from './rank';
-import { runSteps, TermIndex, TermIndexBuilder, type Scored, type TermMatch, type WordMatches } from './termIndex';
-import { STOP_WORDS, tokenizeForIndex } from './tokenize';
+import { runSteps, type Scored, type TermIndex, type TermMatch, type WordMatches } from './termIndex';
 import { topK } from './topK';
+import { buildCacheInWorker } from './workerBuild';
+
+export { INDEX_SETTINGS_KEY, indexTerms } from './indexer';
 
 /** A paper that matched a query, with what matched so the UI can highlight it. */
 export interface SearchHit {
@@ -33,6 +36,12 @@ export interface CancellationFlag {
 export interface BuildOptions {
   readonly token?: CancellationFlag;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The bundled index worker (`dist/indexWorker.js`). With it the index is
+   * built on a worker thread; without it, or if the worker cannot run, on
+   * this thread in slices.
+   */
+  readonly workerScript?: string;
 }
 
 /** How much a match counts by field: a title match is worth three abstract matches. */
@@ -48,13 +57,12 @@ const MAX_SHORT_PREFIX_TERMS = 12;
 const MAX_FUZZY_TERMS = 20;
 /** Results considered for re-ranking; the rest are beyond any list a person reads. */
 const RERANK_DEPTH = 200;
-/** Papers tokenized between two yields to the event loop: a few milliseconds of work. */
+/** Papers tokenized in one step of a build on this thread: a few milliseconds of work. */
 const BUILD_CHUNK = 200;
+/** Steps run back to back before yielding to the event loop, so that small steps do not each pay for a turn of it. */
+const SLICE_MS = 12;
 /** Terms of a paper that stand for it when looking for related papers. */
 const RELATED_TERMS = 16;
-
-/** The settings an index is built with; a cached index is only valid for the same ones. */
-export const INDEX_SETTINGS_KEY = 'paper-index/1 fields=title,abstract tokenizer=compound+joined stopwords=v1';
 
 /**
  * The search index over a library: a compact inverted index with MiniSearch's
@@ -67,6 +75,8 @@ export class PaperIndex {
     readonly terms: TermIndex,
     /** The key its cache is stored under: index settings and a digest of the corpus. */
     readonly cacheKey: string,
+    /** The cache bytes it was loaded from, which its arrays are views of. */
+    private readonly cache?: Uint8Array,
   ) {}
 
   static build(library: Library): PaperIndex {
@@ -74,16 +84,29 @@ export class PaperIndex {
   }
 
   /**
-   * Builds the index in slices, yielding to the event loop between them so the
-   * extension host stays responsive, and stopping early when cancelled.
+   * Builds the index without holding up the event loop for long: on a worker
+   * thread when `workerScript` is given (then loaded from the cache bytes the
+   * worker returns), otherwise, or if the worker fails, in slices on this
+   * thread. Undefined once cancelled.
    */
-  static buildAsync(library: Library, options: BuildOptions = {}): Promise<PaperIndex | undefined> {
+  static async buildAsync(library: Library, options: BuildOptions = {}): Promise<PaperIndex | undefined> {
+    if (options.workerScript) {
+      try {
+        const cache = await buildCacheInWorker(options.workerScript, library.papers, options);
+        const index = cache && (await PaperIndex.fromCacheAsync(library, cache, options.token));
+        if (index || options.token?.isCancellationRequested) {
+          return index;
+        }
+      } catch {
+        // No worker here (or it failed): build on this thread instead.
+      }
+    }
     return runStepsAsync(PaperIndex.buildSteps(library, options.onProgress), options.token);
   }
 
   /** The index as cache bytes, under its key. */
   toCache(): Uint8Array {
-    return encodeIndexCache(this.terms, this.cacheKey);
+    return this.cache ?? encodeIndexCache(this.terms, this.cacheKey);
   }
 
   /**
@@ -91,29 +114,29 @@ export class PaperIndex {
    * another corpus or other settings, or damaged: the caller then builds anew.
    */
   static async fromCacheAsync(library: Library, bytes: Uint8Array, token?: CancellationFlag): Promise<PaperIndex | undefined> {
+    // Aligned once here, so that the index's arrays are views of the very bytes it keeps for `toCache`.
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     return runStepsAsync(
       (function* () {
         const key = yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY);
-        const data = yield* decodeIndexCacheSteps(bytes, key);
-        return data && data.docCount === library.papers.length ? new PaperIndex(library, yield* TermIndex.fromDataSteps(data), key) : undefined;
+        const terms = yield* decodeIndexCacheSteps(aligned, key);
+        return terms && terms.docCount === library.papers.length ? new PaperIndex(library, terms, key, aligned) : undefined;
       })(),
       token,
     );
   }
 
   private static *buildSteps(library: Library, onProgress?: (done: number, total: number) => void): Generator<void, PaperIndex> {
-    const builder = new TermIndexBuilder();
+    const indexer = new PaperIndexer();
     const papers = library.papers;
     for (let start = 0; start < papers.length; start += BUILD_CHUNK) {
       const end = Math.min(start + BUILD_CHUNK, papers.length);
-      for (let i = start; i < end; i++) {
-        builder.add([indexTerms(papers[i].title ?? ''), indexTerms(papers[i].abstract)]);
-      }
+      indexer.add(papers.slice(start, end));
       onProgress?.(end, papers.length);
       yield;
     }
-    const terms = yield* builder.finishSteps();
-    return new PaperIndex(library, terms, yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY));
+    const { terms, key } = yield* indexer.finishSteps();
+    return new PaperIndex(library, terms, key);
   }
 
   get size(): number {
@@ -349,14 +372,9 @@ function toUnits(words: readonly QueryWord[]): QueryUnit[] {
   );
 }
 
-/** The terms of a field as the index stores them: compounds split and joined, stop words dropped. */
 function wordMatches(matches: ReadonlyMap<number, number>, unit: QueryUnit): WordMatches {
   const terms: TermMatch[] = [...matches].map(([termId, weight]) => ({ termId, weight }));
   return { terms, fieldBoost: FIELD_BOOST[unit.field ?? 'any'] };
-}
-
-export function indexTerms(text: string): string[] {
-  return tokenizeForIndex(text).filter((t) => !STOP_WORDS.has(t));
 }
 
 /** Edits forgiven: none for short words (they would match noise), one from 5 letters, two from 9. */
@@ -375,16 +393,19 @@ function popCount(mask: number): number {
   return n;
 }
 
-/** Runs a step generator, yielding to the event loop between steps; undefined if cancelled. */
+/** Runs a step generator, yielding to the event loop every `SLICE_MS` or so; undefined if cancelled. */
 async function runStepsAsync<T>(steps: Generator<void, T>, token?: CancellationFlag): Promise<T | undefined> {
   for (;;) {
-    if (token?.isCancellationRequested) {
-      return undefined;
-    }
-    const step = steps.next();
-    if (step.done) {
-      return step.value;
-    }
+    const sliceEnd = performance.now() + SLICE_MS;
+    do {
+      if (token?.isCancellationRequested) {
+        return undefined;
+      }
+      const step = steps.next();
+      if (step.done) {
+        return step.value;
+      }
+    } while (performance.now() < sliceEnd);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { FIELD_COUNT, runSteps, TermIndex, type TermIndexData } from './termIndex';
+import { FIELD_COUNT, runSteps, TermIndex } from './termIndex';
 
 /**
  * The index cache: a term index saved as a few binary blocks, so that loading
@@ -10,10 +10,11 @@ import { FIELD_COUNT, runSteps, TermIndex, type TermIndexData } from './termInde
  *
  * Layout: `PEIX` · u32 format version · u32 header length · header JSON ·
  * padding to 4 bytes · offsets (u32) · docs (u32) · field lengths (u16) ·
- * padding · tfs (u8) · terms (UTF-8, `\n`-separated).
+ * padding · dictionary tree (u32) · tfs (u8) · terms (UTF-8, `\n`-separated) ·
+ * dictionary labels (UTF-8, `\n`-separated).
  */
 const MAGIC = 0x58494550; // "PEIX", little-endian
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 
 interface CacheHeader {
   readonly key: string;
@@ -21,20 +22,34 @@ interface CacheHeader {
   readonly termCount: number;
   readonly postingCount: number;
   readonly termsBytes: number;
+  readonly treeLength: number;
+  readonly labelsBytes: number;
 }
 
-/** Serializes the index's arrays under a key that names the corpus and settings it was built from. */
+/** What the cache key is made from: a paper's identity and the text that is indexed. */
+export interface IndexedText {
+  readonly id: string;
+  readonly title?: string;
+  readonly abstract: string;
+}
+
+/** Serializes the index's arrays and dictionary under a key that names the corpus and settings it was built from. */
 export function encodeIndexCache(index: TermIndex, key: string): Uint8Array {
   const data = index.data;
-  const terms = new TextEncoder().encode(data.terms.join('\n'));
+  const dictionary = index.flatDictionary();
+  const encoder = new TextEncoder();
+  const terms = encoder.encode(data.terms.join('\n'));
+  const labels = encoder.encode(dictionary.labels.join('\n'));
   const header: CacheHeader = {
     key,
     docCount: data.docCount,
     termCount: data.terms.length,
     postingCount: data.docs.length,
     termsBytes: terms.length,
+    treeLength: dictionary.tree.length,
+    labelsBytes: labels.length,
   };
-  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const headerBytes = encoder.encode(JSON.stringify(header));
   const layout = planLayout(12 + headerBytes.length, header);
   const out = new Uint8Array(layout.total);
   const view = new DataView(out.buffer);
@@ -45,8 +60,10 @@ export function encodeIndexCache(index: TermIndex, key: string): Uint8Array {
   out.set(bytesOf(data.offsets), layout.offsets);
   out.set(bytesOf(data.docs), layout.docs);
   out.set(bytesOf(data.fieldLengths), layout.fieldLengths);
+  out.set(bytesOf(dictionary.tree), layout.tree);
   out.set(data.tfs, layout.tfs);
   out.set(terms, layout.terms);
+  out.set(labels, layout.labels);
   return out;
 }
 
@@ -54,12 +71,12 @@ export function encodeIndexCache(index: TermIndex, key: string): Uint8Array {
  * Reads a cache written by `encodeIndexCache`, or returns undefined if it is
  * for another corpus or settings, or damaged or cut short in any way.
  */
-export function decodeIndexCache(bytes: Uint8Array, key: string): TermIndexData | undefined {
+export function decodeIndexCache(bytes: Uint8Array, key: string): TermIndex | undefined {
   return runSteps(decodeIndexCacheSteps(bytes, key));
 }
 
 /** `decodeIndexCache` in slices, for a caller that must yield to the event loop between them. */
-export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generator<void, TermIndexData | undefined> {
+export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generator<void, TermIndex | undefined> {
   try {
     if (bytes.length < 12) {
       return undefined;
@@ -73,7 +90,8 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
       return undefined;
     }
     const header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength))) as CacheHeader;
-    if (header.key !== key || ![header.docCount, header.termCount, header.postingCount, header.termsBytes].every(isCount)) {
+    const counts = [header.docCount, header.termCount, header.postingCount, header.termsBytes, header.treeLength, header.labelsBytes];
+    if (header.key !== key || !counts.every(isCount)) {
       return undefined;
     }
     const layout = planLayout(12 + headerLength, header);
@@ -87,24 +105,28 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
     const offsets = new Uint32Array(buffer, base + layout.offsets, header.termCount + 1);
     const docs = new Uint32Array(buffer, base + layout.docs, header.postingCount);
     const fieldLengths = new Uint16Array(buffer, base + layout.fieldLengths, header.docCount * FIELD_COUNT);
+    const tree = new Uint32Array(buffer, base + layout.tree, header.treeLength);
     const tfs = new Uint8Array(buffer, base + layout.tfs, header.postingCount * FIELD_COUNT);
-    const termText = new TextDecoder('utf-8', { fatal: true }).decode(aligned.subarray(layout.terms, layout.terms + header.termsBytes));
-    const terms = header.termCount === 0 ? [] : termText.split('\n');
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const lines = (start: number, length: number) => (length === 0 ? [] : decoder.decode(aligned.subarray(start, start + length)).split('\n'));
+    const terms = lines(layout.terms, header.termsBytes);
     if (terms.length !== header.termCount) {
       return undefined;
     }
     yield;
+    const labels = lines(layout.labels, header.labelsBytes);
+    yield;
     if (!(yield* consistent(offsets, docs, header))) {
       return undefined;
     }
-    return { docCount: header.docCount, terms, offsets, docs, tfs, fieldLengths };
+    return yield* TermIndex.fromFlatSteps({ docCount: header.docCount, terms, offsets, docs, tfs, fieldLengths }, { tree, labels });
   } catch {
     return undefined;
   }
 }
 
 /** Offsets rise from 0 to the posting count and every posting names a real document. */
-function* consistent(offsets: Uint32Array, docs: Uint32Array, header: CacheHeader, sliceSize = 1 << 21): Generator<void, boolean> {
+function* consistent(offsets: Uint32Array, docs: Uint32Array, header: CacheHeader, sliceSize = 1 << 19): Generator<void, boolean> {
   if (offsets[0] !== 0 || offsets[header.termCount] !== header.postingCount) {
     return false;
   }
@@ -129,9 +151,11 @@ function planLayout(start: number, header: CacheHeader) {
   const offsets = align(start, 4);
   const docs = offsets + (header.termCount + 1) * 4;
   const fieldLengths = docs + header.postingCount * 4;
-  const tfs = align(fieldLengths + header.docCount * FIELD_COUNT * 2, 4);
+  const tree = align(fieldLengths + header.docCount * FIELD_COUNT * 2, 4);
+  const tfs = tree + header.treeLength * 4;
   const terms = tfs + header.postingCount * FIELD_COUNT;
-  return { offsets, docs, fieldLengths, tfs, terms, total: terms + header.termsBytes };
+  const labels = terms + header.termsBytes;
+  return { offsets, docs, fieldLengths, tree, tfs, terms, labels, total: labels + header.labelsBytes };
 }
 
 function align(n: number, to: number): number {
@@ -147,23 +171,33 @@ function bytesOf(array: Uint16Array | Uint32Array): Uint8Array {
 }
 
 /**
- * The cache key of a library: the index settings and a digest of every
- * paper's text, in order (document numbers in the cache are positions in it).
- * Hashed in slices: at 100,000 abstracts the digest alone takes a few hundred
- * milliseconds.
+ * The digest of a corpus that its cache key names: every paper's identity and
+ * text, in order (document numbers in the cache are positions in it), fed a
+ * slice of papers at a time.
  */
-export function* indexCacheKeySteps(
-  library: { readonly papers: readonly { readonly id: string; readonly title?: string; readonly abstract: string }[] },
-  settings: string,
-  sliceSize = 5000,
-): Generator<void, string> {
-  const hash = createHash('sha256');
+export class CorpusDigest {
+  private readonly hash = createHash('sha256');
+
+  add(papers: readonly IndexedText[]): void {
+    for (const paper of papers) {
+      // One update per paper: hashing 100,000 abstracts is quick, a native call for each of their strings is not.
+      this.hash.update(`${paper.id}\u0000${paper.title ?? ''}\u0000${paper.abstract}\u0001`);
+    }
+  }
+
+  /** The cache key: the index settings and the digest. Ends the digest. */
+  key(settings: string): string {
+    return `${settings} v${CACHE_FORMAT_VERSION} corpus=${this.hash.digest('hex')}`;
+  }
+}
+
+/** The cache key of a library, hashed in slices. */
+export function* indexCacheKeySteps(library: { readonly papers: readonly IndexedText[] }, settings: string, sliceSize = 500): Generator<void, string> {
+  const digest = new CorpusDigest();
   const papers = library.papers;
   for (let start = 0; start < papers.length; start += sliceSize) {
-    for (const paper of papers.slice(start, start + sliceSize)) {
-      hash.update(paper.id).update('\u0000').update(paper.title ?? '').update('\u0000').update(paper.abstract).update('\u0001');
-    }
+    digest.add(papers.slice(start, start + sliceSize));
     yield;
   }
-  return `${settings} v${CACHE_FORMAT_VERSION} corpus=${hash.digest('hex')}`;
+  return digest.key(settings);
 }

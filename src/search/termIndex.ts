@@ -171,8 +171,7 @@ export class TermIndexBuilder {
       tfs,
       fieldLengths: this.lengths.slice(0, this.docCount * FIELD_COUNT),
     };
-    const dictionary = yield* dictionarySteps(data.terms);
-    return new TermIndex(data, dictionary);
+    return new TermIndex(data, yield* dictionarySteps(data.terms));
   }
 
   finish(): TermIndex {
@@ -190,7 +189,7 @@ export function runSteps<T>(steps: Generator<void, T>): T {
   }
 }
 
-function* dictionarySteps(terms: readonly string[], sliceSize = 20_000): Generator<void, SearchableMap<number>> {
+function* dictionarySteps(terms: readonly string[], sliceSize = 5000): Generator<void, SearchableMap<number>> {
   const dictionary = new SearchableMap<number>();
   for (let start = 0; start < terms.length; start += sliceSize) {
     const end = Math.min(start + sliceSize, terms.length);
@@ -200,6 +199,88 @@ function* dictionarySteps(terms: readonly string[], sliceSize = 20_000): Generat
     yield;
   }
   return dictionary;
+}
+
+/** SearchableMap's radix tree: edges by label, and the term id under the empty label at the end of a term. */
+type RadixTree = Map<string, number | RadixTree>;
+const LEAF = '';
+/** In a flattened dictionary, this entry is an edge: its label is the next one and its node follows. */
+const EDGE = 0xffffffff;
+
+/**
+ * The dictionary's radix tree, flattened in its own order: per node its entry
+ * count, then per entry either a term id (a leaf) or `EDGE` followed by the
+ * child node, whose label is the next of `labels`. Loading a cache rebuilds
+ * the tree from this in a fraction of the time inserting every term takes,
+ * and in the same order, on which the order of prefix and typo matches (and
+ * so the ranking of ties) depends.
+ */
+export interface FlatDictionary {
+  readonly tree: Uint32Array;
+  readonly labels: readonly string[];
+}
+
+function flatten(root: RadixTree): FlatDictionary {
+  const tree: number[] = [];
+  const labels: string[] = [];
+  const visit = (node: RadixTree) => {
+    tree.push(node.size);
+    for (const [label, child] of node) {
+      if (typeof child === 'number') {
+        tree.push(child);
+      } else {
+        tree.push(EDGE);
+        labels.push(label);
+        visit(child);
+      }
+    }
+  };
+  visit(root);
+  return { tree: Uint32Array.from(tree), labels };
+}
+
+/** Rebuilds a flattened dictionary, in slices of `sliceSize` entries; undefined if it does not add up. */
+function* unflattenSteps(flat: FlatDictionary, termCount: number, sliceSize = 5000): Generator<void, SearchableMap<number> | undefined> {
+  const { tree, labels } = flat;
+  const root: RadixTree = new Map();
+  const stack: { node: RadixTree; left: number }[] = [];
+  let node = root;
+  let left = tree.length > 0 ? tree[0] : 0;
+  let nextLabel = 0;
+  let pos = 1;
+  for (let entries = 1; ; entries++) {
+    while (left === 0) {
+      const parent = stack.pop();
+      if (!parent) {
+        return pos === tree.length && nextLabel === labels.length ? new SearchableMap<number>(root as ConstructorParameters<typeof SearchableMap<number>>[0]) : undefined;
+      }
+      ({ node, left } = parent);
+    }
+    if (pos >= tree.length) {
+      return undefined;
+    }
+    const entry = tree[pos++];
+    left--;
+    if (entry !== EDGE) {
+      if (entry >= termCount) {
+        return undefined;
+      }
+      node.set(LEAF, entry);
+    } else {
+      const label = labels[nextLabel++];
+      if (!label || pos >= tree.length) {
+        return undefined;
+      }
+      const child: RadixTree = new Map();
+      node.set(label, child);
+      stack.push({ node, left });
+      node = child;
+      left = tree[pos++];
+    }
+    if (entries % sliceSize === 0) {
+      yield;
+    }
+  }
 }
 
 function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, size: number): T {
@@ -218,7 +299,11 @@ export interface Scored {
 }
 
 export class TermIndex {
-  private readonly averageLength: number[];
+  /**
+   * Per document and field, BM25's length normalisation `K1 * (1 - B + B * length / average)`,
+   * worked out once rather than for every posting of every query.
+   */
+  private readonly lengthNorms: Float64Array;
   /** Reused between queries: a score and a word mask per document. */
   private readonly scores: Float64Array;
   private readonly masks: Uint32Array;
@@ -227,20 +312,30 @@ export class TermIndex {
     readonly data: TermIndexData,
     private readonly dictionary: SearchableMap<number>,
   ) {
-    this.averageLength = Array.from({ length: FIELD_COUNT }, (_, field) => {
+    const averageLength = Array.from({ length: FIELD_COUNT }, (_, field) => {
       let total = 0;
       for (let doc = 0; doc < data.docCount; doc++) {
         total += data.fieldLengths[doc * FIELD_COUNT + field];
       }
       return data.docCount > 0 ? Math.max(total / data.docCount, 1) : 1;
     });
+    this.lengthNorms = new Float64Array(data.docCount * FIELD_COUNT);
+    for (let i = 0; i < this.lengthNorms.length; i++) {
+      this.lengthNorms[i] = K1 * (1 - B + (B * data.fieldLengths[i]) / averageLength[i % FIELD_COUNT]);
+    }
     this.scores = new Float64Array(data.docCount);
     this.masks = new Uint32Array(data.docCount);
   }
 
-  /** Rebuilds the term dictionary of cached data, in slices like a fresh build. */
-  static *fromDataSteps(data: TermIndexData): Generator<void, TermIndex> {
-    return new TermIndex(data, yield* dictionarySteps(data.terms));
+  /** An index from cached arrays and its flattened dictionary; undefined if the dictionary does not add up. */
+  static *fromFlatSteps(data: TermIndexData, dictionary: FlatDictionary): Generator<void, TermIndex | undefined> {
+    const map = yield* unflattenSteps(dictionary, data.terms.length);
+    return map && new TermIndex(data, map);
+  }
+
+  /** The dictionary, flattened for the cache. */
+  flatDictionary(): FlatDictionary {
+    return flatten(this.dictionary._tree as RadixTree);
   }
 
   get docCount(): number {
@@ -266,7 +361,21 @@ export class TermIndex {
 
   /** Terms that start with `prefix` (the prefix itself included), as term ids. */
   prefixTerms(prefix: string): number[] {
-    return [...this.dictionary.atPrefix(prefix).values()];
+    // The same order as iterating `atPrefix(prefix).values()` (each node's entries last to first), without its per-node arrays and iterator objects.
+    const found: number[] = [];
+    const visit = (node: RadixTree) => {
+      const entries = [...node.values()];
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i];
+        if (typeof entry === 'number') {
+          found.push(entry);
+        } else {
+          visit(entry);
+        }
+      }
+    };
+    visit(this.dictionary.atPrefix(prefix)._tree as RadixTree);
+    return found;
   }
 
   /** Terms within `distance` edits of `term`, with their distances. */
@@ -311,29 +420,30 @@ export class TermIndex {
    * are reused by the next call.
    */
   score(words: readonly WordMatches[]): Scored {
-    const { offsets, docs, tfs, fieldLengths, docCount } = this.data;
-    const { scores, masks, averageLength } = this;
+    const { offsets, docs, tfs, docCount } = this.data;
+    const { scores, masks, lengthNorms } = this;
     const touched: number[] = [];
-    words.forEach((word, w) => {
+    for (let w = 0; w < words.length; w++) {
       const bit = 1 << w;
-      for (const { termId, weight } of word.terms) {
+      const [titleBoost, abstractBoost] = words[w].fieldBoost;
+      for (const { termId, weight } of words[w].terms) {
         const df = offsets[termId + 1] - offsets[termId];
         const idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
         for (let p = offsets[termId]; p < offsets[termId + 1]; p++) {
+          const doc = docs[p];
+          // The sum of the fields' BM25 terms, field by field in order (title, abstract), as floating point needs for the same scores every time.
           let fieldScore = 0;
-          for (let field = 0; field < FIELD_COUNT; field++) {
-            const tf = tfs[p * FIELD_COUNT + field];
-            const boost = word.fieldBoost[field];
-            if (tf === 0 || boost === 0) {
-              continue;
-            }
-            const length = fieldLengths[docs[p] * FIELD_COUNT + field];
-            fieldScore += boost * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength[field])) + DELTA);
+          const titleTf = tfs[p * FIELD_COUNT + TITLE];
+          if (titleTf !== 0 && titleBoost !== 0) {
+            fieldScore += titleBoost * ((titleTf * (K1 + 1)) / (titleTf + lengthNorms[doc * FIELD_COUNT + TITLE]) + DELTA);
+          }
+          const abstractTf = tfs[p * FIELD_COUNT + ABSTRACT];
+          if (abstractTf !== 0 && abstractBoost !== 0) {
+            fieldScore += abstractBoost * ((abstractTf * (K1 + 1)) / (abstractTf + lengthNorms[doc * FIELD_COUNT + ABSTRACT]) + DELTA);
           }
           if (fieldScore === 0) {
             continue;
           }
-          const doc = docs[p];
           if (masks[doc] === 0) {
             touched.push(doc);
           }
@@ -341,7 +451,7 @@ export class TermIndex {
           scores[doc] += weight * idf * fieldScore;
         }
       }
-    });
+    }
     return { docs: touched, scores, masks };
   }
 

@@ -5,6 +5,17 @@ import { PaperIndex } from '../../src/search/index';
 import { decodeIndexCache } from '../../src/search/indexCache';
 import { bundledCorpus } from './helpers';
 
+/** Where the posting documents and the dictionary tree start in cache bytes (see the layout in indexCache.ts). */
+function blocks(bytes: Uint8Array) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getUint32(8, true);
+  const counts = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Record<'termCount' | 'postingCount' | 'docCount' | 'treeLength', number>;
+  const align = (n: number) => Math.ceil(n / 4) * 4;
+  const docs = align(12 + headerLength) + (counts.termCount + 1) * 4;
+  const tree = align(docs + counts.postingCount * 4 + counts.docCount * 4);
+  return { counts, docs, tree };
+}
+
 const QUERIES = ['xLSTM', 'landmark atten', 'quantizaton', 'sub-graph', 'graph neural network', 'title:hawq', 'has:code year:2023', 'tr'];
 
 describe('the index cache', () => {
@@ -42,9 +53,15 @@ describe('the index cache', () => {
     const header = bytes.slice();
     header[20] = 0x7b;
     damaged.push(header);
+    const { counts, docs, tree } = blocks(bytes);
+    // A posting of a document that does not exist.
     const posting = bytes.slice();
-    new DataView(posting.buffer).setUint32(posting.length - 200000 - (posting.length % 4), 0xffffffff, true);
+    new DataView(posting.buffer).setUint32(docs, 0xffffffff, true);
     damaged.push(posting);
+    // A dictionary entry (the last one is a term) naming a term that does not exist.
+    const dictionary = bytes.slice();
+    new DataView(dictionary.buffer).setUint32(tree + (counts.treeLength - 1) * 4, counts.termCount, true);
+    damaged.push(dictionary);
     for (const [i, b] of damaged.entries()) {
       assert.equal(decodeIndexCache(b, key), undefined, `case ${i}`);
       assert.equal(await PaperIndex.fromCacheAsync(library, b), undefined, `case ${i}`);

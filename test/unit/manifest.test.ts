@@ -44,6 +44,6 @@ describe('package.json', () => {
     }
     const unwanted = files.filter((f) => /^(src|test|bench|out|node_modules|\.vscode|\.ci|media\/screenshots)\/|\.ts$|\.map$/.test(f));
     assert.deepEqual(unwanted, []);
-    assert.deepEqual(files.filter((f) => f.startsWith('dist/')).filter((f) => !/^dist\/(extension|cli|webview)\.js$/.test(f)), []);
+    assert.deepEqual(files.filter((f) => f.startsWith('dist/')).filter((f) => !/^dist\/(extension|indexWorker|cli|webview)\.js$/.test(f)), []);
   });
 });
