@@ -143,7 +143,8 @@ export class LibraryService extends Disposable {
     }
     const library = buildLibrary(files);
     const cached = await this.loadCache(library, token);
-    const index = cached ?? (await PaperIndex.buildAsync(library, { token }));
+    const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath;
+    const index = cached ?? (await PaperIndex.buildAsync(library, { token, workerScript }));
     if (!index) {
       return undefined;
     }
