@@ -88,19 +88,20 @@ describe('Paper Explorer, driven like a person in VS Code', function () {
       assert.ok(text.includes(expected), `${expected} in\n${text.join('\n')}`);
     }
     await rows.filter({ hasText: 'Daily Papers · Nov 4' }).click();
-    const paper = rows.filter({ hasText: 'Conda: Column-Normalized Adam' });
+    // Newest first: the group opens on the latest paper of the listing.
+    const paper = rows.filter({ hasText: 'Stratified GRPO' });
     await paper.waitFor();
     await workbench.screenshot('library-tree');
 
     await paper.click();
-    await workbench.tab('Conda: Column-Normalized Adam').waitFor();
-    await workbench.webview().locator('h1.title').filter({ hasText: 'Conda' }).waitFor();
+    await workbench.tab('Stratified GRPO').waitFor();
+    await workbench.webview().locator('h1.title').filter({ hasText: 'Stratified GRPO' }).waitFor();
     await workbench.screenshot('library-open-abstract');
   });
 
   it('stars a paper from its row in the Library', async () => {
     const rows = workbench.treeRows('Library');
-    const paper = rows.filter({ hasText: 'Conda: Column-Normalized Adam' }).first();
+    const paper = rows.filter({ hasText: 'Stratified GRPO' }).first();
     await paper.hover();
     await paper.locator('.actions .action-label[aria-label="Star"]').click();
     const starred = rows.filter({ has: workbench.page.locator('.label-name', { hasText: /^Starred$/ }) });

@@ -133,10 +133,38 @@ export class Workbench {
     await this.page.locator(activityBarEntry(title)).click();
   }
 
+  /** The side bar pane (view) with this title. */
+  pane(viewTitle) {
+    return this.page.locator('.part.sidebar .pane').filter({ has: this.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRegExp(viewTitle)}$`, 'i') }) });
+  }
+
   /** Rows of the tree in the side bar view with this title. */
   treeRows(viewTitle) {
-    const pane = this.page.locator('.part.sidebar .pane').filter({ has: this.page.locator('.pane-header', { hasText: viewTitle }) });
-    return pane.locator('.monaco-list-row');
+    return this.pane(viewTitle).locator('.monaco-list-row');
+  }
+
+  /** The message a view shows above its tree (`TreeView.message`). */
+  viewMessage(viewTitle) {
+    return this.pane(viewTitle).locator('.message');
+  }
+
+  /** Clicks an action in a view's title bar; they show while the pointer is over the view. */
+  async clickViewAction(viewTitle, label) {
+    const pane = this.pane(viewTitle);
+    await pane.locator('.pane-header').hover();
+    await pane.locator(`.pane-header .actions .action-label[aria-label="${label}"]`).click();
+  }
+
+  /**
+   * Picks an item of the open context menu or submenu, by its label: pointing at it selects it, Enter runs
+   * it. (VS Code's menus in the browser act on their own mouse-up handling, which a synthetic click can miss.)
+   */
+  async clickMenuItem(label) {
+    const item = this.page.locator('.monaco-menu .action-item', { has: this.page.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+    await item.hover();
+    await item.and(this.page.locator('.focused')).waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.monaco-menu').waitFor({ state: 'hidden' });
   }
 }
 
