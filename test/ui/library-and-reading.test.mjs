@@ -156,4 +156,13 @@ describe('Browsing and reading, driven like a person in VS Code', function () {
     await workbench.screenshot('abstract-dark');
     assert.equal(new Set([dark, light, contrast]).size, 3, `${dark} / ${light} / ${contrast}`);
   });
+
+  it('brings the abstract tab back after the window reloads', async () => {
+    const title = (await workbench.webview().locator('h1.title').innerText()).trim();
+    await workbench.reloadWindow();
+    const view = workbench.webview();
+    await view.locator('h1.title', { hasText: title }).waitFor({ timeout: 60_000 });
+    assert.ok(await workbench.tab(title.slice(0, 30)).isVisible());
+    await view.locator('button[data-action="unstar"]').waitFor();
+  });
 });

@@ -27,9 +27,7 @@ export async function openWorkbench({ theme = 'Dark Modern', viewport, settings 
     browser = launched.browser;
     const page = await launched.context.newPage();
     await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: ROOT }));
-    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-    // The activity bar entry appears once the extension's contributions are registered.
-    await page.locator(activityBarEntry('Papers')).waitFor({ timeout: 60_000 });
+    await waitForWorkbench(page);
     const workbench = new Workbench(page, browser, server, folder);
     await workbench.setColorTheme(theme);
     return workbench;
@@ -39,6 +37,12 @@ export async function openWorkbench({ theme = 'Dark Modern', viewport, settings 
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The activity bar entry appears once the extension's contributions are registered. */
+async function waitForWorkbench(page) {
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+  await page.locator(activityBarEntry('Papers')).waitFor({ timeout: 60_000 });
 }
 
 function activityBarEntry(title) {
@@ -75,6 +79,12 @@ export class Workbench {
     await this.page.waitForFunction((previous) => document.querySelector('.monaco-workbench')?.className !== previous, before);
   }
 
+  /** Reloads the browser window, as `Developer: Reload Window` does, and waits for the workbench and the extension. */
+  async reloadWindow() {
+    await this.page.reload();
+    await waitForWorkbench(this.page);
+  }
+
   async screenshot(name) {
     const file = path.join(SCREENSHOTS, `${name}.png`);
     await this.page.screenshot({ path: file });
@@ -109,8 +119,13 @@ export class Workbench {
     await this.page.keyboard.press('F1');
     await this.quickInputBox.waitFor();
     await this.quickInputBox.fill(`>${title}`);
-    const row = this.quickPickRows().filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
-    await row.click();
+    // Enter on the highlighted row, once it is this command: a click can land on a row the palette is still reordering.
+    const exact = this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
+    await this.quickPickRows().filter({ has: exact }).waitFor();
+    while (!(await this.quickPickRows().and(this.page.locator('.focused')).filter({ has: exact }).count())) {
+      await this.page.keyboard.press('ArrowDown');
+    }
+    await this.page.keyboard.press('Enter');
   }
 
   /** Opens `Papers: Search…` and waits for its own input, so that typing reaches it and not the palette. */
