@@ -66,7 +66,8 @@ export class PaperViews extends Disposable {
     views.library.message = [filter, restricted].filter(Boolean).join(' ') || undefined;
     views.library.description = `by ${options.groupBy}, ${SORT_NAMES[options.sortBy]}`;
     views.hasCode.message = filter;
-    views.hasCode.description = SORT_NAMES[options.sortBy];
+    views.hasCode.description = `${papersWithCode(papers, options).length}, ${SORT_NAMES[options.sortBy]}`;
     views.topUpvoted.message = filter;
+    views.topUpvoted.description = String(topUpvoted(papers).length);
   }
 }

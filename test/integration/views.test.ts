@@ -78,6 +78,8 @@ describe('The side bar views', () => {
     assert.deepEqual(upvotes, [...upvotes].sort((a, b) => (b ?? 0) - (a ?? 0)));
     assert.equal(labelOf(top[0]), 'LongVie: Multimodal-Guided Controllable Ultra-Long Video Generation');
     assert.match(String(api.views.topUpvoted.getTreeItem(top[0]).description), /▲ 3$/);
+    assert.equal(api.views.headers.hasCode.description, '73, newest first');
+    assert.equal(api.views.headers.topUpvoted.description, '7');
     const item = api.views.topUpvoted.getTreeItem(top[0]);
     assert.equal(item.contextValue, 'paper');
     assert.notEqual(item.id, api.views.hasCode.getTreeItem(withCode[0]).id);
