@@ -53,6 +53,8 @@ const FUZZY_WEIGHT = 0.45;
 /** Completions a prefix expands to, most frequent first: enough for any intent, bounded for 1-letter prefixes. */
 const MAX_PREFIX_TERMS = 40;
 const MAX_SHORT_PREFIX_TERMS = 12;
+/** A single letter stands for too many words to guess from: its few most frequent completions are enough to start. */
+const MAX_ONE_LETTER_PREFIX_TERMS = 6;
 /** Typo matches kept per word. */
 const MAX_FUZZY_TERMS = 20;
 /** Results considered for re-ranking; the rest are beyond any list a person reads. */
@@ -78,6 +80,9 @@ export class PaperIndex {
     /** The cache bytes it was loaded from, which its arrays are views of. */
     private readonly cache?: Uint8Array,
   ) {}
+
+  /** The completions kept for each one- and two-letter prefix typed so far (at most a few thousand small lists). */
+  private readonly shortPrefixes = new Map<string, readonly number[]>();
 
   static build(library: Library): PaperIndex {
     return runSteps(PaperIndex.buildSteps(library));
@@ -287,12 +292,29 @@ export class PaperIndex {
     return wordMatches(matches, unit);
   }
 
+  /**
+   * A prefix's most frequent completions. A one- or two-letter prefix has
+   * thousands, listed again at every keystroke; the index never changes, so
+   * their choice is kept.
+   */
+  private completions(prefix: string): readonly number[] {
+    const short = prefix.length <= 2;
+    const known = short ? this.shortPrefixes.get(prefix) : undefined;
+    if (known) {
+      return known;
+    }
+    const cap = prefix.length === 1 ? MAX_ONE_LETTER_PREFIX_TERMS : short ? MAX_SHORT_PREFIX_TERMS : MAX_PREFIX_TERMS;
+    const all = this.terms.prefixTerms(prefix);
+    const kept = all.length <= cap ? all : topK(all, (id) => this.terms.documentFrequency(id), cap);
+    if (short) {
+      this.shortPrefixes.set(prefix, kept);
+    }
+    return kept;
+  }
+
   /** Adds a prefix's completions, the most frequent ones, weighted down the longer they are than the prefix. */
   private addPrefixes(prefix: string, add: (termId: number, weight: number) => void): void {
-    const cap = prefix.length <= 2 ? MAX_SHORT_PREFIX_TERMS : MAX_PREFIX_TERMS;
-    const completions = this.terms.prefixTerms(prefix);
-    const kept = completions.length <= cap ? completions : topK(completions, (id) => this.terms.documentFrequency(id), cap);
-    for (const termId of kept) {
+    for (const termId of this.completions(prefix)) {
       const extra = this.terms.term(termId).length - prefix.length;
       add(termId, extra === 0 ? 1 : (PREFIX_WEIGHT * prefix.length) / (prefix.length + 0.3 * extra));
     }

@@ -83,6 +83,22 @@ describe('search ranking on real queries', () => {
     assert.equal(index.search('   ').hits.length, 0);
   });
 
+  it('lets a one-letter prefix stand for its few most frequent completions, the same at every keystroke', async () => {
+    const { index } = await bundledCorpus();
+    const first = index.search('t', { limit: 500 });
+    // The letter itself is a word too (`t` in `t-SNE`); besides it, at most six completions.
+    const completions = new Set(first.hits.flatMap((h) => h.terms).filter((t) => t !== 't'));
+    assert.ok(completions.size > 1 && completions.size <= 6, [...completions].join(' '));
+    assert.ok([...completions].every((t) => t.startsWith('t')));
+    const again = index.search('t', { limit: 500 });
+    assert.deepEqual(
+      again.hits.map((h) => [h.paper.id, h.score]),
+      first.hits.map((h) => [h.paper.id, h.score]),
+    );
+    // Two letters keep more completions, and a longer prefix more still.
+    assert.ok(new Set(index.search('tr', { limit: 500 }).hits.flatMap((h) => h.terms)).size > completions.size);
+  });
+
   it('says how many papers matched in all', async () => {
     const { index } = await bundledCorpus();
     const results = index.search('learning', { limit: 5 });
