@@ -55,10 +55,13 @@ export async function searchPapers(
     const snapshot = await service.ready();
     const rows = { snapshot, isStarred: (id: string) => starred.has(id) };
     const update = () => {
-      const active = pick.activeItems[0]?.paperId;
       pick.items = pick.value.trim() ? searchItems(rows, pick.value, pick) : browseItems(rows, recentIds(), pick);
       pick.buttons = pick.value.trim() ? [FILTER_BUTTON] : [];
-      // Starring redraws the items; the highlight stays on the paper that was starred.
+    };
+    // Starring redraws the items; the highlight stays on the paper that was starred, not back on the first.
+    const redrawStars = () => {
+      const active = pick.activeItems[0]?.paperId;
+      update();
       const keep = active && pick.items.find((i) => i.paperId === active);
       if (keep) {
         pick.activeItems = [keep];
@@ -69,7 +72,7 @@ export async function searchPapers(
     const chosen = await new Promise<{ item: PaperPickItem; related: boolean } | undefined>((resolve) => {
       disposables.push(
         pick.onDidChangeValue(update),
-        starred.onDidChange(update),
+        starred.onDidChange(redrawStars),
         // Enter before any hit is listed (or on nothing) keeps the pick open rather than closing it empty-handed.
         pick.onDidAccept(() => pick.selectedItems[0]?.paperId && resolve({ item: pick.selectedItems[0], related: false })),
         pick.onDidTriggerItemButton(({ item, button }) => {

@@ -88,7 +88,8 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
     const viewColumn = options.viewColumn ?? vscode.ViewColumn.Active;
     const open = this.tabs.get(paper.id);
     if (open) {
-      if (options.highlight || options.sequence) {
+      // Redrawn only for something new to show: a redraw loses the reader's scroll position.
+      if (options.highlight || (options.sequence && options.sequence !== open.sequence)) {
         open.highlight = options.highlight ?? open.highlight;
         open.sequence = options.sequence ?? open.sequence;
         this.render(open);
