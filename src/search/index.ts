@@ -268,7 +268,7 @@ export class PaperIndex {
     }
     // A filter keeps a word's own papers; completions and typos only stand in when the word itself is not indexed.
     if (exact && matches.size > 0) {
-      return wordMatches(matches, unit);
+      return this.wordMatches(matches, unit);
     }
     if (typing) {
       this.addPrefixes(unit.term, add);
@@ -283,13 +283,19 @@ export class PaperIndex {
       const fuzzy = this.terms
         .fuzzyTerms(unit.term, distance)
         .filter(([, d]) => d > 0)
-        .sort((a, b) => a[1] - b[1] || this.terms.documentFrequency(b[0]) - this.terms.documentFrequency(a[0]))
+        .sort((a, b) => a[1] - b[1] || this.terms.documentFrequency(b[0]) - this.terms.documentFrequency(a[0]) || this.terms.compareTerms(a[0], b[0]))
         .slice(0, MAX_FUZZY_TERMS);
       for (const [termId, d] of fuzzy) {
         add(termId, (FUZZY_WEIGHT * unit.term.length) / (unit.term.length + d));
       }
     }
-    return wordMatches(matches, unit);
+    return this.wordMatches(matches, unit);
+  }
+
+  /** A word's terms in the order of their text, which is the order their scores are summed in: floating point addition gives the same sums only in the same order. */
+  private wordMatches(matches: ReadonlyMap<number, number>, unit: QueryUnit): WordMatches {
+    const terms: TermMatch[] = [...matches].sort((a, b) => this.terms.compareTerms(a[0], b[0])).map(([termId, weight]) => ({ termId, weight }));
+    return { terms, fieldBoost: FIELD_BOOST[unit.field ?? 'any'] };
   }
 
   /**
@@ -305,7 +311,7 @@ export class PaperIndex {
     }
     const cap = prefix.length === 1 ? MAX_ONE_LETTER_PREFIX_TERMS : short ? MAX_SHORT_PREFIX_TERMS : MAX_PREFIX_TERMS;
     const all = this.terms.prefixTerms(prefix);
-    const kept = all.length <= cap ? all : topK(all, (id) => this.terms.documentFrequency(id), cap);
+    const kept = all.length <= cap ? all : topK(all, (id) => this.terms.documentFrequency(id), cap, (a, b) => this.terms.compareTerms(a, b));
     if (short) {
       this.shortPrefixes.set(prefix, kept);
     }
@@ -392,11 +398,6 @@ function toUnits(words: readonly QueryWord[]): QueryUnit[] {
   return words.flatMap((w) =>
     w.parts.length > 1 ? w.parts.map((term) => ({ term, compound: w.joined, field: w.field })) : [{ term: w.joined, field: w.field }],
   );
-}
-
-function wordMatches(matches: ReadonlyMap<number, number>, unit: QueryUnit): WordMatches {
-  const terms: TermMatch[] = [...matches].map(([termId, weight]) => ({ termId, weight }));
-  return { terms, fieldBoost: FIELD_BOOST[unit.field ?? 'any'] };
 }
 
 /** Edits forgiven: none for short words (they would match noise), one from 5 letters, two from 9. */

@@ -211,9 +211,7 @@ const EDGE = 0xffffffff;
  * The dictionary's radix tree, flattened in its own order: per node its entry
  * count, then per entry either a term id (a leaf) or `EDGE` followed by the
  * child node, whose label is the next of `labels`. Loading a cache rebuilds
- * the tree from this in a fraction of the time inserting every term takes,
- * and in the same order, on which the order of prefix and typo matches (and
- * so the ranking of ties) depends.
+ * the tree from this in a fraction of the time inserting every term takes.
  */
 export interface FlatDictionary {
   readonly tree: Uint32Array;
@@ -357,6 +355,17 @@ export class TermIndex {
 
   term(termId: number): string {
     return this.data.terms[termId];
+  }
+
+  /**
+   * Orders terms by their text. Term ids are only the order terms were first
+   * seen in, which an index updated in place numbers differently from a fresh
+   * build: wherever terms tie, their text decides, so results are the same.
+   */
+  compareTerms(a: number, b: number): number {
+    const x = this.data.terms[a];
+    const y = this.data.terms[b];
+    return x < y ? -1 : x > y ? 1 : 0;
   }
 
   /** Terms that start with `prefix` (the prefix itself included), as term ids. */
