@@ -50,7 +50,22 @@ export interface WordMatches {
   readonly fieldBoost: readonly number[];
 }
 
-/** Collects documents' terms; `finish` turns them into a `TermIndex`. */
+/** An index's postings grouped by document: what carrying a document over into a new index reads. */
+export interface DocumentPostings {
+  readonly data: TermIndexData;
+  /** Document → its first entry; one more entry than documents. */
+  readonly starts: Uint32Array;
+  /** Entry → term id. */
+  readonly terms: Uint32Array;
+  /** Entry → posting in `data`. */
+  readonly postings: Uint32Array;
+}
+
+/**
+ * Collects documents' terms; `finish` turns them into a `TermIndex`. Given
+ * the postings of a previous index, it keeps that index's term ids and can
+ * `carry` its documents over without tokenizing them again.
+ */
 export class TermIndexBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly termList: string[] = [];
@@ -68,12 +83,15 @@ export class TermIndexBuilder {
   private docTerms: number[] = [];
   private docTfs = new Uint8Array(FIELD_COUNT * 1024);
 
+  constructor(private readonly previous?: DocumentPostings) {
+    for (const term of previous?.data.terms ?? []) {
+      this.idOf(term);
+    }
+  }
+
   /** Adds the next document: its terms in each field, as the tokenizer produced them. */
   add(fields: readonly (readonly string[])[]): void {
-    const doc = this.docCount++;
-    if (doc * FIELD_COUNT + FIELD_COUNT > this.lengths.length) {
-      this.lengths = grow(this.lengths, this.lengths.length * 2);
-    }
+    const doc = this.nextDoc();
     const docTerms = this.docTerms;
     docTerms.length = 0;
     for (let field = 0; field < fields.length; field++) {
@@ -99,6 +117,29 @@ export class TermIndexBuilder {
     for (let i = 0; i < docTerms.length; i++) {
       this.push(docTerms[i], doc, this.docTfs[i * FIELD_COUNT], this.docTfs[i * FIELD_COUNT + 1]);
     }
+  }
+
+  /** Adds the next document as a copy of document `from` of the previous index: its postings and field lengths. */
+  carry(from: number): void {
+    const previous = this.previous;
+    if (!previous) {
+      throw new Error('carry needs the postings of a previous index');
+    }
+    const doc = this.nextDoc();
+    const { fieldLengths, tfs } = previous.data;
+    this.lengths.set(fieldLengths.subarray(from * FIELD_COUNT, from * FIELD_COUNT + FIELD_COUNT), doc * FIELD_COUNT);
+    for (let entry = previous.starts[from]; entry < previous.starts[from + 1]; entry++) {
+      const p = previous.postings[entry];
+      this.push(previous.terms[entry], doc, tfs[p * FIELD_COUNT], tfs[p * FIELD_COUNT + 1]);
+    }
+  }
+
+  private nextDoc(): number {
+    const doc = this.docCount++;
+    if (doc * FIELD_COUNT + FIELD_COUNT > this.lengths.length) {
+      this.lengths = grow(this.lengths, this.lengths.length * 2);
+    }
+    return doc;
   }
 
   private push(termId: number, doc: number, titleTf: number, abstractTf: number): void {
@@ -135,28 +176,39 @@ export class TermIndexBuilder {
   /**
    * Sorts the postings by term (a counting sort, stable, so documents stay in
    * order within each term) in slices; `finish` runs them all, `finishSteps`
-   * lets an async caller yield between them.
+   * lets an async caller yield between them. Terms of the previous index that
+   * no document has any more are dropped, as a fresh build would not have them.
    */
   *finishSteps(sliceSize = 1 << 19): Generator<void, TermIndex> {
-    const termCount = this.termList.length;
-    const offsets = new Uint32Array(termCount + 1);
+    const counts = new Uint32Array(this.termList.length);
     for (let start = 0; start < this.postingCount; start += sliceSize) {
       const end = Math.min(start + sliceSize, this.postingCount);
       for (let i = start; i < end; i++) {
-        offsets[this.postingTerm[i] + 1]++;
+        counts[this.postingTerm[i]]++;
       }
       yield;
     }
-    for (let t = 0; t < termCount; t++) {
-      offsets[t + 1] += offsets[t];
+    const terms: string[] = [];
+    const newId = new Uint32Array(this.termList.length);
+    for (let t = 0; t < this.termList.length; t++) {
+      if (counts[t] > 0) {
+        newId[t] = terms.length;
+        terms.push(this.termList[t]);
+      }
     }
-    const next = offsets.slice(0, termCount);
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < this.termList.length; t++) {
+      if (counts[t] > 0) {
+        offsets[newId[t] + 1] = offsets[newId[t]] + counts[t];
+      }
+    }
+    const next = offsets.slice(0, terms.length);
     const docs = new Uint32Array(this.postingCount);
     const tfs = new Uint8Array(this.postingCount * FIELD_COUNT);
     for (let start = 0; start < this.postingCount; start += sliceSize) {
       const end = Math.min(start + sliceSize, this.postingCount);
       for (let i = start; i < end; i++) {
-        const at = next[this.postingTerm[i]]++;
+        const at = next[newId[this.postingTerm[i]]]++;
         docs[at] = this.postingDoc[i];
         tfs[at * FIELD_COUNT] = this.postingTf[i * FIELD_COUNT];
         tfs[at * FIELD_COUNT + 1] = this.postingTf[i * FIELD_COUNT + 1];
@@ -165,7 +217,7 @@ export class TermIndexBuilder {
     }
     const data: TermIndexData = {
       docCount: this.docCount,
-      terms: this.termList,
+      terms,
       offsets,
       docs,
       tfs,
@@ -329,6 +381,37 @@ export class TermIndex {
   static *fromFlatSteps(data: TermIndexData, dictionary: FlatDictionary): Generator<void, TermIndex | undefined> {
     const map = yield* unflattenSteps(dictionary, data.terms.length);
     return map && new TermIndex(data, map);
+  }
+
+  /** The postings grouped by document (a counting sort by document), in slices. */
+  *byDocumentSteps(sliceSize = 1 << 19): Generator<void, DocumentPostings> {
+    const { offsets, docs, docCount, terms: termList } = this.data;
+    const starts = new Uint32Array(docCount + 1);
+    for (let start = 0; start < docs.length; start += sliceSize) {
+      const end = Math.min(start + sliceSize, docs.length);
+      for (let p = start; p < end; p++) {
+        starts[docs[p] + 1]++;
+      }
+      yield;
+    }
+    for (let doc = 0; doc < docCount; doc++) {
+      starts[doc + 1] += starts[doc];
+    }
+    const next = starts.slice(0, docCount);
+    const terms = new Uint32Array(docs.length);
+    const postings = new Uint32Array(docs.length);
+    for (let t = 0, sliceEnd = sliceSize; t < termList.length; t++) {
+      for (let p = offsets[t]; p < offsets[t + 1]; p++) {
+        const at = next[docs[p]]++;
+        terms[at] = t;
+        postings[at] = p;
+      }
+      if (offsets[t + 1] >= sliceEnd) {
+        sliceEnd = offsets[t + 1] + sliceSize;
+        yield;
+      }
+    }
+    return { data: this.data, starts, terms, postings };
   }
 
   /** The dictionary, flattened for the cache. */
