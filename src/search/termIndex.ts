@@ -84,8 +84,16 @@ export class TermIndexBuilder {
   private docTfs = new Uint8Array(FIELD_COUNT * 1024);
 
   constructor(private readonly previous?: DocumentPostings) {
-    for (const term of previous?.data.terms ?? []) {
-      this.idOf(term);
+    if (previous) {
+      // About as many postings as before: doubling arrays of millions of them on the way would block for longer than any step should.
+      const size = previous.data.docs.length + (1 << 16);
+      this.postingTerm = new Uint32Array(size);
+      this.postingDoc = new Uint32Array(size);
+      this.postingTf = new Uint8Array(size * FIELD_COUNT);
+      this.lengths = new Uint16Array((previous.data.docCount + 1024) * FIELD_COUNT);
+      for (const term of previous.data.terms) {
+        this.idOf(term);
+      }
     }
   }
 
