@@ -6,7 +6,7 @@ import { COLLECTION_NAMES_FILE, readCorpusLocations } from '../corpus/sources';
 import { SettingIds, Views } from '../ids';
 import { debounce } from '../util/debounce';
 import { resolveCorpusLocations } from './corpusLocations';
-import { PaperIndex } from '../search/index';
+import { PaperIndex, type IndexedCounts } from '../search/index';
 import { Disposable } from '../util/disposable';
 import { workspaceFileSystem } from './workspaceFileSystem';
 
@@ -21,6 +21,8 @@ export interface LibrarySnapshot {
   readonly collectionNames: ReadonlyMap<string, string>;
   /** Files this load read, and files it took unchanged from the previous one. */
   readonly files: { readonly read: number; readonly unchanged: number };
+  /** Papers this load tokenized, and papers whose postings it carried over from the previous index; none of either when the index came from the cache. */
+  readonly indexed: IndexedCounts;
 }
 
 /**
@@ -144,12 +146,14 @@ export class LibraryService extends Disposable {
     const library = buildLibrary(files);
     const cached = await this.loadCache(library, token);
     const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath;
-    const index = cached ?? (await PaperIndex.buildAsync(library, { token, workerScript }));
+    const index = cached ?? (await PaperIndex.updateAsync(this.snapshot?.index, library, { token, workerScript }));
     if (!index) {
       return undefined;
     }
+    const { tokenized, carried } = index.indexed;
+    const how = cached ? 'Loaded the index of' : carried > 0 ? `Updated the index (${tokenized} papers indexed, ${carried} carried over) of` : 'Indexed';
     this.output.info(
-      `${cached ? 'Loaded the index of' : 'Indexed'} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
+      `${how} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
     );
     if (!cached) {
       void this.saveCache(index);
@@ -160,6 +164,7 @@ export class LibraryService extends Disposable {
       index,
       collectionNames: new Map(library.collections.map((c) => [c.id, c.name])),
       files: { read, unchanged: files.length - read },
+      indexed: index.indexed,
     };
   }
 

@@ -59,6 +59,8 @@ const MAX_ONE_LETTER_PREFIX_TERMS = 6;
 const MAX_FUZZY_TERMS = 20;
 /** Results considered for re-ranking; the rest are beyond any list a person reads. */
 const RERANK_DEPTH = 200;
+/** An update tokenizes at most one paper in this many; beyond that, tokenizing is most of the work anyway, and a build does it on the worker. */
+const MAX_CHANGED_SHARE = 3;
 /** Papers tokenized in one step of a build on this thread: a few milliseconds of work. */
 const BUILD_CHUNK = 200;
 /** Steps run back to back before yielding to the event loop, so that small steps do not each pay for a turn of it. */
@@ -77,6 +79,8 @@ export class PaperIndex {
     readonly terms: TermIndex,
     /** The key its cache is stored under: index settings and a digest of the corpus. */
     readonly cacheKey: string,
+    /** Papers tokenized to make it, and papers whose postings it took over from a previous index; none of either when it was loaded from a cache. */
+    readonly indexed: IndexedCounts,
     /** The cache bytes it was loaded from, which its arrays are views of. */
     private readonly cache?: Uint8Array,
   ) {}
@@ -89,6 +93,22 @@ export class PaperIndex {
   }
 
   /**
+   * The index of `library`, derived from `previous` (the index of the library
+   * it replaces) where that is less work than a build: papers with the same
+   * id, title and abstract keep their postings, renumbered to their new place,
+   * and only new and edited papers are tokenized. With no previous index, or
+   * when more than a third of the papers are new or edited, it is `buildAsync`.
+   * Either way the index and its cache key are those a build would give.
+   */
+  static async updateAsync(previous: PaperIndex | undefined, library: Library, options: BuildOptions = {}): Promise<PaperIndex | undefined> {
+    const sources = previous && carriedFrom(previous, library);
+    if (!previous || !sources || sources.tokenized * MAX_CHANGED_SHARE > library.papers.length) {
+      return PaperIndex.buildAsync(library, options);
+    }
+    return runStepsAsync(PaperIndex.buildSteps(library, options.onProgress, { previous: previous.terms, from: sources.from }), options.token);
+  }
+
+  /**
    * Builds the index without holding up the event loop for long: on a worker
    * thread when `workerScript` is given (then loaded from the cache bytes the
    * worker returns), otherwise, or if the worker fails, in slices on this
@@ -98,7 +118,7 @@ export class PaperIndex {
     if (options.workerScript) {
       try {
         const cache = await buildCacheInWorker(options.workerScript, library.papers, options);
-        const index = cache && (await PaperIndex.fromCacheAsync(library, cache, options.token));
+        const index = cache && (await PaperIndex.loadAsync(library, cache, { tokenized: library.papers.length, carried: 0 }, options.token));
         if (index || options.token?.isCancellationRequested) {
           return index;
         }
@@ -118,30 +138,48 @@ export class PaperIndex {
    * The index of `library` from a cache file, or undefined if the file is for
    * another corpus or other settings, or damaged: the caller then builds anew.
    */
-  static async fromCacheAsync(library: Library, bytes: Uint8Array, token?: CancellationFlag): Promise<PaperIndex | undefined> {
+  static fromCacheAsync(library: Library, bytes: Uint8Array, token?: CancellationFlag): Promise<PaperIndex | undefined> {
+    return PaperIndex.loadAsync(library, bytes, { tokenized: 0, carried: 0 }, token);
+  }
+
+  private static async loadAsync(library: Library, bytes: Uint8Array, indexed: IndexedCounts, token?: CancellationFlag): Promise<PaperIndex | undefined> {
     // Aligned once here, so that the index's arrays are views of the very bytes it keeps for `toCache`.
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     return runStepsAsync(
       (function* () {
         const key = yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY);
         const terms = yield* decodeIndexCacheSteps(aligned, key);
-        return terms && terms.docCount === library.papers.length ? new PaperIndex(library, terms, key, aligned) : undefined;
+        return terms && terms.docCount === library.papers.length ? new PaperIndex(library, terms, key, indexed, aligned) : undefined;
       })(),
       token,
     );
   }
 
-  private static *buildSteps(library: Library, onProgress?: (done: number, total: number) => void): Generator<void, PaperIndex> {
-    const indexer = new PaperIndexer();
+  /** Indexes the papers a chunk at a time; with `update`, a paper that has a document in the previous index to carry over is not tokenized. */
+  private static *buildSteps(
+    library: Library,
+    onProgress?: (done: number, total: number) => void,
+    update?: { readonly previous: TermIndex; readonly from: Int32Array },
+  ): Generator<void, PaperIndex> {
+    const indexer = new PaperIndexer(update && (yield* update.previous.byDocumentSteps()));
     const papers = library.papers;
+    let carried = 0;
     for (let start = 0; start < papers.length; start += BUILD_CHUNK) {
       const end = Math.min(start + BUILD_CHUNK, papers.length);
-      indexer.add(papers.slice(start, end));
+      for (let doc = start; doc < end; doc++) {
+        const from = update ? update.from[doc] : -1;
+        if (from >= 0) {
+          indexer.carry(papers[doc], from);
+          carried++;
+        } else {
+          indexer.add([papers[doc]]);
+        }
+      }
       onProgress?.(end, papers.length);
       yield;
     }
     const { terms, key } = yield* indexer.finishSteps();
-    return new PaperIndex(library, terms, key);
+    return new PaperIndex(library, terms, key, { tokenized: papers.length - carried, carried });
   }
 
   get size(): number {
@@ -268,7 +306,7 @@ export class PaperIndex {
     }
     // A filter keeps a word's own papers; completions and typos only stand in when the word itself is not indexed.
     if (exact && matches.size > 0) {
-      return wordMatches(matches, unit);
+      return this.wordMatches(matches, unit);
     }
     if (typing) {
       this.addPrefixes(unit.term, add);
@@ -283,13 +321,19 @@ export class PaperIndex {
       const fuzzy = this.terms
         .fuzzyTerms(unit.term, distance)
         .filter(([, d]) => d > 0)
-        .sort((a, b) => a[1] - b[1] || this.terms.documentFrequency(b[0]) - this.terms.documentFrequency(a[0]))
+        .sort((a, b) => a[1] - b[1] || this.terms.documentFrequency(b[0]) - this.terms.documentFrequency(a[0]) || this.terms.compareTerms(a[0], b[0]))
         .slice(0, MAX_FUZZY_TERMS);
       for (const [termId, d] of fuzzy) {
         add(termId, (FUZZY_WEIGHT * unit.term.length) / (unit.term.length + d));
       }
     }
-    return wordMatches(matches, unit);
+    return this.wordMatches(matches, unit);
+  }
+
+  /** A word's terms in the order of their text, which is the order their scores are summed in: floating point addition gives the same sums only in the same order. */
+  private wordMatches(matches: ReadonlyMap<number, number>, unit: QueryUnit): WordMatches {
+    const terms: TermMatch[] = [...matches].sort((a, b) => this.terms.compareTerms(a[0], b[0])).map(([termId, weight]) => ({ termId, weight }));
+    return { terms, fieldBoost: FIELD_BOOST[unit.field ?? 'any'] };
   }
 
   /**
@@ -305,7 +349,7 @@ export class PaperIndex {
     }
     const cap = prefix.length === 1 ? MAX_ONE_LETTER_PREFIX_TERMS : short ? MAX_SHORT_PREFIX_TERMS : MAX_PREFIX_TERMS;
     const all = this.terms.prefixTerms(prefix);
-    const kept = all.length <= cap ? all : topK(all, (id) => this.terms.documentFrequency(id), cap);
+    const kept = all.length <= cap ? all : topK(all, (id) => this.terms.documentFrequency(id), cap, (a, b) => this.terms.compareTerms(a, b));
     if (short) {
       this.shortPrefixes.set(prefix, kept);
     }
@@ -379,6 +423,42 @@ export class PaperIndex {
   }
 }
 
+/** How a library's papers were indexed: how many were tokenized, and how many taken over unchanged from a previous index. */
+export interface IndexedCounts {
+  readonly tokenized: number;
+  readonly carried: number;
+}
+
+/**
+ * Per paper of `library`, the document of the previous index with the same
+ * id, title and abstract (the postings depend on nothing else), or -1; and
+ * how many papers have none. Undefined if the previous index does not match
+ * its own library.
+ */
+function carriedFrom(previous: PaperIndex, library: Library): { from: Int32Array; tokenized: number } | undefined {
+  const before = previous.library.papers;
+  if (previous.size !== before.length) {
+    return undefined;
+  }
+  const docs = new Map<string, number>();
+  before.forEach((paper, doc) => {
+    if (!docs.has(paper.id)) {
+      docs.set(paper.id, doc);
+    }
+  });
+  const from = new Int32Array(library.papers.length).fill(-1);
+  let tokenized = 0;
+  library.papers.forEach((paper, doc) => {
+    const old = docs.get(paper.id);
+    if (old !== undefined && before[old].title === paper.title && before[old].abstract === paper.abstract) {
+      from[doc] = old;
+    } else {
+      tokenized++;
+    }
+  });
+  return { from, tokenized };
+}
+
 /** One term the query must match: a word, or one part of a compound word. */
 interface QueryUnit {
   readonly term: string;
@@ -392,11 +472,6 @@ function toUnits(words: readonly QueryWord[]): QueryUnit[] {
   return words.flatMap((w) =>
     w.parts.length > 1 ? w.parts.map((term) => ({ term, compound: w.joined, field: w.field })) : [{ term: w.joined, field: w.field }],
   );
-}
-
-function wordMatches(matches: ReadonlyMap<number, number>, unit: QueryUnit): WordMatches {
-  const terms: TermMatch[] = [...matches].map(([termId, weight]) => ({ termId, weight }));
-  return { terms, fieldBoost: FIELD_BOOST[unit.field ?? 'any'] };
 }
 
 /** Edits forgiven: none for short words (they would match noise), one from 5 letters, two from 9. */

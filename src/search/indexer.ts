@@ -1,5 +1,5 @@
 import { CorpusDigest, type IndexedText } from './indexCache';
-import { TermIndexBuilder, type TermIndex } from './termIndex';
+import { TermIndexBuilder, type DocumentPostings, type TermIndex } from './termIndex';
 import { STOP_WORDS, tokenizeForIndex } from './tokenize';
 
 /** The settings an index is built with; a cached index is only valid for the same ones. */
@@ -12,11 +12,16 @@ export function indexTerms(text: string): string[] {
 
 /**
  * Indexes papers a slice at a time and digests them for the cache key: the
- * one build that both this thread and the index worker run.
+ * one build that both this thread and the index worker run, and that an
+ * update runs with the previous index's postings to carry papers over from.
  */
 export class PaperIndexer {
-  private readonly builder = new TermIndexBuilder();
+  private readonly builder: TermIndexBuilder;
   private readonly digest = new CorpusDigest();
+
+  constructor(previous?: DocumentPostings) {
+    this.builder = new TermIndexBuilder(previous);
+  }
 
   /** Adds the next papers, in library order. */
   add(papers: readonly IndexedText[]): void {
@@ -24,6 +29,12 @@ export class PaperIndexer {
       this.builder.add([indexTerms(paper.title ?? ''), indexTerms(paper.abstract)]);
     }
     this.digest.add(papers);
+  }
+
+  /** Adds the next paper, whose title and abstract are those of document `from` of the previous index, without tokenizing it. */
+  carry(paper: IndexedText, from: number): void {
+    this.builder.carry(from);
+    this.digest.add([paper]);
   }
 
   *finishSteps(): Generator<void, { readonly terms: TermIndex; readonly key: string }> {

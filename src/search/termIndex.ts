@@ -50,7 +50,22 @@ export interface WordMatches {
   readonly fieldBoost: readonly number[];
 }
 
-/** Collects documents' terms; `finish` turns them into a `TermIndex`. */
+/** An index's postings grouped by document: what carrying a document over into a new index reads. */
+export interface DocumentPostings {
+  readonly data: TermIndexData;
+  /** Document → its first entry; one more entry than documents. */
+  readonly starts: Uint32Array;
+  /** Entry → term id. */
+  readonly terms: Uint32Array;
+  /** Entry → posting in `data`. */
+  readonly postings: Uint32Array;
+}
+
+/**
+ * Collects documents' terms; `finish` turns them into a `TermIndex`. Given
+ * the postings of a previous index, it keeps that index's term ids and can
+ * `carry` its documents over without tokenizing them again.
+ */
 export class TermIndexBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly termList: string[] = [];
@@ -68,12 +83,23 @@ export class TermIndexBuilder {
   private docTerms: number[] = [];
   private docTfs = new Uint8Array(FIELD_COUNT * 1024);
 
+  constructor(private readonly previous?: DocumentPostings) {
+    if (previous) {
+      // About as many postings as before: doubling arrays of millions of them on the way would block for longer than any step should.
+      const size = previous.data.docs.length + (1 << 16);
+      this.postingTerm = new Uint32Array(size);
+      this.postingDoc = new Uint32Array(size);
+      this.postingTf = new Uint8Array(size * FIELD_COUNT);
+      this.lengths = new Uint16Array((previous.data.docCount + 1024) * FIELD_COUNT);
+      for (const term of previous.data.terms) {
+        this.idOf(term);
+      }
+    }
+  }
+
   /** Adds the next document: its terms in each field, as the tokenizer produced them. */
   add(fields: readonly (readonly string[])[]): void {
-    const doc = this.docCount++;
-    if (doc * FIELD_COUNT + FIELD_COUNT > this.lengths.length) {
-      this.lengths = grow(this.lengths, this.lengths.length * 2);
-    }
+    const doc = this.nextDoc();
     const docTerms = this.docTerms;
     docTerms.length = 0;
     for (let field = 0; field < fields.length; field++) {
@@ -99,6 +125,29 @@ export class TermIndexBuilder {
     for (let i = 0; i < docTerms.length; i++) {
       this.push(docTerms[i], doc, this.docTfs[i * FIELD_COUNT], this.docTfs[i * FIELD_COUNT + 1]);
     }
+  }
+
+  /** Adds the next document as a copy of document `from` of the previous index: its postings and field lengths. */
+  carry(from: number): void {
+    const previous = this.previous;
+    if (!previous) {
+      throw new Error('carry needs the postings of a previous index');
+    }
+    const doc = this.nextDoc();
+    const { fieldLengths, tfs } = previous.data;
+    this.lengths.set(fieldLengths.subarray(from * FIELD_COUNT, from * FIELD_COUNT + FIELD_COUNT), doc * FIELD_COUNT);
+    for (let entry = previous.starts[from]; entry < previous.starts[from + 1]; entry++) {
+      const p = previous.postings[entry];
+      this.push(previous.terms[entry], doc, tfs[p * FIELD_COUNT], tfs[p * FIELD_COUNT + 1]);
+    }
+  }
+
+  private nextDoc(): number {
+    const doc = this.docCount++;
+    if (doc * FIELD_COUNT + FIELD_COUNT > this.lengths.length) {
+      this.lengths = grow(this.lengths, this.lengths.length * 2);
+    }
+    return doc;
   }
 
   private push(termId: number, doc: number, titleTf: number, abstractTf: number): void {
@@ -135,28 +184,39 @@ export class TermIndexBuilder {
   /**
    * Sorts the postings by term (a counting sort, stable, so documents stay in
    * order within each term) in slices; `finish` runs them all, `finishSteps`
-   * lets an async caller yield between them.
+   * lets an async caller yield between them. Terms of the previous index that
+   * no document has any more are dropped, as a fresh build would not have them.
    */
   *finishSteps(sliceSize = 1 << 19): Generator<void, TermIndex> {
-    const termCount = this.termList.length;
-    const offsets = new Uint32Array(termCount + 1);
+    const counts = new Uint32Array(this.termList.length);
     for (let start = 0; start < this.postingCount; start += sliceSize) {
       const end = Math.min(start + sliceSize, this.postingCount);
       for (let i = start; i < end; i++) {
-        offsets[this.postingTerm[i] + 1]++;
+        counts[this.postingTerm[i]]++;
       }
       yield;
     }
-    for (let t = 0; t < termCount; t++) {
-      offsets[t + 1] += offsets[t];
+    const terms: string[] = [];
+    const newId = new Uint32Array(this.termList.length);
+    for (let t = 0; t < this.termList.length; t++) {
+      if (counts[t] > 0) {
+        newId[t] = terms.length;
+        terms.push(this.termList[t]);
+      }
     }
-    const next = offsets.slice(0, termCount);
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < this.termList.length; t++) {
+      if (counts[t] > 0) {
+        offsets[newId[t] + 1] = offsets[newId[t]] + counts[t];
+      }
+    }
+    const next = offsets.slice(0, terms.length);
     const docs = new Uint32Array(this.postingCount);
     const tfs = new Uint8Array(this.postingCount * FIELD_COUNT);
     for (let start = 0; start < this.postingCount; start += sliceSize) {
       const end = Math.min(start + sliceSize, this.postingCount);
       for (let i = start; i < end; i++) {
-        const at = next[this.postingTerm[i]]++;
+        const at = next[newId[this.postingTerm[i]]]++;
         docs[at] = this.postingDoc[i];
         tfs[at * FIELD_COUNT] = this.postingTf[i * FIELD_COUNT];
         tfs[at * FIELD_COUNT + 1] = this.postingTf[i * FIELD_COUNT + 1];
@@ -165,7 +225,7 @@ export class TermIndexBuilder {
     }
     const data: TermIndexData = {
       docCount: this.docCount,
-      terms: this.termList,
+      terms,
       offsets,
       docs,
       tfs,
@@ -211,9 +271,7 @@ const EDGE = 0xffffffff;
  * The dictionary's radix tree, flattened in its own order: per node its entry
  * count, then per entry either a term id (a leaf) or `EDGE` followed by the
  * child node, whose label is the next of `labels`. Loading a cache rebuilds
- * the tree from this in a fraction of the time inserting every term takes,
- * and in the same order, on which the order of prefix and typo matches (and
- * so the ranking of ties) depends.
+ * the tree from this in a fraction of the time inserting every term takes.
  */
 export interface FlatDictionary {
   readonly tree: Uint32Array;
@@ -333,6 +391,37 @@ export class TermIndex {
     return map && new TermIndex(data, map);
   }
 
+  /** The postings grouped by document (a counting sort by document), in slices. */
+  *byDocumentSteps(sliceSize = 1 << 19): Generator<void, DocumentPostings> {
+    const { offsets, docs, docCount, terms: termList } = this.data;
+    const starts = new Uint32Array(docCount + 1);
+    for (let start = 0; start < docs.length; start += sliceSize) {
+      const end = Math.min(start + sliceSize, docs.length);
+      for (let p = start; p < end; p++) {
+        starts[docs[p] + 1]++;
+      }
+      yield;
+    }
+    for (let doc = 0; doc < docCount; doc++) {
+      starts[doc + 1] += starts[doc];
+    }
+    const next = starts.slice(0, docCount);
+    const terms = new Uint32Array(docs.length);
+    const postings = new Uint32Array(docs.length);
+    for (let t = 0, sliceEnd = sliceSize; t < termList.length; t++) {
+      for (let p = offsets[t]; p < offsets[t + 1]; p++) {
+        const at = next[docs[p]]++;
+        terms[at] = t;
+        postings[at] = p;
+      }
+      if (offsets[t + 1] >= sliceEnd) {
+        sliceEnd = offsets[t + 1] + sliceSize;
+        yield;
+      }
+    }
+    return { data: this.data, starts, terms, postings };
+  }
+
   /** The dictionary, flattened for the cache. */
   flatDictionary(): FlatDictionary {
     return flatten(this.dictionary._tree as RadixTree);
@@ -357,6 +446,17 @@ export class TermIndex {
 
   term(termId: number): string {
     return this.data.terms[termId];
+  }
+
+  /**
+   * Orders terms by their text. Term ids are only the order terms were first
+   * seen in, which an index updated in place numbers differently from a fresh
+   * build: wherever terms tie, their text decides, so results are the same.
+   */
+  compareTerms(a: number, b: number): number {
+    const x = this.data.terms[a];
+    const y = this.data.terms[b];
+    return x < y ? -1 : x > y ? 1 : 0;
   }
 
   /** Terms that start with `prefix` (the prefix itself included), as term ids. */

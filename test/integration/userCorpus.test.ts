@@ -55,6 +55,7 @@ describe("The user's own papers (papers.corpus.paths)", () => {
     writeFileSync(path.join(folder, 'more.txt'), SECOND.replace('Tokenizer-Free', 'Tokeniser-Free'));
     const edited = await libraryWhere('the edit', (s) => titled(s, 'Tokeniser-Free Language Modeling with Byte Latent Patches'));
     assert.deepEqual(edited.files, { read: 1, unchanged: 6 }, 'only the edited file is read again; the bundled five and mine.txt are kept');
+    assert.deepEqual(edited.indexed, { tokenized: 1, carried: 439 }, 'the index is updated, not rebuilt: only the edited paper is tokenized again');
 
     rmSync(path.join(folder, 'more.txt'));
     const snapshot = await libraryWhere('the deletion', (s) => !s.library.papers.some((p) => p.title?.endsWith('Byte Latent Patches')));
