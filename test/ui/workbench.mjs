@@ -79,9 +79,14 @@ export class Workbench {
     await this.page.waitForFunction((previous) => document.querySelector('.monaco-workbench')?.className !== previous, before);
   }
 
-  /** Reloads the browser window, as `Developer: Reload Window` does, and waits for the workbench and the extension. */
+  /**
+   * `Developer: Reload Window`, which saves the window's state (open editors, theme) before it reloads,
+   * as a browser reload may not; then waits for the workbench and the extension.
+   */
   async reloadWindow() {
-    await this.page.reload();
+    const reloaded = this.page.waitForEvent('load');
+    await this.runCommand('Developer: Reload Window');
+    await reloaded;
     await waitForWorkbench(this.page);
   }
 
@@ -115,7 +120,8 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       await this.quickInput.waitFor({ state: 'hidden' });
     }
-    await this.page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
+    // Focus the workbench itself: the middle of the window may be a webview, which takes focus back late and closes the palette.
+    await this.page.locator('.part.activitybar').click({ position: { x: 24, y: 600 } });
     await this.page.keyboard.press('F1');
     await this.quickInputBox.waitFor();
     await this.quickInputBox.fill(`>${title}`);
