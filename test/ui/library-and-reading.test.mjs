@@ -31,8 +31,7 @@ describe('Browsing and reading, driven like a person in VS Code', function () {
       .evaluateAll((rows) => rows.map((row) => `${row.querySelector('.label-name')?.textContent} ${row.querySelector('.label-description')?.textContent ?? ''}`.trim()));
 
   it('groups the Library by year and sorts it by title from the title bar menus', async () => {
-    await workbench.clickViewAction('Library', 'Group By');
-    await workbench.clickMenuItem('Group by Year');
+    await workbench.pickFromViewMenu('Library', 'Group By', 'Group by Year');
     const rows = workbench.treeRows('Library');
     await rows.filter({ hasText: /^2024/ }).first().waitFor();
     const texts = await rowTexts();
@@ -40,15 +39,12 @@ describe('Browsing and reading, driven like a person in VS Code', function () {
       assert.ok(texts.includes(expected), `${expected} in\n${texts.join('\n')}`);
     }
     await rows.filter({ hasText: /^2023/ }).first().click();
-    await workbench.clickViewAction('Library', 'Sort By');
-    await workbench.clickMenuItem('Sort by Title');
+    await workbench.pickFromViewMenu('Library', 'Sort By', 'Sort by Title');
     await workbench.pane('Library').locator('.pane-header .description', { hasText: 'by year, A to Z' }).waitFor();
     await workbench.screenshot('library-by-year');
 
-    await workbench.clickViewAction('Library', 'Group By');
-    await workbench.clickMenuItem('Group by Collection');
-    await workbench.clickViewAction('Library', 'Sort By');
-    await workbench.clickMenuItem('Sort by Date');
+    await workbench.pickFromViewMenu('Library', 'Group By', 'Group by Collection');
+    await workbench.pickFromViewMenu('Library', 'Sort By', 'Sort by Date');
     await workbench.pane('Library').locator('.pane-header .description', { hasText: 'by collection, newest first' }).waitFor();
     await rows.filter({ hasText: 'Paper search results' }).waitFor();
     await workbench.screenshot('library-by-collection');

@@ -136,8 +136,12 @@ export class Workbench {
 
   /** Opens `Papers: Search…` and waits for its own input, so that typing reaches it and not the palette. */
   async openSearch() {
-    await this.runCommand('Papers: Search…');
-    await this.quickInput.locator('.quick-input-box input[placeholder^="Type words from a title"]').waitFor();
+    // Closing the palette gives focus back to the editor; when that is a webview, its focus can arrive after
+    // the search has opened and close it, as a click elsewhere would. A person would open it again.
+    await twice(async () => {
+      await this.runCommand('Papers: Search…');
+      await this.quickInput.locator('.quick-input-box input[placeholder^="Type words from a title"]').waitFor({ timeout: 5_000 });
+    });
   }
 
   /** The editor tab with this label. */
@@ -176,6 +180,15 @@ export class Workbench {
     await pane.locator(`.pane-header .actions .action-label[aria-label="${label}"]`).click();
   }
 
+  /** Opens a view's title-bar submenu (`Group By`, `Sort By`) and picks an item; a click the closing previous menu swallowed is made again. */
+  async pickFromViewMenu(viewTitle, menu, item) {
+    await twice(async () => {
+      await this.clickViewAction(viewTitle, menu);
+      await this.page.locator('.monaco-menu').waitFor({ timeout: 5_000 });
+    });
+    await this.clickMenuItem(item);
+  }
+
   /**
    * Picks an item of the open context menu or submenu, by its label: pointing at it selects it, Enter runs
    * it. (VS Code's menus in the browser act on their own mouse-up handling, which a synthetic click can miss.)
@@ -186,6 +199,15 @@ export class Workbench {
     await item.and(this.page.locator('.focused')).waitFor();
     await this.page.keyboard.press('Enter');
     await this.page.locator('.monaco-menu').waitFor({ state: 'hidden' });
+  }
+}
+
+/** Runs `step`, and once more if it fails: for the few places where the workbench's own timing can swallow an action. */
+async function twice(step) {
+  try {
+    await step();
+  } catch {
+    await step();
   }
 }
 
