@@ -85,6 +85,9 @@ export class PaperIndex {
     private readonly cache?: Uint8Array,
   ) {}
 
+  /** The papers a query matched, with every word and with some: allocated at the first search. */
+  private matchBuffers: { readonly all: Uint32Array; readonly some: Uint32Array } | undefined;
+
   /** The completions kept for each one- and two-letter prefix typed so far (at most a few thousand small lists). */
   private readonly shortPrefixes = new Map<string, readonly number[]>();
 
@@ -196,13 +199,21 @@ export class PaperIndex {
     const { words, scored, full } = this.score(query);
     const { scores, masks } = scored;
     try {
-      const all: number[] = [];
-      const some: number[] = [];
+      // Views of reused buffers: a one-letter prefix can match most papers, and a list of them per keystroke is garbage.
+      const { all: allBuffer, some: someBuffer } = (this.matchBuffers ??= { all: new Uint32Array(this.size), some: new Uint32Array(this.size) });
+      let allCount = 0;
+      let someCount = 0;
       for (const doc of scored.docs) {
         if (!accept || accept(doc)) {
-          (masks[doc] === full ? all : some).push(doc);
+          if (masks[doc] === full) {
+            allBuffer[allCount++] = doc;
+          } else {
+            someBuffer[someCount++] = doc;
+          }
         }
       }
+      const all = allBuffer.subarray(0, allCount);
+      const some = someBuffer.subarray(0, someCount);
       // Papers with every word first; only when there are too few of them, papers with some.
       const ranked = rerank(
         topK(all, (doc) => scores[doc], RERANK_DEPTH).map((doc) => this.hit(doc, scores[doc], words)),
@@ -234,10 +245,8 @@ export class PaperIndex {
     }
     const { scored, full } = this.score(query, true);
     try {
-      return scored.docs
-        .filter((doc) => scored.masks[doc] === full && (!accept || accept(doc)))
-        .sort((a, b) => a - b)
-        .map((doc) => papers[doc]);
+      const kept = scored.docs.filter((doc) => scored.masks[doc] === full && (!accept || accept(doc))).sort();
+      return Array.from(kept, (doc) => papers[doc]);
     } finally {
       this.terms.reset(scored);
     }
@@ -266,7 +275,7 @@ export class PaperIndex {
     const words: WordMatches[] = best.map(([termId, tf]) => ({ terms: [{ termId, weight: Math.sqrt(tf) }], fieldBoost: FIELD_BOOST.any }));
     const scored = this.terms.score(words);
     try {
-      const candidates = scored.docs.filter((d) => d !== doc);
+      const candidates = Array.from(scored.docs.filter((d) => d !== doc));
       const scores = new Map(candidates.map((d) => [d, scored.scores[d]]));
       return topK(candidates, (d) => scores.get(d) ?? 0, limit).map((d) => this.hit(d, scores.get(d) ?? 0, words));
     } finally {

@@ -349,8 +349,8 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, size: 
 
 /** Scores and match masks of one query, over every document. */
 export interface Scored {
-  /** Matched documents, in no particular order. */
-  readonly docs: readonly number[];
+  /** Matched documents, in no particular order: a view of a buffer the next `score` reuses. */
+  readonly docs: Uint32Array;
   readonly scores: Float64Array;
   /** Bit i set: the document matched query word i. */
   readonly masks: Uint32Array;
@@ -365,6 +365,8 @@ export class TermIndex {
   /** Reused between queries: a score and a word mask per document. */
   private readonly scores: Float64Array;
   private readonly masks: Uint32Array;
+  /** The documents a query touched; reused, so a query that matches most papers makes no garbage. */
+  private readonly touched: Uint32Array;
 
   constructor(
     readonly data: TermIndexData,
@@ -383,6 +385,7 @@ export class TermIndex {
     }
     this.scores = new Float64Array(data.docCount);
     this.masks = new Uint32Array(data.docCount);
+    this.touched = new Uint32Array(data.docCount);
   }
 
   /** An index from cached arrays and its flattened dictionary; undefined if the dictionary does not add up. */
@@ -521,8 +524,8 @@ export class TermIndex {
    */
   score(words: readonly WordMatches[]): Scored {
     const { offsets, docs, tfs, docCount } = this.data;
-    const { scores, masks, lengthNorms } = this;
-    const touched: number[] = [];
+    const { scores, masks, lengthNorms, touched } = this;
+    let touchedCount = 0;
     for (let w = 0; w < words.length; w++) {
       const bit = 1 << w;
       const [titleBoost, abstractBoost] = words[w].fieldBoost;
@@ -545,14 +548,14 @@ export class TermIndex {
             continue;
           }
           if (masks[doc] === 0) {
-            touched.push(doc);
+            touched[touchedCount++] = doc;
           }
           masks[doc] |= bit;
           scores[doc] += weight * idf * fieldScore;
         }
       }
     }
-    return { docs: touched, scores, masks };
+    return { docs: touched.subarray(0, touchedCount), scores, masks };
   }
 
   /** Clears the per-document scores that `score` left behind. */

@@ -5,14 +5,13 @@
  * (negative: the first ranks higher); without it, which of them are kept
  * depends on the order of `items`.
  */
-export function topK<T>(items: readonly T[], key: (item: T) => number, k: number, order: (a: T, b: T) => number = () => 0): T[] {
+export function topK<T>(items: ArrayLike<T> & Iterable<T>, key: (item: T) => number, k: number, order: (a: T, b: T) => number = () => 0): T[] {
   if (k <= 0) {
     return [];
   }
   const byRank = (a: Entry<T>, b: Entry<T>) => b.key - a.key || order(a.item, b.item);
   if (items.length <= k) {
-    return items
-      .map((item) => ({ item, key: key(item) }))
+    return Array.from(items, (item) => ({ item, key: key(item) }))
       .sort(byRank)
       .map((e) => e.item);
   }
