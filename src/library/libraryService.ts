@@ -146,7 +146,9 @@ export class LibraryService extends Disposable {
     const library = buildLibrary(files);
     const cached = await this.loadCache(library, token);
     const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath;
-    const index = cached ?? (await PaperIndex.updateAsync(this.snapshot?.index, library, { token, workerScript }));
+    const onWorkerError = (error: unknown) =>
+      this.output.warn('The index worker could not run; indexing on the extension host thread instead:', error instanceof Error ? error.message : String(error));
+    const index = cached ?? (await PaperIndex.updateAsync(this.snapshot?.index, library, { token, workerScript, onWorkerError }));
     if (!index) {
       return undefined;
     }

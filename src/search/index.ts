@@ -42,6 +42,8 @@ export interface BuildOptions {
    * this thread in slices.
    */
   readonly workerScript?: string;
+  /** Told why the worker could not build the index, before this thread builds it instead. */
+  readonly onWorkerError?: (error: unknown) => void;
 }
 
 /** How much a match counts by field: a title match is worth three abstract matches. */
@@ -125,8 +127,8 @@ export class PaperIndex {
         if (index || options.token?.isCancellationRequested) {
           return index;
         }
-      } catch {
-        // No worker here (or it failed): build on this thread instead.
+      } catch (error) {
+        options.onWorkerError?.(error);
       }
     }
     return runStepsAsync(PaperIndex.buildSteps(library, options.onProgress), options.token);

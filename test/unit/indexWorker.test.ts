@@ -43,9 +43,11 @@ describe('building the index in a worker', () => {
 
   it('builds on this thread instead when the worker cannot start', async () => {
     const { library, index } = await bundledCorpus();
-    const built = await PaperIndex.buildAsync(library, { workerScript: path.join(ROOT, 'out', 'no-such-worker.js') });
+    const errors: unknown[] = [];
+    const built = await PaperIndex.buildAsync(library, { workerScript: path.join(ROOT, 'out', 'no-such-worker.js'), onWorkerError: (e) => errors.push(e) });
     assert.ok(built);
     assert.deepEqual(built.toCache(), index.toCache());
+    assert.equal(errors.length, 1, 'the caller is told why, for its log');
   });
 
   it('stops the worker when cancelled', async () => {
