@@ -1,5 +1,5 @@
 import { PaperDate, parseDateLine } from './dates';
-import { isAscii } from './text';
+import { BIDI_CONTROLS, isAscii } from './text';
 
 /**
  * The three layouts the paper sites produce (see the corpus note):
@@ -60,8 +60,6 @@ const AUTHORS = /^•\s*(\d{1,5})\s+authors?$/;
 const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
 /** A character other than printable ASCII, of which nearly every line is made. */
 const NOT_PRINTABLE_ASCII = /[^ -~]/;
-/** Bidirectional overrides can make a title display as something it is not. */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 
 interface Line {
   readonly text: string;

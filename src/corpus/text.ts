@@ -8,6 +8,13 @@
  */
 
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Characters that change the direction text is shown in, so that a title or a
+ * file name displays as something it is not (`Invoice \u202Egpj.exe` reads
+ * as `Invoice exe.jpg`).
+ */
+export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const TEX = /[\\$^_{}]/;
 
 export function isAscii(text: string): boolean {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../corpus/library';
 import type { FileProblem, Library } from '../corpus/paper';
 import { COLLECTION_NAMES_FILE, readCorpusLocations } from '../corpus/sources';
+import { BIDI_CONTROLS } from '../corpus/text';
 import { SettingIds, Views } from '../ids';
 import { debounce } from '../util/debounce';
 import { resolveCorpusLocations } from './corpusLocations';
@@ -288,9 +289,6 @@ export class LibraryService extends Disposable {
 function hasEntries(file: LibraryFile | UnreadableFile): boolean {
   return isReadable(file) && file.parsed.entries.length > 0;
 }
-
-/** Characters that change the direction text is shown in: `Invoice \u202Egpj.exe` would read as `Invoice exe.jpg`. */
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** A file's name for a notification: its last path segment, with Markdown link syntax and direction controls disarmed. */
 export function notificationSafe(id: string): string {
