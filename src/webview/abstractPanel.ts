@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Paper } from '../corpus/paper';
 import { collectionNamesOf } from '../corpus/describe';
-import { sortPapers } from '../corpus/grouping';
+import { sortPapers, type SortBy } from '../corpus/grouping';
 import { readableTex, truncateWords } from '../corpus/label';
 import { Commands, WebviewTypes } from '../ids';
-import type { LibraryService } from '../library/libraryService';
+import type { LibraryService, LibrarySnapshot } from '../library/libraryService';
 import type { RecentPapers } from '../library/recentPapers';
 import type { StarredPapers } from '../library/starredPapers';
 import { renderAbstractPage, type AbstractView } from '../render/abstractHtml';
@@ -56,6 +56,7 @@ interface OpenTab {
  */
 export class AbstractPanels extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly tabs = new Map<string, OpenTab>();
+  private libraryOrder: { readonly snapshot: LibrarySnapshot; readonly sortBy: SortBy; readonly ids: readonly string[] } | undefined;
   private readonly activeChanged = this._register(new vscode.EventEmitter<void>());
   /** Fires when an abstract tab gains or loses focus, shows another paper, or closes. */
   readonly onDidChangeActivePaper = this.activeChanged.event;
@@ -187,7 +188,15 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
       return tab.sequence;
     }
     const snapshot = this.service.current;
-    return snapshot ? sortPapers(snapshot.library.papers, this.viewOptions.sortBy).map((p) => p.id) : [];
+    if (!snapshot) {
+      return [];
+    }
+    const { sortBy } = this.viewOptions;
+    // Sorting every paper is kept for the next tab and step: it changes only with the library or the order.
+    if (this.libraryOrder?.snapshot !== snapshot || this.libraryOrder.sortBy !== sortBy) {
+      this.libraryOrder = { snapshot, sortBy, ids: sortPapers(snapshot.library.papers, sortBy).map((p) => p.id) };
+    }
+    return this.libraryOrder.ids;
   }
 
   private render(tab: OpenTab): void {
