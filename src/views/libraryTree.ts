@@ -104,12 +104,26 @@ export class PaperListProvider extends PaperTreeProvider {
   }
 }
 
+const hasCode = (paper: Paper) => paper.hasCode;
+const hasUpvotes = (paper: Paper) => paper.upvotes !== undefined;
+
 /** Papers whose abstract links a code repository, in the Library's order. */
 export function papersWithCode(papers: readonly Paper[], options: LibraryViewOptions): readonly Paper[] {
-  return sortPapers(papers.filter((p) => p.hasCode), options.sortBy);
+  return sortPapers(papers.filter(hasCode), options.sortBy);
 }
 
 /** The most upvoted papers, most first. */
 export function topUpvoted(papers: readonly Paper[]): readonly Paper[] {
-  return sortPapers(papers.filter((p) => p.upvotes !== undefined), 'upvotes').slice(0, TOP_UPVOTED);
+  return sortPapers(papers.filter(hasUpvotes), 'upvotes').slice(0, TOP_UPVOTED);
+}
+
+/** How many papers `Has Code` and `Top Upvoted` list, counted without sorting them, for the views' headers. */
+export function listSizes(papers: readonly Paper[]): { readonly hasCode: number; readonly topUpvoted: number } {
+  let withCode = 0;
+  let upvoted = 0;
+  for (const paper of papers) {
+    withCode += hasCode(paper) ? 1 : 0;
+    upvoted += hasUpvotes(paper) ? 1 : 0;
+  }
+  return { hasCode: withCode, topUpvoted: Math.min(upvoted, TOP_UPVOTED) };
 }

@@ -5,7 +5,7 @@ import type { LibraryService } from '../library/libraryService';
 import type { RecentPapers } from '../library/recentPapers';
 import type { StarredPapers } from '../library/starredPapers';
 import { Disposable } from '../util/disposable';
-import { LibraryTreeProvider, PaperListProvider, papersWithCode, topUpvoted } from './libraryTree';
+import { LibraryTreeProvider, listSizes, PaperListProvider, papersWithCode, topUpvoted } from './libraryTree';
 import type { LibraryViewOptions } from './libraryViewOptions';
 import type { LibraryNode } from './paperNodes';
 
@@ -66,8 +66,9 @@ export class PaperViews extends Disposable {
     views.library.message = [filter, restricted].filter(Boolean).join(' ') || undefined;
     views.library.description = `by ${options.groupBy}, ${SORT_NAMES[options.sortBy]}`;
     views.hasCode.message = filter;
-    views.hasCode.description = `${papersWithCode(papers, options).length}, ${SORT_NAMES[options.sortBy]}`;
+    const sizes = listSizes(papers);
+    views.hasCode.description = `${sizes.hasCode}, ${SORT_NAMES[options.sortBy]}`;
     views.topUpvoted.message = filter;
-    views.topUpvoted.description = String(topUpvoted(papers).length);
+    views.topUpvoted.description = String(sizes.topUpvoted);
   }
 }
