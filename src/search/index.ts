@@ -205,7 +205,9 @@ export class PaperIndex {
       const { all: allBuffer, some: someBuffer } = (this.matchBuffers ??= { all: new Uint32Array(this.size), some: new Uint32Array(this.size) });
       let allCount = 0;
       let someCount = 0;
-      for (const doc of scored.docs) {
+      const matched = scored.docs;
+      for (let i = 0; i < matched.length; i++) {
+        const doc = matched[i];
         if (!accept || accept(doc)) {
           if (masks[doc] === full) {
             allBuffer[allCount++] = doc;

@@ -560,9 +560,10 @@ export class TermIndex {
 
   /** Clears the per-document scores that `score` left behind. */
   reset(scored: Scored): void {
-    for (const doc of scored.docs) {
-      this.scores[doc] = 0;
-      this.masks[doc] = 0;
+    const { docs } = scored;
+    for (let i = 0; i < docs.length; i++) {
+      this.scores[docs[i]] = 0;
+      this.masks[docs[i]] = 0;
     }
   }
 }

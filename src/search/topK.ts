@@ -17,7 +17,8 @@ export function topK<T>(items: ArrayLike<T> & Iterable<T>, key: (item: T) => num
   }
   const worse = (a: Entry<T>, b: Entry<T>) => byRank(a, b) > 0;
   const heap: Entry<T>[] = [];
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const value = key(item);
     if (heap.length < k) {
       heap.push({ item, key: value });
