@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildLibrary } from '../../src/corpus/library';
 import { parseCorpus } from '../../src/corpus/parse';
 import { PaperIndex } from '../../src/search/index';
-import { decodeIndexCache } from '../../src/search/indexCache';
+import { CorpusDigest, decodeIndexCache, type IndexedText } from '../../src/search/indexCache';
 import { bundledCorpus } from './helpers';
 
 /** Where the posting documents and the dictionary tree start in cache bytes (see the layout in indexCache.ts). */
@@ -75,5 +75,31 @@ describe('the index cache', () => {
     shifted.set(bytes);
     assert.ok(decodeIndexCache(shifted, index.cacheKey));
     assert.ok(await PaperIndex.fromCacheAsync(library, shifted));
+  });
+
+  it('is keyed by each paper’s id, title and abstract, and by where one abstract ends and the next begins', () => {
+    const keyOf = (papers: IndexedText[]) => {
+      const digest = new CorpusDigest();
+      digest.add(papers.slice(0, 1));
+      digest.add(papers.slice(1));
+      return digest.key('settings');
+    };
+    const base: IndexedText[] = [
+      { id: 'a', title: 'First', abstract: 'one two' },
+      { id: 'b', abstract: 'three' },
+    ];
+    const variants: IndexedText[][] = [
+      [{ id: 'a', title: 'First', abstract: 'one tw' }, { id: 'b', abstract: 'othree' }],
+      [{ id: 'a', title: 'First', abstract: 'one two' }, { id: 'b', abstract: 'three', title: '' }],
+      [{ id: 'a', title: 'Firs', abstract: 'tone two' }, { id: 'b', abstract: 'three' }],
+      [{ id: 'a', title: 'First', abstract: 'one two' }, { id: 'c', abstract: 'three' }],
+      [{ id: 'b', abstract: 'three' }, { id: 'a', title: 'First', abstract: 'one two' }],
+      [{ id: 'a', title: 'First', abstract: 'one twö' }, { id: 'b', abstract: 'three' }],
+    ];
+    assert.equal(keyOf(base), keyOf(base.map((p) => ({ ...p }))));
+    const keys = new Set([keyOf(base), ...variants.map(keyOf)]);
+    // An empty title and none are the same text to index: only that variant may share the key.
+    assert.equal(keys.size, variants.length);
+    assert.equal(keyOf(variants[1]), keyOf(base));
   });
 });
