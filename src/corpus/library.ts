@@ -17,6 +17,8 @@ export interface UnreadableFile {
 }
 
 const LINK = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+/** One list for the many abstracts without links, rather than an empty array each. */
+const NO_LINKS: readonly string[] = Object.freeze([]);
 const CODE_HOSTS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com|codeberg\.org)\//i;
 
 interface Draft {
@@ -43,34 +45,46 @@ export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): L
   const byTitle = new Map<string, Draft>();
   const byAbstract = new Map<string, Draft>();
   const drafts: Draft[] = [];
-  const tagged = files.flatMap((file, fileIndex) =>
-    file.parsed.entries.map((entry, entryIndex) => ({ file, entry, order: fileIndex * 1e7 + entryIndex })),
-  );
+  const anyUntitled = files.some((f) => f.parsed.entries.some((e) => !e.title));
   // Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to.
-  const titled = tagged.filter((t) => t.entry.title);
-  const untitled = tagged.filter((t) => !t.entry.title);
-  for (const { file, entry, order } of [...titled, ...untitled]) {
-    const titleKey = entry.title ? textKey(entry.title, 1000) : undefined;
-    // Abstracts are only compared to find an untitled copy's paper: without untitled entries, no key is needed.
-    const abstractKey = entry.abstract && (untitled.length > 0 || !titleKey) ? textKey(entry.abstract) : undefined;
-    // Only an untitled copy is matched by its abstract: two titled papers are never merged on text alone.
-    const existing = titleKey ? byTitle.get(titleKey) : abstractKey ? byAbstract.get(abstractKey) : undefined;
-    // An abstract with no letter or digit has no key: its place in the files tells it apart.
-    const key = titleKey ? `t:${titleKey}` : abstractKey ? `a:${abstractKey}` : `o:${order}`;
-    const draft = existing ?? newDraft(key, order);
-    if (!existing) {
-      drafts.push(draft);
-    }
-    mergeEntry(draft, file.id, entry, order);
-    if (titleKey) {
-      byTitle.set(titleKey, draft);
-    }
-    if (abstractKey && !byAbstract.has(abstractKey)) {
-      byAbstract.set(abstractKey, draft);
-    }
+  for (const titled of anyUntitled ? [true, false] : [true]) {
+    files.forEach((file, fileIndex) => {
+      const entries = file.parsed.entries;
+      for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+        const entry = entries[entryIndex];
+        if (!entry.title !== !titled) {
+          continue;
+        }
+        const order = fileIndex * 1e7 + entryIndex;
+        const titleKey = entry.title ? textKey(entry.title, 1000) : undefined;
+        // Abstracts are only compared to find an untitled copy's paper: without untitled entries, no key is needed.
+        const abstractKey = entry.abstract && (anyUntitled || !titleKey) ? textKey(entry.abstract) : undefined;
+        // Only an untitled copy is matched by its abstract: two titled papers are never merged on text alone.
+        const existing = titleKey ? byTitle.get(titleKey) : abstractKey ? byAbstract.get(abstractKey) : undefined;
+        // An abstract with no letter or digit has no key: its place in the files tells it apart.
+        const draft = existing ?? newDraft(titleKey ? paperId(titleKey, 't:') : abstractKey ? paperId(abstractKey, 'a:') : paperId(String(order), 'o:'), order);
+        if (!existing) {
+          drafts.push(draft);
+          if (titleKey) {
+            byTitle.set(titleKey, draft);
+          }
+        }
+        mergeEntry(draft, file.id, entry, order);
+        if (abstractKey && !byAbstract.has(abstractKey)) {
+          byAbstract.set(abstractKey, draft);
+        }
+      }
+    });
   }
-  drafts.sort((a, b) => a.order - b.order);
-  const papers = withUniqueLabels(drafts.map(toPaper));
+  if (anyUntitled) {
+    // Titled papers were made in file order; an untitled one goes where it stands in the files.
+    drafts.sort((a, b) => a.order - b.order);
+  }
+  const papers = drafts.map(toPaper);
+  const untitledCount = papers.reduce((n, p) => (p.title === undefined ? n + 1 : n), 0);
+  if (untitledCount > 0) {
+    withUniqueLabels(papers);
+  }
   const collections: Collection[] = files.map((f) => ({
     id: f.id,
     name: f.name,
@@ -81,12 +95,16 @@ export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): L
     ...unreadable.map((u) => ({ collection: u.id, ...u.problem })),
     ...files.flatMap((f) => f.parsed.problems.map((p) => ({ collection: f.id, ...p }))),
   ];
+  const byId = new Map<string, Paper>();
+  for (const paper of papers) {
+    byId.set(paper.id, paper);
+  }
   return {
     papers,
     collections,
-    byId: new Map(papers.map((p) => [p.id, p])),
-    entryCount: tagged.length,
-    untitledCount: papers.filter((p) => p.title === undefined).length,
+    byId,
+    entryCount: files.reduce((n, f) => n + f.parsed.entries.length, 0),
+    untitledCount,
     problems,
   };
 }
@@ -95,8 +113,8 @@ export function isReadable(file: LibraryFile | UnreadableFile): file is LibraryF
   return 'parsed' in file;
 }
 
-function newDraft(key: string, order: number): Draft {
-  return { id: paperId(key), order, abstract: '', collections: [], sources: [] };
+function newDraft(id: string, order: number): Draft {
+  return { id, order, abstract: '', collections: [], sources: [] };
 }
 
 function mergeEntry(draft: Draft, collection: string, entry: ParsedEntry, order: number): void {
@@ -138,21 +156,27 @@ function toPaper(d: Draft): Paper {
 }
 
 /** Links as written, without the sentence punctuation that follows them (`…/RN.`). */
-export function findLinks(text: string): string[] {
+export function findLinks(text: string): readonly string[] {
   // Most abstracts have no link; looking for `://` first is much quicker than running the pattern over them.
   if (!text.includes('://')) {
-    return [];
+    return NO_LINKS;
   }
   return [...text.matchAll(LINK)].map((m) => m[0].replace(/[.,;:!?)\]}]+$/, ''));
 }
 
-/** Two untitled abstracts that open alike get `(2)`, `(3)`… so no two rows look the same. */
-function withUniqueLabels(papers: Paper[]): Paper[] {
+/**
+ * Two untitled abstracts that open alike get `(2)`, `(3)`… so no two rows
+ * look the same. Titles need no such care (two papers with one title are one
+ * paper), but an untitled label may happen to read like one of them.
+ */
+function withUniqueLabels(papers: Paper[]): void {
   const seen = new Map<string, number>();
-  return papers.map((p) => {
+  papers.forEach((p, i) => {
     const count = (seen.get(p.label) ?? 0) + 1;
     seen.set(p.label, count);
-    return count === 1 ? p : { ...p, label: `${p.label} (${count})` };
+    if (count > 1) {
+      papers[i] = { ...p, label: `${p.label} (${count})` };
+    }
   });
 }
 
@@ -160,12 +184,12 @@ function withUniqueLabels(papers: Paper[]): Paper[] {
  * A short id that stays the same as long as the paper's title (or, untitled,
  * its abstract) does: stars and open tabs refer to papers by it.
  */
-export function paperId(key: string): string {
-  // FNV-1a, twice with different offsets, for 64 bits without BigInt.
+export function paperId(key: string, kind: 't:' | 'a:' | 'o:'): string {
+  // FNV-1a, twice with different offsets, for 64 bits without BigInt; over the kind, then the key, without joining them.
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
+  for (let i = 0; i < kind.length + key.length; i++) {
+    const c = i < kind.length ? kind.charCodeAt(i) : key.charCodeAt(i - kind.length);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x01000193 + 2);
   }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/corpus/parse';
 import { FILES } from './helpers';
 
@@ -162,5 +163,25 @@ describe('parseCorpus on damaged and unusual input', () => {
     const parsed = parseCorpus('\n\n   \n');
     assert.equal(parsed.entries.length, 0);
     assert.equal(parsed.problems.length, 1);
+  });
+
+  it('tidies every line as a line-by-line reading would: Unicode composed, direction controls dropped, whitespace single spaces', () => {
+    // Mostly tidy pieces, so that a line whose only flaw is one leading or trailing space comes up often.
+    const piece = fc.oneof(
+      { arbitrary: fc.constantFrom('word', ' ', 'x~'), weight: 6 },
+      { arbitrary: fc.constantFrom('  ', '\t', 'Résumé', 'e\u0301', '\u00a0', '\u202e', '\u200f', '\u2003'), weight: 1 },
+    );
+    // Lines long enough to read as abstracts, so that the file is a bare list and each line is one entry.
+    const pieces = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+    const line = fc.tuple(pieces, pieces, pieces).map(([head, middle, tail]) => `${head}${abstract(0)}${middle}${abstract(1)}${tail}`);
+    const lines = fc.array(line, { minLength: 1, maxLength: 6 });
+    const newline = fc.constantFrom('\n', '\r\n', '\r');
+    fc.assert(
+      fc.property(lines, newline, (all, eol) => {
+        const expected = all.map((l, i) => ({ abstract: l.normalize('NFC').replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim(), line: i + 1 }));
+        assert.deepEqual(parseCorpus(all.join(eol)).entries, expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
