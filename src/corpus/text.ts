@@ -16,6 +16,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const TEX = /[\\$^_{}]/;
+/** Anything but printable ASCII, or TeX markup: text that needs more than its case folded. */
+const NOT_PLAIN = /[^ -~]|[\\$^_{}]/;
 
 export function isAscii(text: string): boolean {
   return !NON_ASCII.test(text);
@@ -42,6 +44,11 @@ export function foldCase(text: string): string {
 /** A key that two copies of the same text share however they were punctuated or spaced. */
 export function textKey(text: string, maxLength = 300): string {
   // Markup and punctuation make the key shorter than the text, never longer: twice the length is plenty.
-  const folded = foldCase(stripTex(text.slice(0, maxLength * 2)));
+  const head = text.slice(0, maxLength * 2);
+  // Nearly every title: one test, then no TeX to strip and nothing to fold but case.
+  if (!NOT_PLAIN.test(head)) {
+    return head.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, maxLength);
+  }
+  const folded = foldCase(stripTex(head));
   return (isAscii(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '')).slice(0, maxLength);
 }
