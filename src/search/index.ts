@@ -66,7 +66,7 @@ const MAX_CHANGED_SHARE = 3;
 /** Papers tokenized in one step of a build on this thread: a few milliseconds of work. */
 const BUILD_CHUNK = 200;
 /** Steps run back to back before yielding to the event loop, so that small steps do not each pay for a turn of it. */
-const SLICE_MS = 12;
+const SLICE_MS = 5;
 /** Terms of a paper that stand for it when looking for related papers. */
 const RELATED_TERMS = 16;
 
@@ -516,6 +516,6 @@ async function runStepsAsync<T>(steps: Generator<void, T>, token?: CancellationF
         return step.value;
       }
     } while (performance.now() < sliceEnd);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
