@@ -193,5 +193,19 @@ export function paperId(key: string, kind: 't:' | 'a:' | 'o:'): string {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x01000193 + 2);
   }
-  return (h1 >>> 0).toString(36).padStart(7, '0') + (h2 >>> 0).toString(36).padStart(7, '0');
+  return base36Pair(h1 >>> 0, h2 >>> 0);
+}
+
+const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+const idCodes = new Uint16Array(14);
+
+/** Two 32-bit numbers as seven base-36 digits each: `toString(36).padStart(7, '0')` twice, a few times quicker. */
+function base36Pair(a: number, b: number): string {
+  for (let i = 6; i >= 0; i--) {
+    idCodes[i] = BASE36.charCodeAt(a % 36);
+    idCodes[i + 7] = BASE36.charCodeAt(b % 36);
+    a = Math.floor(a / 36);
+    b = Math.floor(b / 36);
+  }
+  return String.fromCharCode(...idCodes);
 }

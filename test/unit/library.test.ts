@@ -70,6 +70,9 @@ describe('the bundled library', () => {
     const again = buildLibrary([{ id: FILES.search, name: 'x', parsed: parseCorpus(readFileSync(FILES.search, 'utf8')) }]);
     const norm = paperTitled(library, 'Norm of Word Embedding Encodes Information Gain');
     assert.equal(paperTitled(again, norm.title!).id, norm.id);
+    // Stars and open tabs saved by earlier versions name papers by these: they must never change.
+    assert.equal(norm.id, '01j3xu9174tr7u');
+    assert.equal(library.papers.find((p) => p.abstract.startsWith('In this note, we consider appropriately regularized'))?.id, '0e3wnp91nss99s');
   });
 
   it('finds the 73 papers whose abstract links a code repository', async () => {
