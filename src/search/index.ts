@@ -5,7 +5,7 @@ import { parseQuery, inRange, phraseKey, type ParsedQuery, type QueryWord } from
 import { rerank } from './rank';
 import { runSteps, type Scored, type TermIndex, type TermMatch, type WordMatches } from './termIndex';
 import { topK } from './topK';
-import { buildCacheInWorker } from './workerBuild';
+import { buildCacheInWorker, type WorkerUpdate } from './workerBuild';
 
 export { INDEX_SETTINGS_KEY, indexTerms } from './indexer';
 
@@ -103,12 +103,23 @@ export class PaperIndex {
    * id, title and abstract keep their postings, renumbered to their new place,
    * and only new and edited papers are tokenized. With no previous index, or
    * when more than a third of the papers are new or edited, it is `buildAsync`.
-   * Either way the index and its cache key are those a build would give.
+   * Either way the index and its cache key are those a build would give, and
+   * like a build it runs on the worker thread when `workerScript` is given.
    */
   static async updateAsync(previous: PaperIndex | undefined, library: Library, options: BuildOptions = {}): Promise<PaperIndex | undefined> {
-    const sources = previous && carriedFrom(previous, library);
+    const sources = previous && (await runStepsAsync(carriedFromSteps(previous, library), options.token));
+    if (options.token?.isCancellationRequested) {
+      return undefined;
+    }
     if (!previous || !sources || sources.tokenized * MAX_CHANGED_SHARE > library.papers.length) {
       return PaperIndex.buildAsync(library, options);
+    }
+    const indexed = { tokenized: sources.tokenized, carried: library.papers.length - sources.tokenized };
+    // Posting the previous index's 80 MB to the worker would copy them in one go; shared, it reads them in place.
+    const shared = options.workerScript ? await runStepsAsync(sharedSteps(previous.toCache()), options.token) : undefined;
+    const index = shared && (await PaperIndex.inWorker(library, options, indexed, { previous: shared, previousKey: previous.cacheKey, from: sources.from }));
+    if (index || options.token?.isCancellationRequested) {
+      return index;
     }
     return runStepsAsync(PaperIndex.buildSteps(library, options.onProgress, { previous: previous.terms, from: sources.from }), options.token);
   }
@@ -120,18 +131,25 @@ export class PaperIndex {
    * thread. Undefined once cancelled.
    */
   static async buildAsync(library: Library, options: BuildOptions = {}): Promise<PaperIndex | undefined> {
-    if (options.workerScript) {
-      try {
-        const cache = await buildCacheInWorker(options.workerScript, library.papers, options);
-        const index = cache && (await PaperIndex.loadAsync(library, cache, { tokenized: library.papers.length, carried: 0 }, options.token));
-        if (index || options.token?.isCancellationRequested) {
-          return index;
-        }
-      } catch (error) {
-        options.onWorkerError?.(error);
-      }
+    const index = await PaperIndex.inWorker(library, options, { tokenized: library.papers.length, carried: 0 });
+    if (index || options.token?.isCancellationRequested) {
+      return index;
     }
     return runStepsAsync(PaperIndex.buildSteps(library, options.onProgress), options.token);
+  }
+
+  /** Built (or updated) on the worker thread and loaded from the bytes it returns; undefined without a worker, if it fails (`onWorkerError` is told why), or once cancelled. */
+  private static async inWorker(library: Library, options: BuildOptions, indexed: IndexedCounts, update?: WorkerUpdate): Promise<PaperIndex | undefined> {
+    if (!options.workerScript) {
+      return undefined;
+    }
+    try {
+      const cache = await buildCacheInWorker(options.workerScript, library.papers, options, update);
+      return cache && (await PaperIndex.loadAsync(library, cache, indexed, options.token));
+    } catch (error) {
+      options.onWorkerError?.(error);
+      return undefined;
+    }
   }
 
   /** The index as cache bytes, under its key. */
@@ -446,30 +464,51 @@ export interface IndexedCounts {
  * Per paper of `library`, the document of the previous index with the same
  * id, title and abstract (the postings depend on nothing else), or -1; and
  * how many papers have none. Undefined if the previous index does not match
- * its own library.
+ * its own library. In slices: comparing 100,000 abstracts takes a while.
  */
-function carriedFrom(previous: PaperIndex, library: Library): { from: Int32Array; tokenized: number } | undefined {
+function* carriedFromSteps(previous: PaperIndex, library: Library, sliceSize = 2000): Generator<void, { from: Int32Array; tokenized: number } | undefined> {
   const before = previous.library.papers;
   if (previous.size !== before.length) {
     return undefined;
   }
   const docs = new Map<string, number>();
-  before.forEach((paper, doc) => {
-    if (!docs.has(paper.id)) {
-      docs.set(paper.id, doc);
+  for (let doc = 0; doc < before.length; doc++) {
+    if (!docs.has(before[doc].id)) {
+      docs.set(before[doc].id, doc);
     }
-  });
-  const from = new Int32Array(library.papers.length).fill(-1);
+    if (doc % sliceSize === sliceSize - 1) {
+      yield;
+    }
+  }
+  const papers = library.papers;
+  const from = new Int32Array(papers.length).fill(-1);
   let tokenized = 0;
-  library.papers.forEach((paper, doc) => {
+  for (let doc = 0; doc < papers.length; doc++) {
+    const paper = papers[doc];
     const old = docs.get(paper.id);
     if (old !== undefined && before[old].title === paper.title && before[old].abstract === paper.abstract) {
       from[doc] = old;
     } else {
       tokenized++;
     }
-  });
+    if (doc % sliceSize === sliceSize - 1) {
+      yield;
+    }
+  }
   return { from, tokenized };
+}
+
+/** The bytes in memory that a worker reads as they are, rather than a copy of them posted to it: copied over in slices unless they are there already. */
+function* sharedSteps(bytes: Uint8Array, sliceSize = 1 << 22): Generator<void, Uint8Array> {
+  if (bytes.buffer instanceof SharedArrayBuffer) {
+    return bytes;
+  }
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  for (let start = 0; start < bytes.length; start += sliceSize) {
+    shared.set(bytes.subarray(start, start + sliceSize), start);
+    yield;
+  }
+  return shared;
 }
 
 /** One term the query must match: a word, or one part of a compound word. */

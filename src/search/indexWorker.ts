@@ -1,22 +1,39 @@
 import { parentPort } from 'node:worker_threads';
-import { encodeIndexCache } from './indexCache';
+import { decodeIndexCache, encodeIndexCache } from './indexCache';
 import { PaperIndexer } from './indexer';
 import type { IndexWorkerReply, IndexWorkerRequest } from './indexWorkerProtocol';
 import { runSteps } from './termIndex';
 
 /**
- * The index worker (bundled as `dist/indexWorker.js`): builds the index off
- * the extension host's thread, where neither tokenizing nor its garbage
- * collection can hold up the editor, and hands back the cache bytes.
+ * The index worker (bundled as `dist/indexWorker.js`): builds or updates the
+ * index off the extension host's thread, where neither tokenizing nor its
+ * garbage collection can hold up the editor, and hands back the cache bytes.
  */
 const port = parentPort;
 if (port) {
-  const indexer = new PaperIndexer();
+  let indexer = new PaperIndexer();
+  let from: Int32Array | undefined;
   let indexed = 0;
   port.on('message', (request: IndexWorkerRequest) => {
+    if ('previous' in request) {
+      const previous = decodeIndexCache(request.previous, request.previousKey);
+      if (!previous) {
+        throw new Error('the previous index sent for an update does not load');
+      }
+      indexer = new PaperIndexer(runSteps(previous.byDocumentSteps()));
+      from = request.from;
+      return;
+    }
     if ('papers' in request) {
-      indexer.add(request.papers);
-      indexed += request.papers.length;
+      for (const paper of request.papers) {
+        const old = from ? from[indexed] : -1;
+        if (old >= 0) {
+          indexer.carry(paper, old);
+        } else {
+          indexer.add([paper]);
+        }
+        indexed++;
+      }
       port.postMessage({ indexed } satisfies IndexWorkerReply);
       return;
     }

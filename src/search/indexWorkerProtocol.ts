@@ -1,7 +1,15 @@
 import type { IndexedText } from './indexCache';
 
-/** To the index worker: the next papers to index, in library order, or that there are no more. */
-export type IndexWorkerRequest = { readonly papers: readonly IndexedText[] } | { readonly finish: true };
+/**
+ * To the index worker. An update opens with the previous index (its cache
+ * bytes and key) and, per paper of the new library, the document of the
+ * previous index it is unchanged from, or -1; then, as for a build, the
+ * papers in library order and that there are no more.
+ */
+export type IndexWorkerRequest =
+  | { readonly previous: Uint8Array; readonly previousKey: string; readonly from: Int32Array }
+  | { readonly papers: readonly IndexedText[] }
+  | { readonly finish: true };
 
 /** From the index worker: how many papers it has indexed so far, or the finished index as cache bytes. */
 export type IndexWorkerReply = { readonly indexed: number } | { readonly cache: Uint8Array };

@@ -9,17 +9,26 @@ const MESSAGES_AHEAD = 2;
 /** How often a cancellation is noticed while the worker runs. */
 const CANCEL_POLL_MS = 50;
 
+/** What an update sends the worker first: the previous index and where each paper's unchanged postings are in it. */
+export interface WorkerUpdate {
+  readonly previous: Uint8Array;
+  readonly previousKey: string;
+  /** Per paper, its document in the previous index, or -1 for a new or edited paper. */
+  readonly from: Int32Array;
+}
+
 export interface WorkerBuildOptions {
   readonly token?: { readonly isCancellationRequested: boolean };
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Builds the index of `papers` in a worker thread running `script` and
- * resolves to its cache bytes, or to undefined once cancelled (the worker is
- * terminated). Rejects if the worker cannot start or fails.
+ * Builds the index of `papers` in a worker thread running `script` (with
+ * `update`, from a previous index, tokenizing only the papers it has not
+ * got) and resolves to its cache bytes, or to undefined once cancelled (the
+ * worker is terminated). Rejects if the worker cannot start or fails.
  */
-export function buildCacheInWorker(script: string, papers: readonly IndexedText[], options: WorkerBuildOptions = {}): Promise<Uint8Array | undefined> {
+export function buildCacheInWorker(script: string, papers: readonly IndexedText[], options: WorkerBuildOptions = {}, update?: WorkerUpdate): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script);
     let sent = 0;
@@ -57,6 +66,9 @@ export function buildCacheInWorker(script: string, papers: readonly IndexedText[
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`the index worker exited (code ${code}) before it finished`))));
+    if (update) {
+      worker.postMessage({ previous: update.previous, previousKey: update.previousKey, from: update.from } satisfies IndexWorkerRequest);
+    }
     for (let i = 0; i < MESSAGES_AHEAD; i++) {
       sendNext();
     }

@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { buildLibrary } from '../../src/corpus/library';
 import { nodeFileSystem } from '../../src/corpus/nodeFileSystem';
 import type { Library, Paper } from '../../src/corpus/paper';
 import { readCorpusLocations } from '../../src/corpus/sources';
 import { PaperIndex } from '../../src/search/index';
-import { bundledCorpus, FILES } from './helpers';
+import { bundledCorpus, FILES, ROOT } from './helpers';
+
+/** The worker as `tsc` compiles it; the extension runs the bundled `dist/indexWorker.js`, built from the same source. */
+const WORKER_SCRIPT = path.join(ROOT, 'out', 'src', 'search', 'indexWorker.js');
 
 /** Words being typed, typos, several words, filters, phrases and exclusions: every path a query takes through the index. */
 const QUERIES = [
@@ -161,6 +165,34 @@ describe('updating the index after a change', () => {
 
   it('stops when cancelled', async () => {
     assert.equal(await PaperIndex.updateAsync(PaperIndex.build(original), edited, { token: { isCancellationRequested: true } }), undefined);
+  });
+
+  it('updates on the worker thread as on this one, from an index built there, loaded from its cache or built here', async () => {
+    const fresh = PaperIndex.build(edited);
+    const here = await PaperIndex.updateAsync(PaperIndex.build(original), edited);
+    assert.ok(here);
+    const built = await PaperIndex.buildAsync(original, { workerScript: WORKER_SCRIPT });
+    const loaded = built && (await PaperIndex.fromCacheAsync(original, built.toCache().slice()));
+    for (const previous of [built, loaded, PaperIndex.build(original)]) {
+      assert.ok(previous);
+      const errors: unknown[] = [];
+      const updated = await PaperIndex.updateAsync(previous, edited, { workerScript: WORKER_SCRIPT, onWorkerError: (e) => errors.push(e) });
+      assert.deepEqual(errors, []);
+      assert.ok(updated);
+      assert.deepEqual(updated.indexed, { tokenized: changed.size, carried: edited.papers.length - changed.size });
+      assert.deepEqual(updated.toCache(), here.toCache());
+      assert.equal(updated.cacheKey, fresh.cacheKey);
+      assertSameResults(updated, fresh);
+    }
+  });
+
+  it('updates on this thread when the worker cannot run, and says why', async () => {
+    const errors: unknown[] = [];
+    const updated = await PaperIndex.updateAsync(PaperIndex.build(original), edited, { workerScript: path.join(ROOT, 'out', 'no-such-worker.js'), onWorkerError: (e) => errors.push(e) });
+    assert.equal(errors.length, 1);
+    assert.ok(updated);
+    assert.deepEqual(updated.indexed, { tokenized: changed.size, carried: edited.papers.length - changed.size });
+    assertSameResults(updated, PaperIndex.build(edited));
   });
 
   it('matches a fresh build after any edits, deletions, insertions and reordering', async () => {
