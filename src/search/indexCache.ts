@@ -108,14 +108,11 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
     const tree = new Uint32Array(buffer, base + layout.tree, header.treeLength);
     const tfs = new Uint8Array(buffer, base + layout.tfs, header.postingCount * FIELD_COUNT);
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    const lines = (start: number, length: number) => (length === 0 ? [] : decoder.decode(aligned.subarray(start, start + length)).split('\n'));
-    const terms = lines(layout.terms, header.termsBytes);
+    const terms = yield* linesSteps(aligned.subarray(layout.terms, layout.terms + header.termsBytes), decoder);
     if (terms.length !== header.termCount) {
       return undefined;
     }
-    yield;
-    const labels = lines(layout.labels, header.labelsBytes);
-    yield;
+    const labels = yield* linesSteps(aligned.subarray(layout.labels, layout.labels + header.labelsBytes), decoder);
     if (!(yield* consistent(offsets, docs, header))) {
       return undefined;
     }
@@ -123,6 +120,24 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `\n`-separated UTF-8 text as its lines, decoded a chunk at a time: each
+ * chunk ends at a `\n`, which is never part of a longer character.
+ */
+export function* linesSteps(bytes: Uint8Array, decoder: TextDecoder, chunkSize = 1 << 16): Generator<void, string[]> {
+  const lines: string[] = [];
+  for (let start = 0; bytes.length > 0 && start <= bytes.length; ) {
+    const newline = start + chunkSize < bytes.length ? bytes.indexOf(0x0a, start + chunkSize) : -1;
+    const end = newline === -1 ? bytes.length : newline;
+    for (const line of decoder.decode(bytes.subarray(start, end)).split('\n')) {
+      lines.push(line);
+    }
+    start = end + 1;
+    yield;
+  }
+  return lines;
 }
 
 /** Offsets rise from 0 to the posting count and every posting names a real document. */

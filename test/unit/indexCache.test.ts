@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { buildLibrary } from '../../src/corpus/library';
 import { parseCorpus } from '../../src/corpus/parse';
 import { PaperIndex } from '../../src/search/index';
-import { CorpusDigest, decodeIndexCache, type IndexedText } from '../../src/search/indexCache';
+import fc from 'fast-check';
+import { CorpusDigest, decodeIndexCache, linesSteps, type IndexedText } from '../../src/search/indexCache';
+import { runSteps } from '../../src/search/termIndex';
 import { bundledCorpus } from './helpers';
 
 /** Where the posting documents and the dictionary tree start in cache bytes (see the layout in indexCache.ts). */
@@ -101,5 +103,16 @@ describe('the index cache', () => {
     // An empty title and none are the same text to index: only that variant may share the key.
     assert.equal(keys.size, variants.length);
     assert.equal(keyOf(variants[1]), keyOf(base));
+  });
+
+  it('reads its lists of terms a chunk at a time, as one read of the whole would', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', 'é', '€', '𝛼', '-', '0') });
+    fc.assert(
+      fc.property(fc.array(line), fc.integer({ min: 1, max: 12 }), (lines, chunkSize) => {
+        const bytes = new TextEncoder().encode(lines.join('\n'));
+        const expected = bytes.length === 0 ? [] : lines;
+        assert.deepEqual(runSteps(linesSteps(bytes, new TextDecoder('utf-8', { fatal: true }), chunkSize)), expected);
+      }),
+    );
   });
 });
