@@ -1,3 +1,4 @@
+import { runSteps } from '../util/steps';
 import { untitledLabel } from './label';
 import type { CorpusProblem, ParsedCorpus, ParsedEntry } from './parse';
 import type { Collection, FileProblem, Library, Paper, PaperSource } from './paper';
@@ -40,6 +41,14 @@ interface Draft {
  * one paper that belongs to every collection it came from.
  */
 export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): Library {
+  return runSteps(buildLibrarySteps(read));
+}
+
+/** Entries or papers handled between two yields of `buildLibrarySteps`: a few milliseconds of work. */
+const STEP_SIZE = 2000;
+
+/** `buildLibrary` a few thousand entries at a time, for a caller that must yield to the event loop between them. */
+export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)[]): Generator<void, Library> {
   const files = read.filter(isReadable);
   const unreadable = read.filter((f): f is UnreadableFile => !isReadable(f));
   const byTitle = new Map<string, Draft>();
@@ -48,9 +57,13 @@ export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): L
   const anyUntitled = files.some((f) => f.parsed.entries.some((e) => !e.title));
   // Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to.
   for (const titled of anyUntitled ? [true, false] : [true]) {
-    files.forEach((file, fileIndex) => {
+    for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+      const file = files[fileIndex];
       const entries = file.parsed.entries;
       for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+        if (entryIndex % STEP_SIZE === STEP_SIZE - 1) {
+          yield;
+        }
         const entry = entries[entryIndex];
         if (!entry.title !== !titled) {
           continue;
@@ -74,13 +87,19 @@ export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): L
           byAbstract.set(abstractKey, draft);
         }
       }
-    });
+    }
   }
   if (anyUntitled) {
     // Titled papers were made in file order; an untitled one goes where it stands in the files.
     drafts.sort((a, b) => a.order - b.order);
   }
-  const papers = drafts.map(toPaper);
+  const papers: Paper[] = [];
+  for (const draft of drafts) {
+    papers.push(toPaper(draft));
+    if (papers.length % STEP_SIZE === 0) {
+      yield;
+    }
+  }
   const untitledCount = papers.reduce((n, p) => (p.title === undefined ? n + 1 : n), 0);
   if (untitledCount > 0) {
     withUniqueLabels(papers);

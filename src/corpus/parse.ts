@@ -1,3 +1,4 @@
+import { runSteps } from '../util/steps';
 import { PaperDate, parseDateLine } from './dates';
 import { BIDI_CONTROLS, isAscii } from './text';
 
@@ -69,36 +70,61 @@ interface Line {
 
 /** Parses one corpus file's text in whichever of the three formats it is. */
 export function parseCorpus(text: string): ParsedCorpus {
+  return runSteps(parseCorpusSteps(text));
+}
+
+/** Lines or entries handled between two yields of `parseCorpusSteps`: a few milliseconds of work. */
+const STEP_SIZE = 2000;
+
+/**
+ * `parseCorpus` a few thousand lines at a time, for a caller that must yield
+ * to the event loop between them. The text may come in pieces (as it is
+ * decoded), cut anywhere: joining 50 MB into one string would be one long step.
+ */
+export function* parseCorpusSteps(text: string | readonly string[]): Generator<void, ParsedCorpus> {
   const problems: CorpusProblem[] = [];
-  const all = splitLines(text, problems);
+  const all = yield* splitLines(typeof text === 'string' ? [text] : text, problems);
   const { content, pageDate } = stripChrome(all);
   const format = detectFormat(content);
   const entries =
     format === 'daily'
-      ? parseDaily(content, problems)
+      ? yield* parseDaily(content, problems)
       : format === 'search'
-        ? parseSearch(content, problems)
-        : parseBare(content, problems);
+        ? yield* parseSearch(content, problems)
+        : yield* parseBare(content, problems);
   if (entries.length === 0 && problems.length === 0) {
     problems.push({ line: 1, message: 'no papers found' });
   }
   return pageDate === undefined ? { format, entries, problems } : { format, entries, problems, pageDate };
 }
 
-function splitLines(text: string, problems: CorpusProblem[]): Line[] {
+function* splitLines(pieces: readonly string[], problems: CorpusProblem[]): Generator<void, Line[]> {
   const lines: Line[] = [];
   let number = 0;
-  // Splitting on a plain `\n` is several times faster than on the pattern, and most files have no `\r`.
-  for (const raw of text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n')) {
-    number++;
-    if (raw.length > MAX_LINE_LENGTH) {
-      problems.push({
-        line: number,
-        message: `line is ${raw.length.toLocaleString('en-US')} characters long (at most ${MAX_LINE_LENGTH.toLocaleString('en-US')} are read); skipped`,
-      });
-      continue;
+  // The unfinished last line of a piece, which the next piece goes on with.
+  let carry = '';
+  for (let p = 0; p < pieces.length; p++) {
+    const more = p < pieces.length - 1;
+    // A `\r` at the end of a piece may be the first half of a `\r\n`: it waits for the next piece too.
+    const piece = carry + (more && pieces[p].endsWith('\r') ? pieces[p].slice(0, -1) : pieces[p]);
+    // Splitting on a plain `\n` is several times faster than on the pattern, and most files have no `\r`.
+    const raws = piece.includes('\r') ? piece.split(/\r\n|\r|\n/) : piece.split('\n');
+    carry = more ? raws.pop() + (pieces[p].endsWith('\r') ? '\r' : '') : '';
+    for (const raw of raws) {
+      number++;
+      if (number % STEP_SIZE === 0) {
+        yield;
+      }
+      if (raw.length > MAX_LINE_LENGTH) {
+        problems.push({
+          line: number,
+          message: `line is ${raw.length.toLocaleString('en-US')} characters long (at most ${MAX_LINE_LENGTH.toLocaleString('en-US')} are read); skipped`,
+        });
+        continue;
+      }
+      lines.push({ text: clean(raw), number });
     }
-    lines.push({ text: clean(raw), number });
+    yield;
   }
   return lines;
 }
@@ -160,9 +186,13 @@ function isMeta(paragraph: Line[]): boolean {
   return paragraph.some((l) => l.text === '·') || AUTHORS.test(paragraph[0].text);
 }
 
-function parseBare(lines: Line[], problems: CorpusProblem[]): ParsedEntry[] {
+function* parseBare(lines: Line[], problems: CorpusProblem[]): Generator<void, ParsedEntry[]> {
   const entries: ParsedEntry[] = [];
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    if (i % STEP_SIZE === STEP_SIZE - 1) {
+      yield;
+    }
+    const line = lines[i];
     if (line.text === '') {
       continue;
     }
@@ -175,10 +205,13 @@ function parseBare(lines: Line[], problems: CorpusProblem[]): ParsedEntry[] {
   return entries;
 }
 
-function parseSearch(lines: Line[], problems: CorpusProblem[]): ParsedEntry[] {
+function* parseSearch(lines: Line[], problems: CorpusProblem[]): Generator<void, ParsedEntry[]> {
   const filled = lines.filter((l) => l.text !== '');
   const entries: ParsedEntry[] = [];
   for (let i = 0; i < filled.length; i++) {
+    if (entries.length % STEP_SIZE === STEP_SIZE - 1) {
+      yield;
+    }
     const line = filled[i];
     const next = filled[i + 1];
     if (!isTitleLike(line.text)) {
@@ -209,11 +242,14 @@ interface PendingEntry {
   hasMeta: boolean;
 }
 
-function parseDaily(lines: Line[], problems: CorpusProblem[]): ParsedEntry[] {
+function* parseDaily(lines: Line[], problems: CorpusProblem[]): Generator<void, ParsedEntry[]> {
   const paragraphs = toParagraphs(lines);
   const entries: PendingEntry[] = [];
   let current: PendingEntry | undefined;
   for (let i = 0; i < paragraphs.length; i++) {
+    if (i % STEP_SIZE === STEP_SIZE - 1) {
+      yield;
+    }
     const paragraph = paragraphs[i];
     if (isMeta(paragraph)) {
       if (current && !current.hasMeta) {

@@ -1,6 +1,7 @@
 import { collectionName, parseCollectionNames, type CollectionNames } from './collections';
 import type { LibraryFile, UnreadableFile } from './library';
-import { MAX_FILE_BYTES, readCorpusFile } from './load';
+import { runStepsAsync } from '../util/steps';
+import { MAX_FILE_BYTES, readCorpusFileSteps } from './load';
 
 /**
  * The little of a file system that loading a corpus needs, so the same loader
@@ -64,7 +65,8 @@ export async function readCorpusFileAt<L>(fs: CorpusFileSystem<L>, file: L, name
     if (size > MAX_FILE_BYTES) {
       return { id, problem: { line: 1, message: `the file is ${Math.round(size / 1048576)} MB; at most ${MAX_FILE_BYTES / 1048576} MB are read` } };
     }
-    return readCorpusFile(id, collectionName(fs.baseName(file), names), await fs.read(file));
+    // Parsed in slices: a large file read in one go would hold up the extension host for a noticeable moment.
+    return await runStepsAsync(readCorpusFileSteps(id, collectionName(fs.baseName(file), names), await fs.read(file)));
   } catch (error) {
     return { id, problem: { line: 1, message: `the file cannot be read (${(error as { code?: string }).code ?? (error as Error).message})` } };
   }

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../corpus/library';
+import { buildLibrarySteps, isReadable, type LibraryFile, type UnreadableFile } from '../corpus/library';
 import type { FileProblem, Library } from '../corpus/paper';
 import { COLLECTION_NAMES_FILE, readCorpusLocations } from '../corpus/sources';
 import { BIDI_CONTROLS } from '../corpus/text';
@@ -9,6 +9,7 @@ import { debounce } from '../util/debounce';
 import { resolveCorpusLocations } from './corpusLocations';
 import { PaperIndex, type IndexedCounts } from '../search/index';
 import { Disposable } from '../util/disposable';
+import { runStepsAsync } from '../util/steps';
 import { workspaceFileSystem } from './workspaceFileSystem';
 
 /** Saving a file often fires several events; one reload answers them all. */
@@ -144,7 +145,10 @@ export class LibraryService extends Disposable {
     if (token.isCancellationRequested) {
       return undefined;
     }
-    const library = buildLibrary(files);
+    const library = await runStepsAsync(buildLibrarySteps(files), token);
+    if (!library) {
+      return undefined;
+    }
     const cached = await this.loadCache(library, token);
     const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath;
     const onWorkerError = (error: unknown) =>

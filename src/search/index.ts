@@ -3,7 +3,8 @@ import { decodeIndexCacheSteps, encodeIndexCache, indexCacheKeySteps } from './i
 import { INDEX_SETTINGS_KEY, indexTerms, PaperIndexer } from './indexer';
 import { parseQuery, inRange, phraseKey, type ParsedQuery, type QueryWord } from './query';
 import { rerank } from './rank';
-import { runSteps, type Scored, type TermIndex, type TermMatch, type WordMatches } from './termIndex';
+import { runSteps, runStepsAsync, type CancellationFlag } from '../util/steps';
+import type { Scored, TermIndex, TermMatch, WordMatches } from './termIndex';
 import { topK } from './topK';
 import { buildCacheInWorker, type WorkerUpdate } from './workerBuild';
 
@@ -26,11 +27,6 @@ export interface SearchResults {
 
 export interface SearchOptions {
   readonly limit?: number;
-}
-
-/** Shaped like `vscode.CancellationToken`, so the core needs no `vscode`. */
-export interface CancellationFlag {
-  readonly isCancellationRequested: boolean;
 }
 
 export interface BuildOptions {
@@ -65,8 +61,6 @@ const RERANK_DEPTH = 200;
 const MAX_CHANGED_SHARE = 3;
 /** Papers tokenized in one step of a build on this thread: a few milliseconds of work. */
 const BUILD_CHUNK = 200;
-/** Steps run back to back before yielding to the event loop, so that small steps do not each pay for a turn of it. */
-const SLICE_MS = 5;
 /** Terms of a paper that stand for it when looking for related papers. */
 const RELATED_TERMS = 16;
 
@@ -540,21 +534,4 @@ function popCount(mask: number): number {
     n++;
   }
   return n;
-}
-
-/** Runs a step generator, yielding to the event loop every `SLICE_MS` or so; undefined if cancelled. */
-async function runStepsAsync<T>(steps: Generator<void, T>, token?: CancellationFlag): Promise<T | undefined> {
-  for (;;) {
-    const sliceEnd = performance.now() + SLICE_MS;
-    do {
-      if (token?.isCancellationRequested) {
-        return undefined;
-      }
-      const step = steps.next();
-      if (step.done) {
-        return step.value;
-      }
-    } while (performance.now() < sliceEnd);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { FIELD_COUNT, runSteps, TermIndex } from './termIndex';
+import { runSteps } from '../util/steps';
+import { FIELD_COUNT, TermIndex } from './termIndex';
 
 /**
  * The index cache: a term index saved as a few binary blocks, so that loading

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { decodeIndexCache, encodeIndexCache } from './indexCache';
 import { PaperIndexer } from './indexer';
 import type { IndexWorkerReply, IndexWorkerRequest } from './indexWorkerProtocol';
-import { runSteps } from './termIndex';
+import { runSteps } from '../util/steps';
 
 /**
  * The index worker (bundled as `dist/indexWorker.js`): builds or updates the

@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { runSteps } from '../util/steps';
 
 /**
  * A compact inverted index over numbered documents with two fields (title,
@@ -236,16 +237,6 @@ export class TermIndexBuilder {
 
   finish(): TermIndex {
     return runSteps(this.finishSteps());
-  }
-}
-
-/** Runs a step generator to its end, synchronously. */
-export function runSteps<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      return step.value;
-    }
   }
 }
 

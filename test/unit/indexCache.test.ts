@@ -4,7 +4,7 @@ import { parseCorpus } from '../../src/corpus/parse';
 import { PaperIndex } from '../../src/search/index';
 import fc from 'fast-check';
 import { CorpusDigest, decodeIndexCache, linesSteps, type IndexedText } from '../../src/search/indexCache';
-import { runSteps } from '../../src/search/termIndex';
+import { runSteps } from '../../src/util/steps';
 import { bundledCorpus } from './helpers';
 
 /** Where the posting documents and the dictionary tree start in cache bytes (see the layout in indexCache.ts). */

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/corpus/parse';
+import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus, parseCorpusSteps } from '../../src/corpus/parse';
+import { runSteps } from '../../src/util/steps';
 import { FILES } from './helpers';
 
 function parseFile(file: string) {
@@ -180,6 +181,19 @@ describe('parseCorpus on damaged and unusual input', () => {
       fc.property(lines, newline, (all, eol) => {
         const expected = all.map((l, i) => ({ abstract: l.normalize('NFC').replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim(), line: i + 1 }));
         assert.deepEqual(parseCorpus(all.join(eol)).entries, expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads text in pieces cut anywhere, even inside a line or a CRLF, as it reads the whole', () => {
+    const token = fc.constantFrom('Title', ' Words', 'é', '\n', '\r\n', '\r', '\n\n', `${abstract(0)}`, '• 3 authors', '·', 'Feb 3, 2024');
+    const text = fc.array(token, { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (whole, cuts) => {
+        const at = [...new Set(cuts.map((c) => c % (whole.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...at].map((start, i) => whole.slice(start, [...at, whole.length][i]));
+        assert.deepEqual(runSteps(parseCorpusSteps(pieces)), parseCorpus(whole));
       }),
       { numRuns: 300 },
     );
