@@ -1,5 +1,3 @@
-import { runSteps } from '../util/steps';
-
 /**
  * Turns the bytes of a corpus file into text, or says why it cannot.
  *
@@ -21,11 +19,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 /** Bytes decoded between two yields of `decodeCorpusBytesSteps`: a few milliseconds of work. */
 const CHUNK_BYTES = 1 << 20;
 
-export function decodeCorpusBytes(bytes: Uint8Array): DecodeResult {
-  return runSteps(decodeCorpusBytesSteps(bytes));
-}
-
-/** `decodeCorpusBytes` a megabyte at a time, for a caller that must yield to the event loop between them. */
+/** Decodes a file's bytes a megabyte at a time, yielding between them, so that a large file does not hold up the event loop. */
 export function* decodeCorpusBytesSteps(bytes: Uint8Array): Generator<void, DecodeResult> {
   if (bytes.length === 0) {
     return { ok: false, reason: 'the file is empty' };

@@ -1,4 +1,3 @@
-import { runSteps } from '../util/steps';
 import { decodeCorpusBytesSteps } from './decode';
 import type { LibraryFile, UnreadableFile } from './library';
 import { parseCorpusSteps } from './parse';
@@ -6,12 +5,7 @@ import { parseCorpusSteps } from './parse';
 /** Files above this size are not read: no abstracts file comes near it, and reading one would stall the host. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** Decodes and parses one file's bytes; a file that cannot be decoded says why. */
-export function readCorpusFile(id: string, name: string, bytes: Uint8Array): LibraryFile | UnreadableFile {
-  return runSteps(readCorpusFileSteps(id, name, bytes));
-}
-
-/** `readCorpusFile` in slices, for a caller that must yield to the event loop between them. */
+/** Decodes and parses one file's bytes, in slices between which a caller can yield; a file that cannot be decoded says why. */
 export function* readCorpusFileSteps(id: string, name: string, bytes: Uint8Array): Generator<void, LibraryFile | UnreadableFile> {
   const decoded = yield* decodeCorpusBytesSteps(bytes);
   if (!decoded.ok) {

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { decodeCorpusBytes } from '../../src/corpus/decode';
+import { decodeCorpusBytesSteps } from '../../src/corpus/decode';
+import { runSteps } from '../../src/util/steps';
+
+const decodeCorpusBytes = (bytes: Uint8Array) => runSteps(decodeCorpusBytesSteps(bytes));
 
 const TEXT = 'Title One\nAn abstract that says something about a paper.';
 

@@ -21,7 +21,8 @@ import katex from 'katex';
 import { parseDateLine } from '../../src/corpus/dates';
 import { paperSearchUrls } from '../../src/corpus/describe';
 import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/corpus/library';
-import { MAX_FILE_BYTES, readCorpusFile } from '../../src/corpus/load';
+import { MAX_FILE_BYTES, readCorpusFileSteps } from '../../src/corpus/load';
+import { runSteps } from '../../src/util/steps';
 import type { Library, Paper } from '../../src/corpus/paper';
 import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/corpus/parse';
 import { readCorpusFileAt, type CorpusFileSystem } from '../../src/corpus/sources';
@@ -64,7 +65,7 @@ function prose(n: number): string {
 }
 
 function file(id: string, text: string | Uint8Array): LibraryFile | UnreadableFile {
-  return readCorpusFile(id, id.replace(/\.txt$/, ''), typeof text === 'string' ? Buffer.from(text) : text);
+  return runSteps(readCorpusFileSteps(id, id.replace(/\.txt$/, ''), typeof text === 'string' ? Buffer.from(text) : text));
 }
 
 function paper(fields: Partial<Paper>): Paper {
