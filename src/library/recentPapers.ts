@@ -1,29 +1,24 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { StateKeys } from '../ids';
-import { Disposable } from '../util/disposable';
+import { StoredList } from './storedList';
 
 /** How many recently opened papers are remembered. */
 const MAX_RECENT = 20;
 
 /** Recently opened papers, newest first, kept in global state so they survive restarts. */
-export class RecentPapers extends Disposable {
-  private readonly changed = this._register(new vscode.EventEmitter<void>());
-  readonly onDidChange = this.changed.event;
-
-  constructor(private readonly state: vscode.Memento) {
-    super();
+export class RecentPapers extends StoredList<string> {
+  constructor(state: vscode.Memento) {
+    super(state, StateKeys.recent, (value): value is string => typeof value === 'string');
   }
 
   get ids(): readonly string[] {
-    const value = this.state.get<unknown>(StateKeys.recent);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    return this.entries;
   }
 
   async add(id: string): Promise<void> {
     if (this.ids[0] === id) {
       return;
     }
-    await this.state.update(StateKeys.recent, [id, ...this.ids.filter((i) => i !== id)].slice(0, MAX_RECENT));
-    this.changed.fire();
+    await this.store([id, ...this.ids.filter((i) => i !== id)].slice(0, MAX_RECENT));
   }
 }

@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { StateKeys } from '../ids';
-import { Disposable } from '../util/disposable';
+import { StoredList } from './storedList';
 
 /** A starred paper as remembered: its label too, so a paper whose file is gone can still be named. */
 export interface StarRecord {
@@ -13,17 +13,13 @@ export interface StarRecord {
  * changes: a star on a paper that is no longer loaded stays and shows as missing until it comes back
  * or the user unstars it.
  */
-export class StarredPapers extends Disposable {
-  private readonly changed = this._register(new vscode.EventEmitter<void>());
-  readonly onDidChange = this.changed.event;
-
-  constructor(private readonly state: vscode.Memento) {
-    super();
+export class StarredPapers extends StoredList<StarRecord> {
+  constructor(state: vscode.Memento) {
+    super(state, StateKeys.starred, isStarRecord);
   }
 
   get all(): readonly StarRecord[] {
-    const value = this.state.get<unknown>(StateKeys.starred);
-    return Array.isArray(value) ? value.filter(isStarRecord) : [];
+    return this.entries;
   }
 
   has(id: string): boolean {
@@ -32,15 +28,13 @@ export class StarredPapers extends Disposable {
 
   async star(record: StarRecord): Promise<void> {
     if (!this.has(record.id)) {
-      await this.state.update(StateKeys.starred, [...this.all, { id: record.id, label: record.label }]);
-      this.changed.fire();
+      await this.store([...this.all, { id: record.id, label: record.label }]);
     }
   }
 
   async unstar(id: string): Promise<void> {
     if (this.has(id)) {
-      await this.state.update(StateKeys.starred, this.all.filter((s) => s.id !== id));
-      this.changed.fire();
+      await this.store(this.all.filter((s) => s.id !== id));
     }
   }
 }
