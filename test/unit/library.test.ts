@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { groupByCollection } from '../../src/corpus/grouping';
 import { citationLine, paperMarkdown, paperSearchUrls } from '../../src/corpus/describe';
 import { MAX_LABEL_LENGTH, readableTex, untitledLabel } from '../../src/corpus/label';
@@ -7,6 +8,7 @@ import { buildLibrary, findLinks } from '../../src/corpus/library';
 import { nodeFileSystem } from '../../src/corpus/nodeFileSystem';
 import { parseCorpus } from '../../src/corpus/parse';
 import { readCorpusLocations } from '../../src/corpus/sources';
+import { foldCase, stripTex, textKey } from '../../src/corpus/text';
 import { bundledCorpus, CORPUS, FILES, paperTitled } from './helpers';
 
 describe('the bundled library', () => {
@@ -89,6 +91,30 @@ describe('the bundled library', () => {
       groups.map((g) => g.papers.length),
       [11, 86, 242, 92, 11],
     );
+  });
+});
+
+describe('textKey', () => {
+  /** The key as the general path makes it, which the one-pass path for plain ASCII must agree with. */
+  const reference = (text: string, maxLength: number) =>
+    foldCase(stripTex(text.slice(0, maxLength * 2)))
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+      .slice(0, maxLength);
+
+  it('keys plain ASCII as the general path does, at any length', () => {
+    const ascii = fc.string({ unit: fc.constantFrom('a', 'Z', 'q', '7', ' ', '-', ':', '.', '~', '!', '$', '\\', '{', '_', 'é', '\t'), maxLength: 40 });
+    fc.assert(
+      fc.property(ascii, fc.integer({ min: 1, max: 30 }), (text, maxLength) => {
+        assert.equal(textKey(text, maxLength), reference(text, maxLength));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keys titles that differ only in case, spacing and punctuation alike', () => {
+    assert.equal(textKey('Mixture-of-Transformers: A Sparse  Architecture', 1000), textKey('mixture of transformers — a sparse architecture', 1000));
+    assert.equal(textKey('$\\ell_2$ Regularization'), 'ell2regularization');
+    assert.equal(textKey('Ünïcode Títle'), 'unicodetitle');
   });
 });
 
