@@ -1,7 +1,7 @@
 import { runSteps } from '../util/steps';
 import { untitledLabel } from './label';
 import type { CorpusProblem, ParsedCorpus, ParsedEntry } from './parse';
-import type { Collection, FileProblem, Library, Paper, PaperSource } from './paper';
+import type { Collection, FileProblem, Library, Paper } from './paper';
 import { textKeyCodes } from './text';
 
 /** One parsed file and the collection it becomes. */
@@ -20,6 +20,7 @@ export interface UnreadableFile {
 const LINK = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 /** One list for the many abstracts without links, rather than an empty array each. */
 const NO_LINKS: readonly string[] = Object.freeze([]);
+const NO_COLLECTIONS: readonly string[] = Object.freeze([]);
 const CODE_HOSTS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com|codeberg\.org)\//i;
 
 interface Draft {
@@ -27,8 +28,8 @@ interface Draft {
   order: number;
   title?: string;
   abstract: string;
-  collections: string[];
-  sources: PaperSource[];
+  /** Shared by every paper of one file until a second file lists it too. */
+  collections: readonly string[];
   authors?: number;
   organization?: string;
   date?: Paper['date'];
@@ -60,6 +61,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
   for (const titled of anyUntitled ? [true, false] : [true]) {
     for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
       const file = files[fileIndex];
+      const inFile = Object.freeze([file.id] as const);
       const entries = file.parsed.entries;
       for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
         if (entryIndex % STEP_SIZE === STEP_SIZE - 1) {
@@ -83,7 +85,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
             byTitle.set(titleId, draft);
           }
         }
-        mergeEntry(draft, file.id, entry, order);
+        mergeEntry(draft, inFile, entry, order);
         if (abstractId && !byAbstract.has(abstractId)) {
           byAbstract.set(abstractId, draft);
         }
@@ -134,10 +136,12 @@ export function isReadable(file: LibraryFile | UnreadableFile): file is LibraryF
 }
 
 function newDraft(id: string, order: number): Draft {
-  return { id, order, abstract: '', collections: [], sources: [] };
+  return { id, order, abstract: '', collections: NO_COLLECTIONS };
 }
 
-function mergeEntry(draft: Draft, collection: string, entry: ParsedEntry, order: number): void {
+/** `inFile` is the collection list of a paper in this file alone: one list for all of them, not one per paper. */
+function mergeEntry(draft: Draft, inFile: readonly [string], entry: ParsedEntry, order: number): void {
+  const collection = inFile[0];
   draft.order = Math.min(draft.order, order);
   draft.title ??= entry.title;
   // Scrapes cut abstracts at different lengths; keep the most complete copy.
@@ -145,9 +149,8 @@ function mergeEntry(draft: Draft, collection: string, entry: ParsedEntry, order:
     draft.abstract = entry.abstract;
   }
   if (!draft.collections.includes(collection)) {
-    draft.collections.push(collection);
+    draft.collections = draft.collections.length === 0 ? inFile : [...draft.collections, collection];
   }
-  draft.sources.push({ collection, line: entry.line });
   draft.authors ??= entry.authors;
   draft.organization ??= entry.organization;
   draft.date ??= entry.date;
@@ -161,7 +164,6 @@ function toPaper(d: Draft): Paper {
     label: d.title ?? untitledLabel(d.abstract),
     abstract: d.abstract,
     collections: d.collections,
-    sources: d.sources,
     links,
     hasCode: links.length > 0 && links.some((l) => CODE_HOSTS.test(l)),
   };

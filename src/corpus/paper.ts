@@ -11,12 +11,6 @@ export interface Collection {
   readonly entries: number;
 }
 
-/** Where one copy of a paper stands. */
-export interface PaperSource {
-  readonly collection: string;
-  readonly line: number;
-}
-
 /** One distinct paper: every file that listed it is one of its collections. */
 export interface Paper {
   /** Stable across reloads: derived from the title, or from the abstract when there is none. */
@@ -27,7 +21,6 @@ export interface Paper {
   /** As in the file, TeX included. */
   readonly abstract: string;
   readonly collections: readonly string[];
-  readonly sources: readonly PaperSource[];
   readonly authors?: number;
   readonly organization?: string;
   readonly date?: PaperDate;

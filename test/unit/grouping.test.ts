@@ -4,7 +4,7 @@ import type { Paper } from '../../src/corpus/paper';
 import { bundledCorpus, paperTitled } from './helpers';
 
 function paper(label: string, extra: Partial<Paper> = {}): Paper {
-  return { id: label, label, abstract: '', collections: [], sources: [], links: [], hasCode: false, ...extra };
+  return { id: label, label, abstract: '', collections: [], links: [], hasCode: false, ...extra };
 }
 
 describe('Library grouping and order', () => {

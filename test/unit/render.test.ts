@@ -9,7 +9,7 @@ import { bundledCorpus } from './helpers';
 const RESOURCES = { cspSource: 'https://csp.example', nonce: 'bm9uY2U=', styleUri: 'https://res/abstract.css', scriptUri: 'https://res/webview.js' };
 
 function paper(fields: Partial<Paper>): Paper {
-  return { id: 'abc123', label: 'A label', abstract: '', collections: [], sources: [], links: [], hasCode: false, ...fields };
+  return { id: 'abc123', label: 'A label', abstract: '', collections: [], links: [], hasCode: false, ...fields };
 }
 
 /** The tags and attributes the renderer itself writes; anything else in the output came from the input. */

@@ -69,7 +69,7 @@ function file(id: string, text: string | Uint8Array): LibraryFile | UnreadableFi
 }
 
 function paper(fields: Partial<Paper>): Paper {
-  return { id: 'abc123', label: 'A label', abstract: '', collections: [], sources: [], links: [], hasCode: false, ...fields };
+  return { id: 'abc123', label: 'A label', abstract: '', collections: [], links: [], hasCode: false, ...fields };
 }
 
 function allText(library: Library): string {
