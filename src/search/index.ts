@@ -138,8 +138,9 @@ export class PaperIndex {
       return undefined;
     }
     try {
-      const cache = await buildCacheInWorker(options.workerScript, library.papers, options, update);
-      return cache && (await PaperIndex.loadAsync(library, cache, indexed, options.token));
+      const built = await buildCacheInWorker(options.workerScript, library.papers, options, update);
+      // The worker digested these very papers for the key: hashing them again here would only repeat it, on this thread.
+      return built && (await PaperIndex.loadAsync(library, built.cache, indexed, options.token, built.key));
     } catch (error) {
       options.onWorkerError?.(error);
       return undefined;
@@ -159,12 +160,13 @@ export class PaperIndex {
     return PaperIndex.loadAsync(library, bytes, { tokenized: 0, carried: 0 }, token);
   }
 
-  private static async loadAsync(library: Library, bytes: Uint8Array, indexed: IndexedCounts, token?: CancellationFlag): Promise<PaperIndex | undefined> {
+  /** The index of `library` from cache bytes, checked against `knownKey` if given (the key of exactly this library), else against the library's key. */
+  private static async loadAsync(library: Library, bytes: Uint8Array, indexed: IndexedCounts, token?: CancellationFlag, knownKey?: string): Promise<PaperIndex | undefined> {
     // Aligned once here, so that the index's arrays are views of the very bytes it keeps for `toCache`.
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     return runStepsAsync(
       (function* () {
-        const key = yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY);
+        const key = knownKey ?? (yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY));
         const terms = yield* decodeIndexCacheSteps(aligned, key);
         return terms && terms.docCount === library.papers.length ? new PaperIndex(library, terms, key, indexed, aligned) : undefined;
       })(),

@@ -39,7 +39,7 @@ if (port) {
     }
     const { terms, key } = runSteps(indexer.finishSteps());
     const cache = encodeIndexCache(terms, key);
-    port.postMessage({ cache } satisfies IndexWorkerReply, [cache.buffer as ArrayBuffer]);
+    port.postMessage({ cache, key } satisfies IndexWorkerReply, [cache.buffer as ArrayBuffer]);
     port.close();
   });
 }

@@ -11,5 +11,5 @@ export type IndexWorkerRequest =
   | { readonly papers: readonly IndexedText[] }
   | { readonly finish: true };
 
-/** From the index worker: how many papers it has indexed so far, or the finished index as cache bytes. */
-export type IndexWorkerReply = { readonly indexed: number } | { readonly cache: Uint8Array };
+/** From the index worker: how many papers it has indexed so far, or the finished index as cache bytes and the key it digested from the papers it was sent. */
+export type IndexWorkerReply = { readonly indexed: number } | { readonly cache: Uint8Array; readonly key: string };

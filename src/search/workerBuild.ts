@@ -22,13 +22,19 @@ export interface WorkerBuildOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** An index the worker built: its cache bytes and the cache key of the papers it was sent. */
+export interface WorkerBuilt {
+  readonly cache: Uint8Array;
+  readonly key: string;
+}
+
 /**
  * Builds the index of `papers` in a worker thread running `script` (with
  * `update`, from a previous index, tokenizing only the papers it has not
- * got) and resolves to its cache bytes, or to undefined once cancelled (the
- * worker is terminated). Rejects if the worker cannot start or fails.
+ * got) and resolves to it, or to undefined once cancelled (the worker is
+ * terminated). Rejects if the worker cannot start or fails.
  */
-export function buildCacheInWorker(script: string, papers: readonly IndexedText[], options: WorkerBuildOptions = {}, update?: WorkerUpdate): Promise<Uint8Array | undefined> {
+export function buildCacheInWorker(script: string, papers: readonly IndexedText[], options: WorkerBuildOptions = {}, update?: WorkerUpdate): Promise<WorkerBuilt | undefined> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script);
     let sent = 0;
@@ -58,7 +64,7 @@ export function buildCacheInWorker(script: string, papers: readonly IndexedText[
     }, CANCEL_POLL_MS);
     worker.on('message', (reply: IndexWorkerReply) => {
       if ('cache' in reply) {
-        settle(() => resolve(reply.cache));
+        settle(() => resolve({ cache: reply.cache, key: reply.key }));
       } else if (!settled) {
         options.onProgress?.(reply.indexed, papers.length);
         sendNext();
