@@ -165,7 +165,7 @@ function toPaper(d: Draft): Paper {
     abstract: d.abstract,
     collections: d.collections,
     links,
-    hasCode: links.length > 0 && links.some((l) => CODE_HOSTS.test(l)),
+    hasCode: links.some((l) => CODE_HOSTS.test(l)),
   };
   // Only the fields a paper has: set one by one rather than merged from an object each, which 100,000 papers make garbage of.
   if (d.title !== undefined) {
