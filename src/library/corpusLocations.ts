@@ -49,7 +49,8 @@ export async function resolveCorpusLocations(extensionUri: vscode.Uri, home: str
     locations.push(uri);
     const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
     if (stat && stat.type & vscode.FileType.Directory) {
-      watch.push(new vscode.RelativePattern(uri, '*.{txt,TXT,json}'));
+      // Corpus files are `.txt` in any case (`isCorpusFileName`), and a glob on Linux is case-sensitive.
+      watch.push(new vscode.RelativePattern(uri, '*.{[tT][xX][tT],json}'));
     } else {
       // A file that is missing now may appear later: watch its name in its folder.
       watch.push(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.slice(uri.path.lastIndexOf('/') + 1)));

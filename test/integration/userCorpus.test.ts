@@ -12,6 +12,9 @@ We study the generalization properties of binary logistic classification in a si
 const SECOND = `Tokenizer-Free Language Modeling with Byte Latent Patches
 We introduce a byte-level architecture that groups bytes into dynamically sized patches, matching tokenizer-based models at scale while improving inference efficiency and robustness.`;
 
+const THIRD = `Sparse Autoencoders Find Interpretable Features in Protein Language Models
+We train sparse autoencoders on the residual stream of a protein language model and show that many of the learned features align with known biological concepts such as binding sites and secondary structure.`;
+
 /** The papers of the library once it satisfies `check`: each change to files or settings reloads it. */
 async function libraryWhere(what: string, check: (snapshot: LibrarySnapshot) => boolean): Promise<LibrarySnapshot> {
   const api = await activateExtension();
@@ -60,6 +63,13 @@ describe("The user's own papers (papers.corpus.paths)", () => {
     rmSync(path.join(folder, 'more.txt'));
     const snapshot = await libraryWhere('the deletion', (s) => !s.library.papers.some((p) => p.title?.endsWith('Byte Latent Patches')));
     assert.equal(snapshot.library.papers.length, 439);
+  });
+
+  it('notices a corpus file whose extension is in mixed case', async () => {
+    writeFileSync(path.join(folder, 'Third.Txt'), THIRD);
+    await libraryWhere('the .Txt file', (s) => titled(s, 'Sparse Autoencoders Find Interpretable Features in Protein Language Models'));
+    rmSync(path.join(folder, 'Third.Txt'));
+    await libraryWhere('its deletion', (s) => !titled(s, 'Sparse Autoencoders Find Interpretable Features in Protein Language Models'));
   });
 
   it('keeps the rest when a file is damaged, and says which', async () => {
