@@ -11,11 +11,11 @@ import { FIELD_COUNT, TermIndex } from './termIndex';
  *
  * Layout: `PEIX` · u32 format version · u32 header length · header JSON ·
  * padding to 4 bytes · offsets (u32) · docs (u32) · field lengths (u16) ·
- * padding · dictionary tree (u32) · tfs (u8) · terms (UTF-8, `\n`-separated) ·
- * dictionary labels (UTF-8, `\n`-separated).
+ * padding · dictionary node starts, values and label ends (u32) · tfs (u8) ·
+ * terms (UTF-8, `\n`-separated) · dictionary labels (UTF-8, one after another).
  */
 const MAGIC = 0x58494550; // "PEIX", little-endian
-export const CACHE_FORMAT_VERSION = 2;
+export const CACHE_FORMAT_VERSION = 3;
 
 interface CacheHeader {
   readonly key: string;
@@ -23,7 +23,8 @@ interface CacheHeader {
   readonly termCount: number;
   readonly postingCount: number;
   readonly termsBytes: number;
-  readonly treeLength: number;
+  readonly nodeCount: number;
+  readonly entryCount: number;
   readonly labelsBytes: number;
 }
 
@@ -37,17 +38,18 @@ export interface IndexedText {
 /** Serializes the index's arrays and dictionary under a key that names the corpus and settings it was built from. */
 export function encodeIndexCache(index: TermIndex, key: string): Uint8Array {
   const data = index.data;
-  const dictionary = index.flatDictionary();
+  const dictionary = index.flatDictionary;
   const encoder = new TextEncoder();
   const terms = encoder.encode(data.terms.join('\n'));
-  const labels = encoder.encode(dictionary.labels.join('\n'));
+  const labels = encoder.encode(dictionary.labels);
   const header: CacheHeader = {
     key,
     docCount: data.docCount,
     termCount: data.terms.length,
     postingCount: data.docs.length,
     termsBytes: terms.length,
-    treeLength: dictionary.tree.length,
+    nodeCount: dictionary.nodeStarts.length - 1,
+    entryCount: dictionary.values.length,
     labelsBytes: labels.length,
   };
   const headerBytes = encoder.encode(JSON.stringify(header));
@@ -61,7 +63,9 @@ export function encodeIndexCache(index: TermIndex, key: string): Uint8Array {
   out.set(bytesOf(data.offsets), layout.offsets);
   out.set(bytesOf(data.docs), layout.docs);
   out.set(bytesOf(data.fieldLengths), layout.fieldLengths);
-  out.set(bytesOf(dictionary.tree), layout.tree);
+  out.set(bytesOf(dictionary.nodeStarts), layout.nodeStarts);
+  out.set(bytesOf(dictionary.values), layout.values);
+  out.set(bytesOf(dictionary.labelEnds), layout.labelEnds);
   out.set(data.tfs, layout.tfs);
   out.set(terms, layout.terms);
   out.set(labels, layout.labels);
@@ -91,7 +95,7 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
       return undefined;
     }
     const header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength))) as CacheHeader;
-    const counts = [header.docCount, header.termCount, header.postingCount, header.termsBytes, header.treeLength, header.labelsBytes];
+    const counts = [header.docCount, header.termCount, header.postingCount, header.termsBytes, header.nodeCount, header.entryCount, header.labelsBytes];
     if (header.key !== key || !counts.every(isCount)) {
       return undefined;
     }
@@ -106,18 +110,20 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
     const offsets = new Uint32Array(buffer, base + layout.offsets, header.termCount + 1);
     const docs = new Uint32Array(buffer, base + layout.docs, header.postingCount);
     const fieldLengths = new Uint16Array(buffer, base + layout.fieldLengths, header.docCount * FIELD_COUNT);
-    const tree = new Uint32Array(buffer, base + layout.tree, header.treeLength);
+    const nodeStarts = new Uint32Array(buffer, base + layout.nodeStarts, header.nodeCount + 1);
+    const values = new Uint32Array(buffer, base + layout.values, header.entryCount);
+    const labelEnds = new Uint32Array(buffer, base + layout.labelEnds, header.entryCount);
     const tfs = new Uint8Array(buffer, base + layout.tfs, header.postingCount * FIELD_COUNT);
     const decoder = new TextDecoder('utf-8', { fatal: true });
     const terms = yield* linesSteps(aligned.subarray(layout.terms, layout.terms + header.termsBytes), decoder);
     if (terms.length !== header.termCount) {
       return undefined;
     }
-    const labels = yield* linesSteps(aligned.subarray(layout.labels, layout.labels + header.labelsBytes), decoder);
+    const labels = decoder.decode(aligned.subarray(layout.labels, layout.labels + header.labelsBytes));
     if (!(yield* consistent(offsets, docs, header))) {
       return undefined;
     }
-    return yield* TermIndex.fromFlatSteps({ docCount: header.docCount, terms, offsets, docs, tfs, fieldLengths }, { tree, labels });
+    return yield* TermIndex.fromFlatSteps({ docCount: header.docCount, terms, offsets, docs, tfs, fieldLengths }, { nodeStarts, values, labelEnds, labels });
   } catch {
     return undefined;
   }
@@ -175,11 +181,13 @@ function planLayout(start: number, header: CacheHeader) {
   const offsets = align(start, 4);
   const docs = offsets + (header.termCount + 1) * 4;
   const fieldLengths = docs + header.postingCount * 4;
-  const tree = align(fieldLengths + header.docCount * FIELD_COUNT * 2, 4);
-  const tfs = tree + header.treeLength * 4;
+  const nodeStarts = align(fieldLengths + header.docCount * FIELD_COUNT * 2, 4);
+  const values = nodeStarts + (header.nodeCount + 1) * 4;
+  const labelEnds = values + header.entryCount * 4;
+  const tfs = labelEnds + header.entryCount * 4;
   const terms = tfs + header.postingCount * FIELD_COUNT;
   const labels = terms + header.termsBytes;
-  return { offsets, docs, fieldLengths, tree, tfs, terms, labels, total: labels + header.labelsBytes };
+  return { offsets, docs, fieldLengths, nodeStarts, values, labelEnds, tfs, terms, labels, total: labels + header.labelsBytes };
 }
 
 function align(n: number, to: number): number {

@@ -1,13 +1,13 @@
-import SearchableMap from 'minisearch/SearchableMap';
 import { runSteps } from '../util/steps';
+import { dictionarySteps, TermDictionary, validDictionarySteps, type FlatDictionary } from './dictionary';
 
 /**
  * A compact inverted index over numbered documents with two fields (title,
  * abstract). MiniSearch's radix tree (`SearchableMap`) is the term
- * dictionary, so prefix and typo lookups are MiniSearch's own; the postings
- * live in flat typed arrays instead of MiniSearch's nested Maps, which is what
- * keeps 100,000 abstracts in a fraction of the memory and lets the index be
- * cached as a few binary blocks.
+ * dictionary, so prefix and typo lookups are MiniSearch's own; the postings,
+ * like the dictionary (see `dictionary.ts`), live in flat typed arrays instead
+ * of MiniSearch's nested Maps, which is what keeps 100,000 abstracts in a
+ * fraction of the memory and lets the index be cached as a few binary blocks.
  */
 
 /** The fields every document has, in this order. */
@@ -232,103 +232,11 @@ export class TermIndexBuilder {
       tfs,
       fieldLengths: this.lengths.slice(0, this.docCount * FIELD_COUNT),
     };
-    return new TermIndex(data, yield* dictionarySteps(data.terms));
+    return new TermIndex(data, new TermDictionary(yield* dictionarySteps(data.terms)));
   }
 
   finish(): TermIndex {
     return runSteps(this.finishSteps());
-  }
-}
-
-function* dictionarySteps(terms: readonly string[], sliceSize = 5000): Generator<void, SearchableMap<number>> {
-  const dictionary = new SearchableMap<number>();
-  for (let start = 0; start < terms.length; start += sliceSize) {
-    const end = Math.min(start + sliceSize, terms.length);
-    for (let id = start; id < end; id++) {
-      dictionary.set(terms[id], id);
-    }
-    yield;
-  }
-  return dictionary;
-}
-
-/** SearchableMap's radix tree: edges by label, and the term id under the empty label at the end of a term. */
-type RadixTree = Map<string, number | RadixTree>;
-const LEAF = '';
-/** In a flattened dictionary, this entry is an edge: its label is the next one and its node follows. */
-const EDGE = 0xffffffff;
-
-/**
- * The dictionary's radix tree, flattened in its own order: per node its entry
- * count, then per entry either a term id (a leaf) or `EDGE` followed by the
- * child node, whose label is the next of `labels`. Loading a cache rebuilds
- * the tree from this in a fraction of the time inserting every term takes.
- */
-export interface FlatDictionary {
-  readonly tree: Uint32Array;
-  readonly labels: readonly string[];
-}
-
-function flatten(root: RadixTree): FlatDictionary {
-  const tree: number[] = [];
-  const labels: string[] = [];
-  const visit = (node: RadixTree) => {
-    tree.push(node.size);
-    for (const [label, child] of node) {
-      if (typeof child === 'number') {
-        tree.push(child);
-      } else {
-        tree.push(EDGE);
-        labels.push(label);
-        visit(child);
-      }
-    }
-  };
-  visit(root);
-  return { tree: Uint32Array.from(tree), labels };
-}
-
-/** Rebuilds a flattened dictionary, in slices of `sliceSize` entries; undefined if it does not add up. */
-function* unflattenSteps(flat: FlatDictionary, termCount: number, sliceSize = 5000): Generator<void, SearchableMap<number> | undefined> {
-  const { tree, labels } = flat;
-  const root: RadixTree = new Map();
-  const stack: { node: RadixTree; left: number }[] = [];
-  let node = root;
-  let left = tree.length > 0 ? tree[0] : 0;
-  let nextLabel = 0;
-  let pos = 1;
-  for (let entries = 1; ; entries++) {
-    while (left === 0) {
-      const parent = stack.pop();
-      if (!parent) {
-        return pos === tree.length && nextLabel === labels.length ? new SearchableMap<number>(root as ConstructorParameters<typeof SearchableMap<number>>[0]) : undefined;
-      }
-      ({ node, left } = parent);
-    }
-    if (pos >= tree.length) {
-      return undefined;
-    }
-    const entry = tree[pos++];
-    left--;
-    if (entry !== EDGE) {
-      if (entry >= termCount) {
-        return undefined;
-      }
-      node.set(LEAF, entry);
-    } else {
-      const label = labels[nextLabel++];
-      if (!label || pos >= tree.length) {
-        return undefined;
-      }
-      const child: RadixTree = new Map();
-      node.set(label, child);
-      stack.push({ node, left });
-      node = child;
-      left = tree[pos++];
-    }
-    if (entries % sliceSize === 0) {
-      yield;
-    }
   }
 }
 
@@ -361,7 +269,7 @@ export class TermIndex {
 
   constructor(
     readonly data: TermIndexData,
-    private readonly dictionary: SearchableMap<number>,
+    private readonly dictionary: TermDictionary,
   ) {
     const averageLength = Array.from({ length: FIELD_COUNT }, (_, field) => {
       let total = 0;
@@ -379,10 +287,9 @@ export class TermIndex {
     this.touched = new Uint32Array(data.docCount);
   }
 
-  /** An index from cached arrays and its flattened dictionary; undefined if the dictionary does not add up. */
+  /** An index from cached arrays and its flat dictionary; undefined if the dictionary does not add up. */
   static *fromFlatSteps(data: TermIndexData, dictionary: FlatDictionary): Generator<void, TermIndex | undefined> {
-    const map = yield* unflattenSteps(dictionary, data.terms.length);
-    return map && new TermIndex(data, map);
+    return (yield* validDictionarySteps(dictionary, data.terms.length)) ? new TermIndex(data, new TermDictionary(dictionary)) : undefined;
   }
 
   /** The postings grouped by document (a counting sort by document), in slices. */
@@ -416,9 +323,9 @@ export class TermIndex {
     return { data: this.data, starts, terms, postings };
   }
 
-  /** The dictionary, flattened for the cache. */
-  flatDictionary(): FlatDictionary {
-    return flatten(this.dictionary._tree as RadixTree);
+  /** The dictionary's arrays, for the cache. */
+  get flatDictionary(): FlatDictionary {
+    return this.dictionary.flat;
   }
 
   get docCount(): number {
@@ -435,7 +342,7 @@ export class TermIndex {
   }
 
   termId(term: string): number | undefined {
-    return this.dictionary.get(term);
+    return this.dictionary.termId(term);
   }
 
   term(termId: number): string {
@@ -455,26 +362,12 @@ export class TermIndex {
 
   /** Terms that start with `prefix` (the prefix itself included), as term ids. */
   prefixTerms(prefix: string): number[] {
-    // The same order as iterating `atPrefix(prefix).values()` (each node's entries last to first), without its per-node arrays and iterator objects.
-    const found: number[] = [];
-    const visit = (node: RadixTree) => {
-      const entries = [...node.values()];
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const entry = entries[i];
-        if (typeof entry === 'number') {
-          found.push(entry);
-        } else {
-          visit(entry);
-        }
-      }
-    };
-    visit(this.dictionary.atPrefix(prefix)._tree as RadixTree);
-    return found;
+    return this.dictionary.prefixTerms(prefix);
   }
 
   /** Terms within `distance` edits of `term`, with their distances. */
   fuzzyTerms(term: string, distance: number): [number, number][] {
-    return [...this.dictionary.fuzzyGet(term, distance).values()];
+    return this.dictionary.fuzzyTerms(term, distance);
   }
 
   /** Whether a document contains a term (postings are sorted, so this is a binary search). */

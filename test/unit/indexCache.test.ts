@@ -7,15 +7,15 @@ import { CorpusDigest, decodeIndexCache, linesSteps, type IndexedText } from '..
 import { runSteps } from '../../src/util/steps';
 import { bundledCorpus } from './helpers';
 
-/** Where the posting documents and the dictionary tree start in cache bytes (see the layout in indexCache.ts). */
+/** Where the posting documents and the dictionary's entry values start in cache bytes (see the layout in indexCache.ts). */
 function blocks(bytes: Uint8Array) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(8, true);
-  const counts = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Record<'termCount' | 'postingCount' | 'docCount' | 'treeLength', number>;
+  const counts = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Record<'termCount' | 'postingCount' | 'docCount' | 'nodeCount' | 'entryCount', number>;
   const align = (n: number) => Math.ceil(n / 4) * 4;
   const docs = align(12 + headerLength) + (counts.termCount + 1) * 4;
-  const tree = align(docs + counts.postingCount * 4 + counts.docCount * 4);
-  return { counts, docs, tree };
+  const values = align(docs + counts.postingCount * 4 + counts.docCount * 4) + (counts.nodeCount + 1) * 4;
+  return { counts, docs, values };
 }
 
 const QUERIES = ['xLSTM', 'landmark atten', 'quantizaton', 'sub-graph', 'graph neural network', 'title:hawq', 'has:code year:2023', 'tr'];
@@ -55,15 +55,19 @@ describe('the index cache', () => {
     const header = bytes.slice();
     header[20] = 0x7b;
     damaged.push(header);
-    const { counts, docs, tree } = blocks(bytes);
+    const { counts, docs, values } = blocks(bytes);
     // A posting of a document that does not exist.
     const posting = bytes.slice();
     new DataView(posting.buffer).setUint32(docs, 0xffffffff, true);
     damaged.push(posting);
-    // A dictionary entry (the last one is a term) naming a term that does not exist.
+    // A dictionary entry (the last one ends a term) naming a term that does not exist.
     const dictionary = bytes.slice();
-    new DataView(dictionary.buffer).setUint32(tree + (counts.treeLength - 1) * 4, counts.termCount, true);
+    new DataView(dictionary.buffer).setUint32(values + (counts.entryCount - 1) * 4, counts.termCount, true);
     damaged.push(dictionary);
+    // An edge of the root (its first entry) leading back to the root: a lookup would go round forever.
+    const cycle = bytes.slice();
+    new DataView(cycle.buffer).setUint32(values, 0, true);
+    damaged.push(cycle);
     for (const [i, b] of damaged.entries()) {
       assert.equal(decodeIndexCache(b, key), undefined, `case ${i}`);
       assert.equal(await PaperIndex.fromCacheAsync(library, b), undefined, `case ${i}`);
