@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { runSteps } from '../util/steps';
 import { FIELD_COUNT, TermIndex } from './termIndex';
+import { TermList } from './termList';
 
 /**
  * The index cache: a term index saved as a few binary blocks, so that loading
@@ -11,11 +12,11 @@ import { FIELD_COUNT, TermIndex } from './termIndex';
  *
  * Layout: `PEIX` · u32 format version · u32 header length · header JSON ·
  * padding to 4 bytes · offsets (u32) · docs (u32) · field lengths (u16) ·
- * padding · dictionary node starts, values and label ends (u32) · tfs (u8) ·
- * terms (UTF-8, `\n`-separated) · dictionary labels (UTF-8, one after another).
+ * padding · term ends, dictionary node starts, values and label ends (u32) ·
+ * tfs (u8) · terms and dictionary labels (UTF-8, each one after another).
  */
 const MAGIC = 0x58494550; // "PEIX", little-endian
-export const CACHE_FORMAT_VERSION = 3;
+export const CACHE_FORMAT_VERSION = 4;
 
 interface CacheHeader {
   readonly key: string;
@@ -40,7 +41,7 @@ export function encodeIndexCache(index: TermIndex, key: string): Uint8Array {
   const data = index.data;
   const dictionary = index.flatDictionary;
   const encoder = new TextEncoder();
-  const terms = encoder.encode(data.terms.join('\n'));
+  const terms = encoder.encode(data.terms.text);
   const labels = encoder.encode(dictionary.labels);
   const header: CacheHeader = {
     key,
@@ -63,6 +64,7 @@ export function encodeIndexCache(index: TermIndex, key: string): Uint8Array {
   out.set(bytesOf(data.offsets), layout.offsets);
   out.set(bytesOf(data.docs), layout.docs);
   out.set(bytesOf(data.fieldLengths), layout.fieldLengths);
+  out.set(bytesOf(data.terms.ends), layout.termEnds);
   out.set(bytesOf(dictionary.nodeStarts), layout.nodeStarts);
   out.set(bytesOf(dictionary.values), layout.values);
   out.set(bytesOf(dictionary.labelEnds), layout.labelEnds);
@@ -110,13 +112,14 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
     const offsets = new Uint32Array(buffer, base + layout.offsets, header.termCount + 1);
     const docs = new Uint32Array(buffer, base + layout.docs, header.postingCount);
     const fieldLengths = new Uint16Array(buffer, base + layout.fieldLengths, header.docCount * FIELD_COUNT);
+    const termEnds = new Uint32Array(buffer, base + layout.termEnds, header.termCount);
     const nodeStarts = new Uint32Array(buffer, base + layout.nodeStarts, header.nodeCount + 1);
     const values = new Uint32Array(buffer, base + layout.values, header.entryCount);
     const labelEnds = new Uint32Array(buffer, base + layout.labelEnds, header.entryCount);
     const tfs = new Uint8Array(buffer, base + layout.tfs, header.postingCount * FIELD_COUNT);
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    const terms = yield* linesSteps(aligned.subarray(layout.terms, layout.terms + header.termsBytes), decoder);
-    if (terms.length !== header.termCount) {
+    const terms = TermList.of(decoder.decode(aligned.subarray(layout.terms, layout.terms + header.termsBytes)), termEnds);
+    if (!terms) {
       return undefined;
     }
     const labels = decoder.decode(aligned.subarray(layout.labels, layout.labels + header.labelsBytes));
@@ -127,24 +130,6 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
   } catch {
     return undefined;
   }
-}
-
-/**
- * `\n`-separated UTF-8 text as its lines, decoded a chunk at a time: each
- * chunk ends at a `\n`, which is never part of a longer character.
- */
-export function* linesSteps(bytes: Uint8Array, decoder: TextDecoder, chunkSize = 1 << 16): Generator<void, string[]> {
-  const lines: string[] = [];
-  for (let start = 0; bytes.length > 0 && start <= bytes.length; ) {
-    const newline = start + chunkSize < bytes.length ? bytes.indexOf(0x0a, start + chunkSize) : -1;
-    const end = newline === -1 ? bytes.length : newline;
-    for (const line of decoder.decode(bytes.subarray(start, end)).split('\n')) {
-      lines.push(line);
-    }
-    start = end + 1;
-    yield;
-  }
-  return lines;
 }
 
 /** Offsets rise from 0 to the posting count and every posting names a real document. */
@@ -181,13 +166,14 @@ function planLayout(start: number, header: CacheHeader) {
   const offsets = align(start, 4);
   const docs = offsets + (header.termCount + 1) * 4;
   const fieldLengths = docs + header.postingCount * 4;
-  const nodeStarts = align(fieldLengths + header.docCount * FIELD_COUNT * 2, 4);
+  const termEnds = align(fieldLengths + header.docCount * FIELD_COUNT * 2, 4);
+  const nodeStarts = termEnds + header.termCount * 4;
   const values = nodeStarts + (header.nodeCount + 1) * 4;
   const labelEnds = values + header.entryCount * 4;
   const tfs = labelEnds + header.entryCount * 4;
   const terms = tfs + header.postingCount * FIELD_COUNT;
   const labels = terms + header.termsBytes;
-  return { offsets, docs, fieldLengths, nodeStarts, values, labelEnds, tfs, terms, labels, total: labels + header.labelsBytes };
+  return { offsets, docs, fieldLengths, termEnds, nodeStarts, values, labelEnds, tfs, terms, labels, total: labels + header.labelsBytes };
 }
 
 function align(n: number, to: number): number {

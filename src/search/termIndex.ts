@@ -1,5 +1,6 @@
 import { runSteps } from '../util/steps';
 import { dictionarySteps, TermDictionary, validDictionarySteps, type FlatDictionary } from './dictionary';
+import { TermList } from './termList';
 
 /**
  * A compact inverted index over numbered documents with two fields (title,
@@ -27,7 +28,7 @@ const DELTA = 0.5;
 export interface TermIndexData {
   readonly docCount: number;
   /** Term id → term, in the order the terms were first seen. */
-  readonly terms: readonly string[];
+  readonly terms: TermList;
   /** Term id → first posting; one more entry than terms. */
   readonly offsets: Uint32Array;
   /** Posting → document number, ascending within each term. */
@@ -92,8 +93,8 @@ export class TermIndexBuilder {
       this.postingDoc = new Uint32Array(size);
       this.postingTf = new Uint8Array(size * FIELD_COUNT);
       this.lengths = new Uint16Array((previous.data.docCount + 1024) * FIELD_COUNT);
-      for (const term of previous.data.terms) {
-        this.idOf(term);
+      for (let id = 0; id < previous.data.terms.length; id++) {
+        this.idOf(previous.data.terms.get(id));
       }
     }
   }
@@ -226,13 +227,13 @@ export class TermIndexBuilder {
     }
     const data: TermIndexData = {
       docCount: this.docCount,
-      terms,
+      terms: TermList.from(terms),
       offsets,
       docs,
       tfs,
       fieldLengths: this.lengths.slice(0, this.docCount * FIELD_COUNT),
     };
-    return new TermIndex(data, new TermDictionary(yield* dictionarySteps(data.terms)));
+    return new TermIndex(data, new TermDictionary(yield* dictionarySteps(terms)));
   }
 
   finish(): TermIndex {
@@ -346,7 +347,7 @@ export class TermIndex {
   }
 
   term(termId: number): string {
-    return this.data.terms[termId];
+    return this.data.terms.get(termId);
   }
 
   /**
@@ -355,9 +356,7 @@ export class TermIndex {
    * build: wherever terms tie, their text decides, so results are the same.
    */
   compareTerms(a: number, b: number): number {
-    const x = this.data.terms[a];
-    const y = this.data.terms[b];
-    return x < y ? -1 : x > y ? 1 : 0;
+    return this.data.terms.compare(a, b);
   }
 
   /** Terms that start with `prefix` (the prefix itself included), as term ids. */

@@ -3,8 +3,8 @@ import { buildLibrary } from '../../src/corpus/library';
 import { parseCorpus } from '../../src/corpus/parse';
 import { PaperIndex } from '../../src/search/index';
 import fc from 'fast-check';
-import { CorpusDigest, decodeIndexCache, linesSteps, type IndexedText } from '../../src/search/indexCache';
-import { runSteps } from '../../src/util/steps';
+import { CorpusDigest, decodeIndexCache, type IndexedText } from '../../src/search/indexCache';
+import { TermList } from '../../src/search/termList';
 import { bundledCorpus } from './helpers';
 
 /** Where the posting documents and the dictionary's entry values start in cache bytes (see the layout in indexCache.ts). */
@@ -14,7 +14,7 @@ function blocks(bytes: Uint8Array) {
   const counts = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Record<'termCount' | 'postingCount' | 'docCount' | 'nodeCount' | 'entryCount', number>;
   const align = (n: number) => Math.ceil(n / 4) * 4;
   const docs = align(12 + headerLength) + (counts.termCount + 1) * 4;
-  const values = align(docs + counts.postingCount * 4 + counts.docCount * 4) + (counts.nodeCount + 1) * 4;
+  const values = align(docs + counts.postingCount * 4 + counts.docCount * 4) + counts.termCount * 4 + (counts.nodeCount + 1) * 4;
   return { counts, docs, values };
 }
 
@@ -109,13 +109,28 @@ describe('the index cache', () => {
     assert.equal(keyOf(variants[1]), keyOf(base));
   });
 
-  it('reads its lists of terms a chunk at a time, as one read of the whole would', () => {
-    const line = fc.string({ unit: fc.constantFrom('a', 'é', '€', '𝛼', '-', '0') });
+  it('packs its terms into one string that reads back as the same list, in the same order', () => {
+    const term = fc.string({ unit: fc.constantFrom('a', 'b', 'é', '€', '𝛼', '-', '0'), maxLength: 5 });
     fc.assert(
-      fc.property(fc.array(line), fc.integer({ min: 1, max: 12 }), (lines, chunkSize) => {
-        const bytes = new TextEncoder().encode(lines.join('\n'));
-        const expected = bytes.length === 0 ? [] : lines;
-        assert.deepEqual(runSteps(linesSteps(bytes, new TextDecoder('utf-8', { fatal: true }), chunkSize)), expected);
+      fc.property(fc.array(term, { maxLength: 30 }), (list) => {
+        const packed = TermList.from(list);
+        assert.deepEqual(Array.from({ length: packed.length }, (_, id) => packed.get(id)), list);
+        for (let a = 0; a < list.length; a++) {
+          for (let b = 0; b < list.length; b++) {
+            assert.equal(packed.compare(a, b), list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : 0, `${list[a]} vs ${list[b]}`);
+          }
+        }
+        const text = new TextDecoder().decode(new TextEncoder().encode(packed.text));
+        assert.deepEqual(TermList.of(text, packed.ends.slice()), packed);
+        assert.equal(TermList.of(`${text}x`, packed.ends), undefined, 'text longer than its terms');
+        if (text.length > 0) {
+          assert.equal(TermList.of(text.slice(1), packed.ends), undefined, 'text shorter than its terms');
+        }
+        if (list.length > 1) {
+          const ends = packed.ends.slice();
+          ends[0] = ends[1] + 1;
+          assert.equal(TermList.of(text, ends), undefined, 'ends that go back');
+        }
       }),
     );
   });

@@ -73,7 +73,8 @@ function assertSameIndex(updated: PaperIndex, fresh: PaperIndex): void {
     return id < 0 ? [] : Array.from(docs.subarray(offsets[id], offsets[id + 1]), (doc, i) => `${doc}:${tfs.subarray((offsets[id] + i) * 2, (offsets[id] + i) * 2 + 2).join(',')}`);
   };
   assert.equal(updated.terms.termCount, fresh.terms.termCount, 'terms');
-  for (const term of fresh.terms.data.terms) {
+  for (let id = 0; id < fresh.terms.termCount; id++) {
+    const term = fresh.terms.term(id);
     assert.deepEqual(postings(updated, term), postings(fresh, term), `postings of ${term}`);
   }
   assert.deepEqual(updated.terms.data.fieldLengths, fresh.terms.data.fieldLengths);
