@@ -31,7 +31,7 @@ export interface WorkerBuilt {
 /**
  * Builds the index of `papers` in a worker thread running `script` (with
  * `update`, from a previous index, tokenizing only the papers it has not
- * got) and resolves to it, or to undefined once cancelled (the worker is
+ * got) and resolves to it once the worker has exited, or to undefined once cancelled (the worker is
  * terminated). Rejects if the worker cannot start or fails.
  */
 export function buildCacheInWorker(script: string, papers: readonly IndexedText[], options: WorkerBuildOptions = {}, update?: WorkerUpdate): Promise<WorkerBuilt | undefined> {
@@ -39,12 +39,16 @@ export function buildCacheInWorker(script: string, papers: readonly IndexedText[
     const worker = new Worker(script);
     let sent = 0;
     let settled = false;
-    const settle = (finish: () => void) => {
+    const settle = (finish: () => void, when: 'now' | 'exited' = 'now') => {
       if (!settled) {
         settled = true;
         clearInterval(poll);
-        void worker.terminate();
-        finish();
+        const exited = worker.terminate();
+        if (when === 'exited') {
+          void exited.then(finish, finish);
+        } else {
+          finish();
+        }
       }
     };
     const sendNext = () => {
@@ -64,7 +68,8 @@ export function buildCacheInWorker(script: string, papers: readonly IndexedText[
     }, CANCEL_POLL_MS);
     worker.on('message', (reply: IndexWorkerReply) => {
       if ('cache' in reply) {
-        settle(() => resolve({ cache: reply.cache, key: reply.key }));
+        // Handed over once the worker is gone: it frees its heap (hundreds of MB at 100,000 abstracts) as it exits, and loading the index here meanwhile blocked this thread twice as long.
+        settle(() => resolve({ cache: reply.cache, key: reply.key }), 'exited');
       } else if (!settled) {
         options.onProgress?.(reply.indexed, papers.length);
         sendNext();
