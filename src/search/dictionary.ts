@@ -26,13 +26,11 @@ export interface FlatDictionary {
   readonly labels: string;
 }
 
-/** What SearchableMap's lookups ask of a node of its tree. */
+/** What SearchableMap's lookups (`get`, `atPrefix`, `fuzzyGet`) and `prefixTerms` ask of a node of its tree. */
 interface RadixNode {
-  readonly size: number;
   keys(): Iterable<string>;
   values(): Iterable<number | RadixNode>;
   get(label: string): number | RadixNode | undefined;
-  has(label: string): boolean;
 }
 
 /** SearchableMap's own tree, while it is being built: edges by label, and the term id under the empty label at the end of a term. */
@@ -133,10 +131,6 @@ class FlatNode implements RadixNode {
     private readonly node: number,
   ) {}
 
-  get size(): number {
-    return this.flat.nodeStarts[this.node + 1] - this.flat.nodeStarts[this.node];
-  }
-
   *keys(): Generator<string> {
     const { nodeStarts, labelEnds, labels } = this.flat;
     for (let entry = nodeStarts[this.node]; entry < nodeStarts[this.node + 1]; entry++) {
@@ -155,10 +149,6 @@ class FlatNode implements RadixNode {
   get(label: string): number | FlatNode | undefined {
     const entry = this.find(label);
     return entry < 0 ? undefined : this.valueAt(entry);
-  }
-
-  has(label: string): boolean {
-    return this.find(label) >= 0;
   }
 
   private find(label: string): number {
