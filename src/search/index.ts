@@ -6,7 +6,8 @@ import { rerank } from './rank';
 import { runSteps, runStepsAsync, type CancellationFlag } from '../util/steps';
 import type { Scored, TermIndex, TermMatch, WordMatches } from './termIndex';
 import { topK } from './topK';
-import { buildCacheInWorker, type WorkerUpdate } from './workerBuild';
+import type { WorkerUpdate } from './indexWorkerProtocol';
+import { buildCacheInWorker } from './workerBuild';
 
 export { INDEX_SETTINGS_KEY, indexTerms } from './indexer';
 
@@ -494,11 +495,8 @@ function* carriedFromSteps(previous: PaperIndex, library: Library, sliceSize = 2
   return { from, tokenized };
 }
 
-/** The bytes in memory that a worker reads as they are, rather than a copy of them posted to it: copied over in slices unless they are there already. */
+/** The bytes in memory that a worker reads as they are, rather than a copy of them posted to it: copied over in slices. */
 function* sharedSteps(bytes: Uint8Array, sliceSize = 1 << 22): Generator<void, Uint8Array> {
-  if (bytes.buffer instanceof SharedArrayBuffer) {
-    return bytes;
-  }
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
   for (let start = 0; start < bytes.length; start += sliceSize) {
     shared.set(bytes.subarray(start, start + sliceSize), start);

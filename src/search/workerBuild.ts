@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { IndexedText } from './indexCache';
-import type { IndexWorkerReply, IndexWorkerRequest } from './indexWorkerProtocol';
+import type { CancellationFlag } from '../util/steps';
+import type { IndexWorkerReply, IndexWorkerRequest, WorkerUpdate } from './indexWorkerProtocol';
 
 /** Papers a message to the worker carries: a millisecond or two of copying on this thread. */
 const PAPERS_PER_MESSAGE = 1000;
@@ -9,16 +10,8 @@ const MESSAGES_AHEAD = 2;
 /** How often a cancellation is noticed while the worker runs. */
 const CANCEL_POLL_MS = 50;
 
-/** What an update sends the worker first: the previous index and where each paper's unchanged postings are in it. */
-export interface WorkerUpdate {
-  readonly previous: Uint8Array;
-  readonly previousKey: string;
-  /** Per paper, its document in the previous index, or -1 for a new or edited paper. */
-  readonly from: Int32Array;
-}
-
 export interface WorkerBuildOptions {
-  readonly token?: { readonly isCancellationRequested: boolean };
+  readonly token?: CancellationFlag;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -31,8 +24,8 @@ export interface WorkerBuilt {
 /**
  * Builds the index of `papers` in a worker thread running `script` (with
  * `update`, from a previous index, tokenizing only the papers it has not
- * got) and resolves to it once the worker has exited, or to undefined once cancelled (the worker is
- * terminated). Rejects if the worker cannot start or fails.
+ * got) and resolves to it once the worker has exited, or to undefined once
+ * cancelled (the worker is terminated). Rejects if the worker cannot start or fails.
  */
 export function buildCacheInWorker(script: string, papers: readonly IndexedText[], options: WorkerBuildOptions = {}, update?: WorkerUpdate): Promise<WorkerBuilt | undefined> {
   return new Promise((resolve, reject) => {
@@ -78,7 +71,7 @@ export function buildCacheInWorker(script: string, papers: readonly IndexedText[
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`the index worker exited (code ${code}) before it finished`))));
     if (update) {
-      worker.postMessage({ previous: update.previous, previousKey: update.previousKey, from: update.from } satisfies IndexWorkerRequest);
+      worker.postMessage(update satisfies IndexWorkerRequest);
     }
     for (let i = 0; i < MESSAGES_AHEAD; i++) {
       sendNext();
