@@ -173,9 +173,16 @@ async function maxBlockWhileIndexing(library: Library): Promise<number> {
   if (!existsSync(WORKER_SCRIPT)) {
     throw new Error(`${WORKER_SCRIPT} is missing: the build would fall back to this thread and measure something else`);
   }
+  // A worker that fails would leave the work to this thread, silently: the benchmark stops instead.
+  const options = {
+    workerScript: WORKER_SCRIPT,
+    onWorkerError: (error: unknown) => {
+      throw error;
+    },
+  };
   let cache: Uint8Array | undefined;
   const built = await longestBlock(async () => {
-    cache = (await PaperIndex.buildAsync(library, { workerScript: WORKER_SCRIPT }))?.toCache();
+    cache = (await PaperIndex.buildAsync(library, options))?.toCache();
   });
   if (!cache) {
     throw new Error('the index worker did not build the index');
@@ -187,7 +194,7 @@ async function maxBlockWhileIndexing(library: Library): Promise<number> {
   });
   const previous = index;
   const edited: Library = { ...library, papers: library.papers.map((p, i) => (i === 1000 ? { ...p, abstract: `${p.abstract} An edited sentence.` } : p)) };
-  const updated = await longestBlock(() => PaperIndex.updateAsync(previous, edited, { workerScript: WORKER_SCRIPT }));
+  const updated = await longestBlock(() => PaperIndex.updateAsync(previous, edited, options));
   return Math.max(built, loaded, updated);
 }
 
