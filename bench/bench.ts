@@ -4,13 +4,13 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
-import { buildLibrary, buildLibrarySteps } from '../src/corpus/library';
-import { nodeFileSystem } from '../src/corpus/nodeFileSystem';
-import type { Library, Paper } from '../src/corpus/paper';
-import { parseCorpus } from '../src/corpus/parse';
-import { readCorpusLocations } from '../src/corpus/sources';
-import { PaperIndex } from '../src/search/index';
-import { runStepsAsync } from '../src/util/steps';
+import { buildLibrary, buildLibrarySteps } from '../src/core/library/merge';
+import { nodeFileSystem } from '../src/core/formats/nodeFileSystem';
+import type { Library, Paper } from '../src/core/model/paper';
+import { parseCorpus } from '../src/core/formats/parse';
+import { readCorpusLocations } from '../src/core/formats/sources';
+import { PaperIndex } from '../src/core/search/engine/paperIndex';
+import { runStepsAsync } from '../src/core/util/steps';
 import { syntheticCorpus, toCorpusText } from './synthetic';
 
 /**

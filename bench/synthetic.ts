@@ -1,4 +1,4 @@
-import type { Paper } from '../src/corpus/paper';
+import type { Paper } from '../src/core/model/paper';
 
 /**
  * Synthetic corpora for the benchmark, grown from the real abstracts: titles

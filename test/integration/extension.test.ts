@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/ids';
+import { Commands } from '../../src/host/ids';
 import { abstractTabs, activateExtension, closeAllEditors, waitFor } from './helpers';
 
 describe('Paper Explorer in a real VS Code', () => {

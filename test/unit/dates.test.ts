@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compareDates, parseDateLine, type PaperDate } from '../../src/corpus/dates';
+import { compareDates, parseDateLine, type PaperDate } from '../../src/core/model/dates';
 
 describe('parseDateLine', () => {
   it('reads the forms the daily pages print', () => {

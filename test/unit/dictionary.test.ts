@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import SearchableMap from 'minisearch/SearchableMap';
-import { dictionarySteps, TermDictionary, validDictionarySteps } from '../../src/search/dictionary';
-import { runSteps } from '../../src/util/steps';
+import { dictionarySteps, TermDictionary, validDictionarySteps } from '../../src/core/search/engine/dictionary';
+import { runSteps } from '../../src/core/util/steps';
 
 /** Distinct terms from a small alphabet, so that they share prefixes and lie within a typo of each other. */
 const terms = fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '𝛼', '2'), minLength: 1, maxLength: 7 }), { maxLength: 80 });

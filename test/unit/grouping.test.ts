@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { byTitle, groupByYear, groupPapers, NO_YEAR_LABEL, sortPapers, UNDATED_LABEL } from '../../src/corpus/grouping';
-import type { Paper } from '../../src/corpus/paper';
+import { byTitle, groupByYear, groupPapers, NO_YEAR_LABEL, sortPapers, UNDATED_LABEL } from '../../src/core/model/grouping';
+import type { Paper } from '../../src/core/model/paper';
 import { bundledCorpus, paperTitled } from './helpers';
 
 function paper(label: string, extra: Partial<Paper> = {}): Paper {

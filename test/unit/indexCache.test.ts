@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { buildLibrary } from '../../src/corpus/library';
-import { parseCorpus } from '../../src/corpus/parse';
-import { PaperIndex } from '../../src/search/index';
+import { buildLibrary } from '../../src/core/library/merge';
+import { parseCorpus } from '../../src/core/formats/parse';
+import { PaperIndex } from '../../src/core/search/engine/paperIndex';
 import fc from 'fast-check';
-import { CorpusDigest, decodeIndexCache, type IndexedText } from '../../src/search/indexCache';
-import { TermList } from '../../src/search/termList';
+import { CorpusDigest, decodeIndexCache, type IndexedText } from '../../src/core/search/engine/indexCache';
+import { TermList } from '../../src/core/search/engine/termList';
 import { bundledCorpus } from './helpers';
 
 /** Where the posting documents and the dictionary's entry values start in cache bytes (see the layout in indexCache.ts). */

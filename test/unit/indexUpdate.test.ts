@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { buildLibrary } from '../../src/corpus/library';
-import { nodeFileSystem } from '../../src/corpus/nodeFileSystem';
-import type { Library, Paper } from '../../src/corpus/paper';
-import { readCorpusLocations } from '../../src/corpus/sources';
-import { PaperIndex } from '../../src/search/index';
+import { buildLibrary } from '../../src/core/library/merge';
+import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
+import type { Library, Paper } from '../../src/core/model/paper';
+import { readCorpusLocations } from '../../src/core/formats/sources';
+import { PaperIndex } from '../../src/core/search/engine/paperIndex';
 import { bundledCorpus, FILES, ROOT } from './helpers';
 
 /** The worker as `tsc` compiles it; the extension runs the bundled `dist/indexWorker.js`, built from the same source. */
-const WORKER_SCRIPT = path.join(ROOT, 'out', 'src', 'search', 'indexWorker.js');
+const WORKER_SCRIPT = path.join(ROOT, 'out', 'src', 'core', 'search', 'engine', 'indexWorker.js');
 
 /** Words being typed, typos, several words, filters, phrases and exclusions: every path a query takes through the index. */
 const QUERIES = [

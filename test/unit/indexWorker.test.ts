@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
-import { PaperIndex } from '../../src/search/index';
+import { PaperIndex } from '../../src/core/search/engine/paperIndex';
 import { HEARTBEAT_CHANNEL } from './fixtures/stuckIndexWorker';
 import { bundledCorpus, ROOT } from './helpers';
 
 /** The worker as `tsc` compiles it; the extension runs the bundled `dist/indexWorker.js`, built from the same source. */
-const WORKER_SCRIPT = path.join(ROOT, 'out', 'src', 'search', 'indexWorker.js');
+const WORKER_SCRIPT = path.join(ROOT, 'out', 'src', 'core', 'search', 'engine', 'indexWorker.js');
 const STUCK_WORKER = path.join(__dirname, 'fixtures', 'stuckIndexWorker.js');
 
 const QUERIES = ['xLSTM', 'landmark atten', 'quantizaton', 'sub-graph', 'graph neural network', 'title:hawq', 'has:code year:2023', 't', 'tr'];

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { groupByCollection } from '../../src/corpus/grouping';
-import { citationLine, paperMarkdown, paperSearchUrls } from '../../src/corpus/describe';
-import { MAX_LABEL_LENGTH, readableTex, untitledLabel } from '../../src/corpus/label';
-import { buildLibrary, findLinks } from '../../src/corpus/library';
-import { nodeFileSystem } from '../../src/corpus/nodeFileSystem';
-import { parseCorpus } from '../../src/corpus/parse';
-import { readCorpusLocations } from '../../src/corpus/sources';
-import { foldCase, stripTex, textKey } from '../../src/corpus/text';
+import { groupByCollection } from '../../src/core/model/grouping';
+import { citationLine, paperMarkdown, paperSearchUrls } from '../../src/core/model/describe';
+import { MAX_LABEL_LENGTH, readableTex, untitledLabel } from '../../src/core/model/label';
+import { buildLibrary, findLinks } from '../../src/core/library/merge';
+import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
+import { parseCorpus } from '../../src/core/formats/parse';
+import { readCorpusLocations } from '../../src/core/formats/sources';
+import { foldCase, stripTex, textKey } from '../../src/core/text/text';
 import { bundledCorpus, CORPUS, FILES, paperTitled } from './helpers';
 
 describe('the bundled library', () => {

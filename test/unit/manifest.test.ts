@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Commands, Settings, Views, WebviewTypes } from '../../src/ids';
+import { Commands, Settings, Views, WebviewTypes } from '../../src/host/ids';
 import { ROOT } from './helpers';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus, parseCorpusSteps } from '../../src/corpus/parse';
-import { runSteps } from '../../src/util/steps';
+import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus, parseCorpusSteps } from '../../src/core/formats/parse';
+import { runSteps } from '../../src/core/util/steps';
 import { FILES } from './helpers';
 
 function parseFile(file: string) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parsePageMessage, parsePageState, safeExternalUrl } from '../../src/webview/protocol';
+import { parsePageMessage, parsePageState, safeExternalUrl } from '../../src/shared/protocol';
 
 describe('webview protocol', () => {
   it('opens only https links', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
-import type { Library, Paper } from '../../src/corpus/paper';
+import type { Library, Paper } from '../../src/core/model/paper';
 import { bundledCorpus } from './helpers';
 import { RELEVANCE_KINDS, RELEVANCE_SET, type RelevanceJudgement } from './relevanceSet';
 

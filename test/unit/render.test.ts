@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Paper } from '../../src/corpus/paper';
-import { renderAbstractBody, renderAbstractPage, renderAbstractText } from '../../src/render/abstractHtml';
-import { escapeHtml } from '../../src/render/escape';
-import { renderMath, splitMath } from '../../src/render/math';
+import type { Paper } from '../../src/core/model/paper';
+import { renderAbstractBody, renderAbstractPage, renderAbstractText } from '../../src/core/render/abstractHtml';
+import { escapeHtml } from '../../src/core/render/escape';
+import { renderMath, splitMath } from '../../src/core/render/math';
 import { bundledCorpus } from './helpers';
 
 const RESOURCES = { cspSource: 'https://csp.example', nonce: 'bm9uY2U=', styleUri: 'https://res/abstract.css', scriptUri: 'https://res/webview.js' };

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { findMatches } from '../../src/search/highlight';
-import { parseQuery } from '../../src/search/query';
-import { snippet } from '../../src/search/snippet';
-import { tokenizeForIndex } from '../../src/search/tokenize';
+import { findMatches } from '../../src/core/search/highlight';
+import { parseQuery } from '../../src/core/search/query';
+import { snippet } from '../../src/core/search/snippet';
+import { tokenizeForIndex } from '../../src/core/search/tokenize';
 import { bundledCorpus } from './helpers';
 
 async function top(query: string, n = 1): Promise<string[]> {

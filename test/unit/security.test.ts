@@ -18,22 +18,22 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import fc from 'fast-check';
 import katex from 'katex';
-import { parseDateLine } from '../../src/corpus/dates';
-import { paperSearchUrls } from '../../src/corpus/describe';
-import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/corpus/library';
-import { MAX_FILE_BYTES, readCorpusFileSteps } from '../../src/corpus/load';
-import { runSteps } from '../../src/util/steps';
-import type { Library, Paper } from '../../src/corpus/paper';
-import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/corpus/parse';
-import { readCorpusFileAt, type CorpusFileSystem } from '../../src/corpus/sources';
-import { renderAbstractBody, renderAbstractPage, renderAbstractText, type AbstractView } from '../../src/render/abstractHtml';
-import { MAX_MATH_LENGTH, renderMath, splitMath } from '../../src/render/math';
-import { fuzziness, PaperIndex } from '../../src/search/index';
-import { CACHE_FORMAT_VERSION, decodeIndexCache } from '../../src/search/indexCache';
-import { MAX_QUERY_LENGTH, parseQuery } from '../../src/search/query';
-import { MAX_TERM_LENGTH, tokenizeForIndex } from '../../src/search/tokenize';
-import { debounce } from '../../src/util/debounce';
-import { parsePageMessage, parsePageState, safeExternalUrl } from '../../src/webview/protocol';
+import { parseDateLine } from '../../src/core/model/dates';
+import { paperSearchUrls } from '../../src/core/model/describe';
+import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/core/library/merge';
+import { MAX_FILE_BYTES, readCorpusFileSteps } from '../../src/core/formats/load';
+import { runSteps } from '../../src/core/util/steps';
+import type { Library, Paper } from '../../src/core/model/paper';
+import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/core/formats/parse';
+import { readCorpusFileAt, type CorpusFileSystem } from '../../src/core/formats/sources';
+import { renderAbstractBody, renderAbstractPage, renderAbstractText, type AbstractView } from '../../src/core/render/abstractHtml';
+import { MAX_MATH_LENGTH, renderMath, splitMath } from '../../src/core/render/math';
+import { fuzziness, PaperIndex } from '../../src/core/search/engine/paperIndex';
+import { CACHE_FORMAT_VERSION, decodeIndexCache } from '../../src/core/search/engine/indexCache';
+import { MAX_QUERY_LENGTH, parseQuery } from '../../src/core/search/query';
+import { MAX_TERM_LENGTH, tokenizeForIndex } from '../../src/core/search/tokenize';
+import { debounce } from '../../src/core/util/debounce';
+import { parsePageMessage, parsePageState, safeExternalUrl } from '../../src/shared/protocol';
 import { bundledCorpus, ROOT } from './helpers';
 
 /** fast-check runs are seeded: the suite gives the same answer every time. */
@@ -429,7 +429,7 @@ function libraryServiceOver(corpus: Record<string, string | Uint8Array>) {
   for (const [file, text] of Object.entries(corpus)) {
     fake.files.set(file, typeof text === 'string' ? Buffer.from(text) : text);
   }
-  const { LibraryService } = loadWithFakeVscode<LibraryServiceModule>('library/libraryService.js', fake.vscode);
+  const { LibraryService } = loadWithFakeVscode<LibraryServiceModule>('host/libraryService.js', fake.vscode);
   const log = fakeOutput();
   const service = new LibraryService(FakeUri.file('/extension'), FakeUri.file('/storage'), log.output);
   return { ...fake, service, log };
@@ -452,7 +452,7 @@ const SEARCH_FILE = ['Safe Title One', prose(1), 'Safe Title Two', prose(2)].joi
 
 describe('security notes', () => {
   describe('Webview', () => {
-    const panelSource = () => source('webview/abstractPanel.ts');
+    const panelSource = () => source('features/abstractTab/abstractPanel.ts');
     /** The object `webviewOptions()` returns, as written. */
     const webviewOptions = () => {
       const body = /webviewOptions\(\)[^{;]*\{\s*return\s*\{([\s\S]*?)\n\s*\};/.exec(panelSource());
@@ -544,7 +544,7 @@ describe('security notes', () => {
       }
       assert.equal(parsePageState({ paperId: 'javascript:alert(1)' }), undefined);
       // An id that exists: a well-formed id is looked up, and one that is not in the library opens nothing.
-      const panel = source('webview/abstractPanel.ts');
+      const panel = source('features/abstractTab/abstractPanel.ts');
       assert.match(panel, /onDidReceiveMessage\(\(message: unknown\) => this\.handle\([^)]*parsePageMessage\(message\)/);
       assert.match(panel, /const paper = snapshot\.library\.byId\.get\(paperId\);\s*if \(!paper\) \{[^}]*return;\s*\}/);
       assert.match(panel, /parsePageState\(state\)\?\.paperId[\s\S]{0,300}byId\.get\(paperId\)[\s\S]{0,100}if \(!paper/);
@@ -557,7 +557,7 @@ describe('security notes', () => {
           assert.ok(checked || /^vscode\.Uri\.parse\(paperSearchUrls\(paper\)\.\w+, true\)$/.test(arg), `${path.relative(ROOT, file)}: openExternal(${arg})`);
         }
         // Commands run from the page's messages are fixed ones, never a name the page sent.
-        if (file.endsWith(path.join('webview', 'abstractPanel.ts'))) {
+        if (file.endsWith(path.join('abstractTab', 'abstractPanel.ts'))) {
           for (const m of text.matchAll(/executeCommand\(/g)) {
             assert.match(firstArgument(argumentsAt(text, m.index)), /^(ACTION_COMMANDS\[message\.action\]|Commands\.\w+|'[\w.]+')$/);
           }
@@ -596,7 +596,7 @@ describe('security notes', () => {
       }
       // notificationSafe itself: the last path segment, URI-decoded, with link syntax escaped.
       const fake = fakeVscode({});
-      const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('library/libraryService.js', fake.vscode);
+      const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('host/libraryService.js', fake.vscode);
       const name = notificationSafe('file:///home/u/papers/%5Bclick%5D(command%3Aworkbench.action.quit).txt');
       assert.equal(name, '\\[click\\]\\(command:workbench.action.quit\\).txt');
       assert.doesNotMatch(notificationSafe('[a](command:x) <img src=x> `code` *b* _i_'), /(?<!\\)[[\]()<>`*_]/);
@@ -621,13 +621,13 @@ describe('security notes', () => {
     // A file named `Invoice \u202Egpj.exe.txt` would show in the warning as `Invoice txt.exe.jpg`.
     it('notifications never carry corpus text: right-to-left override characters are removed from the file name', () => {
       const fake = fakeVscode({});
-      const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('library/libraryService.js', fake.vscode);
+      const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('host/libraryService.js', fake.vscode);
       assert.doesNotMatch(notificationSafe(`/corpus/${HOSTILE.rtlOverride}.txt`), BIDI);
     });
 
     it('tooltips: MarkdownString with isTrusted = false, supportHtml = false, corpus text added with appendText, never appendMarkdown', () => {
       const fake = fakeVscode({});
-      const { paperTooltip } = loadWithFakeVscode<PresentationModule>('views/paperPresentation.js', fake.vscode);
+      const { paperTooltip } = loadWithFakeVscode<PresentationModule>('features/libraryViews/paperPresentation.js', fake.vscode);
       const hostile = HOSTILE_PIECES.join(' ');
       const tip = paperTooltip(
         paper({ title: `${HOSTILE.commandLink} Title`, label: `${HOSTILE.commandLink} Title`, abstract: `${hostile} ${HOSTILE.commandLink}`, organization: HOSTILE.imgOnerror, collections: ['c'] }),
@@ -1077,7 +1077,7 @@ describe('security notes', () => {
       assert.ok(titles.includes('Hostile rtlOverride Invoice gpj.exe'));
       // Rendered: no element, attribute or link from the text, in the body and the whole page.
       const fake = fakeVscode({});
-      const { paperTooltip } = loadWithFakeVscode<PresentationModule>('views/paperPresentation.js', fake.vscode);
+      const { paperTooltip } = loadWithFakeVscode<PresentationModule>('features/libraryViews/paperPresentation.js', fake.vscode);
       for (const p of library.papers) {
         const view: AbstractView = { paper: p, collectionNames: ['hostile'], related: library.papers.slice(0, 3) };
         assertNoInjectedMarkup(renderAbstractBody(view), p.label);
