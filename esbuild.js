@@ -40,7 +40,12 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', indexWorker: 'src/core/search/engine/indexWorker.ts', cli: 'src/cli.ts', bench: 'bench/bench.ts' },
+    entryPoints: {
+      extension: 'src/extension.ts',
+      indexWorker: 'src/core/search/engine/indexWorker.ts',
+      cli: 'src/cli.ts',
+      bench: 'bench/bench.ts',
+    },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -43,7 +43,14 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
     viewOptions,
     views,
     vscode.commands.registerCommand(Commands.search, (query?: string) =>
-      searchPapers(service, panels, starred, () => recent.ids, (filter) => viewOptions.setFilter(filter), query),
+      searchPapers(
+        service,
+        panels,
+        starred,
+        () => recent.ids,
+        (filter) => viewOptions.setFilter(filter),
+        query,
+      ),
     ),
     ...registerPaperCommands(service, panels, starred),
     ...registerLibraryViewCommands(viewOptions),

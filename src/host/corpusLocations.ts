@@ -20,10 +20,15 @@ const GLOB = /[*?[\]{}]/;
  * In an untrusted workspace VS Code itself hides the workspace's value of the (restricted) paths setting,
  * so only paths the user set in their own settings are read.
  */
-export async function resolveCorpusLocations(extensionUri: vscode.Uri, home: string | undefined): Promise<CorpusLocations> {
+export async function resolveCorpusLocations(
+  extensionUri: vscode.Uri,
+  home: string | undefined,
+): Promise<CorpusLocations> {
   const config = vscode.workspace.getConfiguration(Settings.section);
   const includeBundled = config.get<boolean>(Settings.includeBundled, true);
-  const paths = (config.get<unknown[]>(Settings.corpusPaths, []) ?? []).filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  const paths = (config.get<unknown[]>(Settings.corpusPaths, []) ?? []).filter(
+    (p): p is string => typeof p === 'string' && p.trim() !== '',
+  );
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const locations: vscode.Uri[] = includeBundled ? [vscode.Uri.joinPath(extensionUri, 'media', 'corpus')] : [];
   const watch: vscode.RelativePattern[] = [];
@@ -53,7 +58,9 @@ export async function resolveCorpusLocations(extensionUri: vscode.Uri, home: str
       watch.push(new vscode.RelativePattern(uri, '*.{[tT][xX][tT],json}'));
     } else {
       // A file that is missing now may appear later: watch its name in its folder.
-      watch.push(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.slice(uri.path.lastIndexOf('/') + 1)));
+      watch.push(
+        new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.slice(uri.path.lastIndexOf('/') + 1)),
+      );
     }
   }
   return { locations, watch, skipped };
@@ -63,5 +70,8 @@ export async function resolveCorpusLocations(extensionUri: vscode.Uri, home: str
 function splitAbsoluteGlob(path: string): vscode.RelativePattern {
   const segments = path.split('/');
   const first = segments.findIndex((s) => GLOB.test(s));
-  return new vscode.RelativePattern(vscode.Uri.file(segments.slice(0, first).join('/') || '/'), segments.slice(first).join('/'));
+  return new vscode.RelativePattern(
+    vscode.Uri.file(segments.slice(0, first).join('/') || '/'),
+    segments.slice(first).join('/'),
+  );
 }

@@ -61,7 +61,10 @@ export class LibraryService extends Disposable {
     this._register({ dispose: () => this.watchers.forEach((w) => w.dispose()) });
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (this.snapshot && (event.affectsConfiguration(SettingIds.corpusPaths) || event.affectsConfiguration(SettingIds.includeBundled))) {
+        if (
+          this.snapshot &&
+          (event.affectsConfiguration(SettingIds.corpusPaths) || event.affectsConfiguration(SettingIds.includeBundled))
+        ) {
           this.rereadAll = true;
           this.reloadSoon();
         }
@@ -152,13 +155,21 @@ export class LibraryService extends Disposable {
     const cached = await this.loadCache(library, token);
     const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath;
     const onWorkerError = (error: unknown) =>
-      this.output.warn('The index worker could not run; indexing on the extension host thread instead:', error instanceof Error ? error.message : String(error));
-    const index = cached ?? (await PaperIndex.updateAsync(this.snapshot?.index, library, { token, workerScript, onWorkerError }));
+      this.output.warn(
+        'The index worker could not run; indexing on the extension host thread instead:',
+        error instanceof Error ? error.message : String(error),
+      );
+    const index =
+      cached ?? (await PaperIndex.updateAsync(this.snapshot?.index, library, { token, workerScript, onWorkerError }));
     if (!index) {
       return undefined;
     }
     const { tokenized, carried } = index.indexed;
-    const how = cached ? 'Loaded the index of' : carried > 0 ? `Updated the index (${tokenized} papers indexed, ${carried} carried over) of` : 'Indexed';
+    const how = cached
+      ? 'Loaded the index of'
+      : carried > 0
+        ? `Updated the index (${tokenized} papers indexed, ${carried} carried over) of`
+        : 'Indexed';
     this.output.info(
       `${how} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
     );
@@ -180,13 +191,17 @@ export class LibraryService extends Disposable {
    * settings change or Reload Library) and takes the others as last read.
    * A cancelled load gives its pending changes back to the next one.
    */
-  private async readFiles(locations: readonly vscode.Uri[]): Promise<{ files: (LibraryFile | UnreadableFile)[]; read: number }> {
+  private async readFiles(
+    locations: readonly vscode.Uri[],
+  ): Promise<{ files: (LibraryFile | UnreadableFile)[]; read: number }> {
     const changed = new Set(this.changedFiles);
     const all = this.rereadAll;
     this.changedFiles.clear();
     this.rereadAll = false;
     try {
-      const fresh = await readCorpusLocations(workspaceFileSystem, locations, (id) => (all || changed.has(id) ? undefined : this.lastRead.get(id)));
+      const fresh = await readCorpusLocations(workspaceFileSystem, locations, (id) =>
+        all || changed.has(id) ? undefined : this.lastRead.get(id),
+      );
       const read = fresh.filter((f) => all || changed.has(f.id) || !this.lastRead.has(f.id)).length;
       const files = fresh.map((file) => this.unlessHalfWritten(file, changed));
       this.lastRead = new Map(files.map((f) => [f.id, f]));
@@ -207,7 +222,10 @@ export class LibraryService extends Disposable {
    * keeps its last good papers, and is read once more after the writer is done.
    * Empty then too, it is empty.
    */
-  private unlessHalfWritten(file: LibraryFile | UnreadableFile, changed: ReadonlySet<string>): LibraryFile | UnreadableFile {
+  private unlessHalfWritten(
+    file: LibraryFile | UnreadableFile,
+    changed: ReadonlySet<string>,
+  ): LibraryFile | UnreadableFile {
     const previous = this.lastRead.get(file.id);
     const wasHeld = this.heldBack.delete(file.id);
     if (!changed.has(file.id) || wasHeld || !previous || !hasEntries(previous) || hasEntries(file)) {
@@ -285,7 +303,10 @@ export class LibraryService extends Disposable {
     const first = problems[0];
     const more = problems.length > 1 ? ` and ${problems.length - 1} more` : '';
     void vscode.window
-      .showWarningMessage(`Papers: a problem reading ${notificationSafe(first.collection)} (line ${first.line})${more}. The rest was loaded.`, 'Show Details')
+      .showWarningMessage(
+        `Papers: a problem reading ${notificationSafe(first.collection)} (line ${first.line})${more}. The rest was loaded.`,
+        'Show Details',
+      )
       .then((choice) => choice && this.output.show(true));
   }
 }

@@ -1,5 +1,11 @@
 /// <reference lib="dom" />
-import { starButton, type ExtensionMessage, type PageAction, type PageMessage, type PageState } from '../shared/protocol';
+import {
+  starButton,
+  type ExtensionMessage,
+  type PageAction,
+  type PageMessage,
+  type PageState,
+} from '../shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -16,7 +22,12 @@ if (paperId) {
 }
 
 /** Keys that move through the list the paper was opened from, as in mail and feed readers. */
-const NAVIGATION_KEYS: Record<string, PageAction> = { n: 'next', ArrowRight: 'next', p: 'previous', ArrowLeft: 'previous' };
+const NAVIGATION_KEYS: Record<string, PageAction> = {
+  n: 'next',
+  ArrowRight: 'next',
+  p: 'previous',
+  ArrowLeft: 'previous',
+};
 
 // Links and buttons go to the extension, which opens links only if they are http(s).
 document.addEventListener('click', (event) => {
@@ -53,7 +64,9 @@ document.addEventListener('keydown', (event) => {
 
 window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
   if (event.data?.type === 'starred') {
-    const button = document.querySelector<HTMLButtonElement>('button[data-action="star"], button[data-action="unstar"]');
+    const button = document.querySelector<HTMLButtonElement>(
+      'button[data-action="star"], button[data-action="unstar"]',
+    );
     if (button) {
       const { action, label, title } = starButton(event.data.starred);
       button.dataset.action = action;

@@ -9,12 +9,27 @@ export type PageMessage =
   | { readonly type: 'action'; readonly action: PageAction };
 
 /** The toolbar's buttons, by the name the page sends. */
-export const PAGE_ACTIONS = ['previous', 'next', 'star', 'unstar', 'copyMarkdown', 'copyCitation', 'searchArxiv', 'searchHuggingFace'] as const;
+export const PAGE_ACTIONS = [
+  'previous',
+  'next',
+  'star',
+  'unstar',
+  'copyMarkdown',
+  'copyCitation',
+  'searchArxiv',
+  'searchHuggingFace',
+] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 /** The star button as it reads in each state; the page redraws it from the same words. */
-export function starButton(starred: boolean): { readonly action: PageAction; readonly label: string; readonly title: string } {
-  return starred ? { action: 'unstar', label: '★ Starred', title: 'Unstar this paper' } : { action: 'star', label: '☆ Star', title: 'Star this paper' };
+export function starButton(starred: boolean): {
+  readonly action: PageAction;
+  readonly label: string;
+  readonly title: string;
+} {
+  return starred
+    ? { action: 'unstar', label: '★ Starred', title: 'Unstar this paper' }
+    : { action: 'star', label: '☆ Star', title: 'Star this paper' };
 }
 
 /** What the extension tells an open page without redrawing it (which would lose its scroll position). */
@@ -35,11 +50,15 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
   }
   switch (value.type) {
     case 'openLink':
-      return typeof value.url === 'string' && value.url.length <= MAX_URL_LENGTH ? { type: 'openLink', url: value.url } : undefined;
+      return typeof value.url === 'string' && value.url.length <= MAX_URL_LENGTH
+        ? { type: 'openLink', url: value.url }
+        : undefined;
     case 'openPaper':
       return isPaperId(value.id) ? { type: 'openPaper', id: value.id } : undefined;
     case 'action':
-      return (PAGE_ACTIONS as readonly unknown[]).includes(value.action) ? { type: 'action', action: value.action as PageAction } : undefined;
+      return (PAGE_ACTIONS as readonly unknown[]).includes(value.action)
+        ? { type: 'action', action: value.action as PageAction }
+        : undefined;
     default:
       return undefined;
   }

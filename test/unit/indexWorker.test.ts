@@ -9,7 +9,17 @@ import { bundledCorpus, ROOT } from './helpers';
 const WORKER_SCRIPT = path.join(ROOT, 'out', 'src', 'core', 'search', 'engine', 'indexWorker.js');
 const STUCK_WORKER = path.join(__dirname, 'fixtures', 'stuckIndexWorker.js');
 
-const QUERIES = ['xLSTM', 'landmark atten', 'quantizaton', 'sub-graph', 'graph neural network', 'title:hawq', 'has:code year:2023', 't', 'tr'];
+const QUERIES = [
+  'xLSTM',
+  'landmark atten',
+  'quantizaton',
+  'sub-graph',
+  'graph neural network',
+  'title:hawq',
+  'has:code year:2023',
+  't',
+  'tr',
+];
 
 function answers(index: PaperIndex, query: string) {
   const results = index.search(query);
@@ -31,7 +41,10 @@ describe('building the index in a worker', () => {
   it('gives the same cache bytes and the same answers as building it on this thread', async () => {
     const { library, index } = await bundledCorpus();
     const progress: number[] = [];
-    const built = await PaperIndex.buildAsync(library, { workerScript: WORKER_SCRIPT, onProgress: (done) => progress.push(done) });
+    const built = await PaperIndex.buildAsync(library, {
+      workerScript: WORKER_SCRIPT,
+      onProgress: (done) => progress.push(done),
+    });
     assert.ok(built);
     assert.deepEqual(built.toCache(), index.toCache());
     assert.equal(built.cacheKey, index.cacheKey);
@@ -44,7 +57,10 @@ describe('building the index in a worker', () => {
   it('builds on this thread instead when the worker cannot start', async () => {
     const { library, index } = await bundledCorpus();
     const errors: unknown[] = [];
-    const built = await PaperIndex.buildAsync(library, { workerScript: path.join(ROOT, 'out', 'no-such-worker.js'), onWorkerError: (e) => errors.push(e) });
+    const built = await PaperIndex.buildAsync(library, {
+      workerScript: path.join(ROOT, 'out', 'no-such-worker.js'),
+      onWorkerError: (e) => errors.push(e),
+    });
     assert.ok(built);
     assert.deepEqual(built.toCache(), index.toCache());
     assert.equal(errors.length, 1, 'the caller is told why, for its log');

@@ -6,7 +6,11 @@ import { parseCorpusSteps } from './parse';
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Decodes and parses one file's bytes, in slices between which a caller can yield; a file that cannot be decoded says why. */
-export function* readCorpusFileSteps(id: string, name: string, bytes: Uint8Array): Generator<void, LibraryFile | UnreadableFile> {
+export function* readCorpusFileSteps(
+  id: string,
+  name: string,
+  bytes: Uint8Array,
+): Generator<void, LibraryFile | UnreadableFile> {
   const decoded = yield* decodeCorpusBytesSteps(bytes);
   if (!decoded.ok) {
     return { id, problem: { line: 1, message: decoded.reason } };

@@ -134,7 +134,9 @@ function clean(text: string): string {
   const unicode = printable || isAscii(text) ? text : text.normalize('NFC').replace(BIDI_CONTROLS, '');
   // Most lines have nothing to collapse; testing first spares a copy of every abstract. Printable ASCII has
   // no whitespace but spaces, and searching it for two is far quicker than the general pattern.
-  const untidy = printable ? unicode.includes('  ') || unicode.startsWith(' ') || unicode.endsWith(' ') : UNTIDY_SPACE.test(unicode);
+  const untidy = printable
+    ? unicode.includes('  ') || unicode.startsWith(' ') || unicode.endsWith(' ')
+    : UNTIDY_SPACE.test(unicode);
   return untidy ? unicode.replace(/\s+/g, ' ').trim() : unicode;
 }
 

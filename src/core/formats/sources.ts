@@ -58,17 +58,34 @@ export async function readCorpusLocations<L>(
 }
 
 /** Reads one corpus file, checking its size before reading it whole. */
-export async function readCorpusFileAt<L>(fs: CorpusFileSystem<L>, file: L, names: CollectionNames, knownSize?: number): Promise<LibraryFile | UnreadableFile> {
+export async function readCorpusFileAt<L>(
+  fs: CorpusFileSystem<L>,
+  file: L,
+  names: CollectionNames,
+  knownSize?: number,
+): Promise<LibraryFile | UnreadableFile> {
   const id = fs.id(file);
   try {
     const size = knownSize ?? (await fs.stat(file))?.size ?? 0;
     if (size > MAX_FILE_BYTES) {
-      return { id, problem: { line: 1, message: `the file is ${Math.round(size / 1048576)} MB; at most ${MAX_FILE_BYTES / 1048576} MB are read` } };
+      return {
+        id,
+        problem: {
+          line: 1,
+          message: `the file is ${Math.round(size / 1048576)} MB; at most ${MAX_FILE_BYTES / 1048576} MB are read`,
+        },
+      };
     }
     // Parsed in slices: a large file read in one go would hold up the extension host for a noticeable moment.
     return await runStepsAsync(readCorpusFileSteps(id, collectionName(fs.baseName(file), names), await fs.read(file)));
   } catch (error) {
-    return { id, problem: { line: 1, message: `the file cannot be read (${(error as { code?: string }).code ?? (error as Error).message})` } };
+    return {
+      id,
+      problem: {
+        line: 1,
+        message: `the file cannot be read (${(error as { code?: string }).code ?? (error as Error).message})`,
+      },
+    };
   }
 }
 

@@ -74,7 +74,8 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
         const order = fileIndex * 1e7 + entryIndex;
         const titleId = entry.title ? keyId('t:', textKeyCodes(entry.title, 1000)) : undefined;
         // Abstracts are only compared to find an untitled copy's paper: without untitled entries, no key is needed.
-        const abstractId = entry.abstract && (anyUntitled || !titleId) ? keyId('a:', textKeyCodes(entry.abstract)) : undefined;
+        const abstractId =
+          entry.abstract && (anyUntitled || !titleId) ? keyId('a:', textKeyCodes(entry.abstract)) : undefined;
         // Only an untitled copy is matched by its abstract: two titled papers are never merged on text alone.
         const existing = titleId ? byTitle.get(titleId) : abstractId ? byAbstract.get(abstractId) : undefined;
         // An abstract with no letter or digit has no key: its place in the files tells it apart.
@@ -221,7 +222,12 @@ export function paperId(kind: 't:' | 'a:' | 'o:', key: string | Uint16Array): st
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < kind.length + key.length; i++) {
-    const c = i < kind.length ? kind.charCodeAt(i) : typeof key === 'string' ? key.charCodeAt(i - kind.length) : key[i - kind.length];
+    const c =
+      i < kind.length
+        ? kind.charCodeAt(i)
+        : typeof key === 'string'
+          ? key.charCodeAt(i - kind.length)
+          : key[i - kind.length];
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x01000193 + 2);
   }

@@ -28,6 +28,9 @@ export function collectionName(fileName: string, names: CollectionNames = {}): s
   if (named) {
     return named;
   }
-  const base = fileName.replace(/\.[^.]+$/, '').replace(/[_\s]+/g, ' ').trim();
+  const base = fileName
+    .replace(/\.[^.]+$/, '')
+    .replace(/[_\s]+/g, ' ')
+    .trim();
   return base || fileName;
 }

@@ -30,14 +30,23 @@ export function paperDescription(paper: Paper): string {
 /** A one-line reference to paste into notes: title, authors or organisation, date, source collections. */
 export function citationLine(paper: Paper, collectionNames: readonly string[]): string {
   const who = paper.authors !== undefined ? authorCount(paper.authors) : paper.organization;
-  const parts = [paper.title ? `“${paper.title}”` : `“${paper.label}” (untitled)`, who, paper.date?.text, collectionNames.length > 0 ? `in ${collectionNames.join('; ')}` : undefined];
+  const parts = [
+    paper.title ? `“${paper.title}”` : `“${paper.label}” (untitled)`,
+    who,
+    paper.date?.text,
+    collectionNames.length > 0 ? `in ${collectionNames.join('; ')}` : undefined,
+  ];
   return `${parts.filter(Boolean).join(', ')}.`;
 }
 
 /** The paper as Markdown: heading, metadata, collections, then the abstract (TeX kept, so Markdown previews with math render it). */
 export function paperMarkdown(paper: Paper, collectionNames: readonly string[]): string {
   const meta = [paperDescription(paper), collectionNames.join(', ')].filter(Boolean).join(' · ');
-  return [`## ${escapeMarkdownLine(paper.title ?? paper.label)}`, meta && `*${escapeMarkdownLine(meta)}*`, paper.abstract].filter(Boolean).join('\n\n') + '\n';
+  return (
+    [`## ${escapeMarkdownLine(paper.title ?? paper.label)}`, meta && `*${escapeMarkdownLine(meta)}*`, paper.abstract]
+      .filter(Boolean)
+      .join('\n\n') + '\n'
+  );
 }
 
 /** Characters that would turn a heading or an emphasis line into something else. */

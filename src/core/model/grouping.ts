@@ -43,7 +43,8 @@ export function groupByYear(papers: readonly Paper[]): PaperGroup[] {
     }
     group.push(paper);
   }
-  const rank = (key: string) => (key === 'no-year' ? Number.POSITIVE_INFINITY : key === 'undated' ? Number.NEGATIVE_INFINITY : Number(key));
+  const rank = (key: string) =>
+    key === 'no-year' ? Number.POSITIVE_INFINITY : key === 'undated' ? Number.NEGATIVE_INFINITY : Number(key);
   return [...byKey.keys()]
     .sort((a, b) => rank(b) - rank(a))
     .map((key) => ({

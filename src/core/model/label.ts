@@ -2,8 +2,25 @@ import { stripTex } from '../text/text';
 
 /** The TeX symbols abstracts use most, spelled as they print, so a label reads `ℓ2` rather than `ell 2`. */
 const SYMBOLS: Readonly<Record<string, string>> = {
-  ell: 'ℓ', alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', theta: 'θ', lambda: 'λ', mu: 'μ',
-  pi: 'π', sigma: 'σ', tau: 'τ', phi: 'φ', omega: 'ω', infty: '∞', times: '×', cdot: '·', leq: '≤', geq: '≥',
+  ell: 'ℓ',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  theta: 'θ',
+  lambda: 'λ',
+  mu: 'μ',
+  pi: 'π',
+  sigma: 'σ',
+  tau: 'τ',
+  phi: 'φ',
+  omega: 'ω',
+  infty: '∞',
+  times: '×',
+  cdot: '·',
+  leq: '≤',
+  geq: '≥',
 };
 
 /** Labels stay readable in a quick pick or a tree row. */

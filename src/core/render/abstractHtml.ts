@@ -92,11 +92,28 @@ function renderActions(view: AbstractView): string {
   const { position } = view;
   const button = (action: string, label: string, title: string, extra = '') =>
     `<button type="button" data-action="${action}" title="${escapeHtml(title)}"${extra}>${label}</button>`;
-  const place = position ? `<span class="position" aria-live="polite">${position.index + 1} of ${position.total}</span>` : '';
-  const previous = button('previous', '← Previous', 'Previous paper (P or ←)', position && position.index > 0 ? '' : ' disabled');
-  const next = button('next', 'Next →', 'Next paper (N or →)', position && position.index < position.total - 1 ? '' : ' disabled');
+  const place = position
+    ? `<span class="position" aria-live="polite">${position.index + 1} of ${position.total}</span>`
+    : '';
+  const previous = button(
+    'previous',
+    '← Previous',
+    'Previous paper (P or ←)',
+    position && position.index > 0 ? '' : ' disabled',
+  );
+  const next = button(
+    'next',
+    'Next →',
+    'Next paper (N or →)',
+    position && position.index < position.total - 1 ? '' : ' disabled',
+  );
   const starState = starButton(view.starred ?? false);
-  const star = button(starState.action, starState.label, starState.title, ` aria-pressed="${view.starred ? 'true' : 'false'}"`);
+  const star = button(
+    starState.action,
+    starState.label,
+    starState.title,
+    ` aria-pressed="${view.starred ? 'true' : 'false'}"`,
+  );
   return `<nav class="toolbar" aria-label="Paper actions">
 <span class="group">${previous}${place}${next}</span>
 <span class="group">${star}${button('copyMarkdown', 'Copy Markdown', 'Copy the title, details and abstract as Markdown')}${button('copyCitation', 'Copy Citation', 'Copy a one-line citation')}</span>
@@ -141,7 +158,11 @@ function renderMeta(paper: Paper): string {
  * rest (money, mangled TeX) stays text; links become links the page hands to
  * the extension to check; matched words are marked.
  */
-export function renderAbstractText(text: string, terms: ReadonlySet<string> = new Set(), prefixes: readonly string[] = []): string {
+export function renderAbstractText(
+  text: string,
+  terms: ReadonlySet<string> = new Set(),
+  prefixes: readonly string[] = [],
+): string {
   return splitMath(text)
     .map((segment) => {
       if (segment.kind === 'math') {

@@ -4,7 +4,9 @@ import katex from 'katex';
 export const MAX_MATH_LENGTH = 300;
 
 /** A piece of abstract text: plain text, or a `$…$` formula. */
-export type Segment = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'math'; readonly tex: string; readonly source: string };
+export type Segment =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'math'; readonly tex: string; readonly source: string };
 
 /**
  * Finds inline `$…$` formulas the way pandoc does: the opening `$` is followed

@@ -166,7 +166,9 @@ function describeRange(range: NumberRange): string {
 
 /** Folded text with every run of non-word characters turned into one space: how phrases are compared. */
 export function phraseKey(text: string): string {
-  return ` ${foldCase(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${foldCase(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }
 
 export function inRange(value: number | undefined, range: NumberRange | undefined): boolean {

@@ -75,7 +75,10 @@ export function leadingName(title: string): string | undefined {
 function textKeyWords(title: string): string[] {
   return title.split(/\s+/).flatMap((w) => {
     const joined = textKey(w);
-    const parts = w.split(/[^\p{L}\p{N}]+/u).map((p) => textKey(p)).filter(Boolean);
+    const parts = w
+      .split(/[^\p{L}\p{N}]+/u)
+      .map((p) => textKey(p))
+      .filter(Boolean);
     return [joined, ...parts];
   });
 }

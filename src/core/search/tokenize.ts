@@ -18,7 +18,9 @@ export const MAX_TERM_LENGTH = 40;
 
 /** Words so common in abstracts that they only add noise and index size. */
 export const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in into is it its of on or our that the their this to was we were which with'.split(' '),
+  'a an and are as at be by for from has have in into is it its of on or our that the their this to was we were which with'.split(
+    ' ',
+  ),
 );
 
 /** A word of the text, in search form, with its parts when it is a compound. */

@@ -36,7 +36,12 @@ export function stripTex(text: string): string {
 
 /** Lower case, accents removed (`é` → `e`), compatibility forms folded (`ﬁ` → `fi`). */
 export function foldCase(text: string): string {
-  return isAscii(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return isAscii(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
 }
 
 /** A key that two copies of the same text share however they were punctuated or spaced. */
@@ -64,7 +69,16 @@ export function textKeyCodes(text: string, maxLength = 300): Uint16Array {
   let n = 0;
   for (let i = 0; i < head.length; i++) {
     const c = head.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x5c /* \ */ || c === 0x24 /* $ */ || c === 0x5e /* ^ */ || c === 0x5f /* _ */ || c === 0x7b /* { */ || c === 0x7d /* } */) {
+    if (
+      c < 0x20 ||
+      c > 0x7e ||
+      c === 0x5c /* \ */ ||
+      c === 0x24 /* $ */ ||
+      c === 0x5e /* ^ */ ||
+      c === 0x5f /* _ */ ||
+      c === 0x7b /* { */ ||
+      c === 0x7d /* } */
+    ) {
       return codesOf(foldedKey(head, maxLength));
     }
     if (n < maxLength) {
@@ -83,7 +97,10 @@ export function textKeyCodes(text: string, maxLength = 300): Uint16Array {
 /** The key of text with TeX or beyond printable ASCII: markup stripped, case and accents folded, every letter and digit kept. */
 function foldedKey(head: string, maxLength: number): string {
   const folded = foldCase(stripTex(head));
-  return (isAscii(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '')).slice(0, maxLength);
+  return (isAscii(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '')).slice(
+    0,
+    maxLength,
+  );
 }
 
 function codesOf(key: string): Uint16Array {

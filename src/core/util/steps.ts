@@ -24,7 +24,10 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 
 /** Runs a step generator, yielding to the event loop every `SLICE_MS` or so; undefined if cancelled. */
 export function runStepsAsync<T>(steps: Generator<void, T>): Promise<T>;
-export function runStepsAsync<T>(steps: Generator<void, T>, token: CancellationFlag | undefined): Promise<T | undefined>;
+export function runStepsAsync<T>(
+  steps: Generator<void, T>,
+  token: CancellationFlag | undefined,
+): Promise<T | undefined>;
 export async function runStepsAsync<T>(steps: Generator<void, T>, token?: CancellationFlag): Promise<T | undefined> {
   for (;;) {
     const sliceEnd = performance.now() + SLICE_MS;

@@ -11,7 +11,14 @@ import type { StarredPapers } from '../../host/starredPapers';
 import { renderAbstractPage, type AbstractView } from '../../core/render/abstractHtml';
 import { Disposable } from '../../host/disposable';
 import type { LibraryViewOptions } from '../libraryViews/libraryViewOptions';
-import { parsePageMessage, parsePageState, safeExternalUrl, type ExtensionMessage, type PageAction, type PageMessage } from '../../shared/protocol';
+import {
+  parsePageMessage,
+  parsePageState,
+  safeExternalUrl,
+  type ExtensionMessage,
+  type PageAction,
+  type PageMessage,
+} from '../../shared/protocol';
 
 /** Tab titles longer than this are cut; the full title is in the page. */
 const TAB_TITLE_LENGTH = 48;
@@ -56,7 +63,8 @@ interface OpenTab {
  */
 export class AbstractPanels extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly tabs = new Map<string, OpenTab>();
-  private libraryOrder: { readonly snapshot: LibrarySnapshot; readonly sortBy: SortBy; readonly ids: readonly string[] } | undefined;
+  private libraryOrder:
+    { readonly snapshot: LibrarySnapshot; readonly sortBy: SortBy; readonly ids: readonly string[] } | undefined;
   private readonly activeChanged = this._register(new vscode.EventEmitter<void>());
   /** Fires when an abstract tab gains or loses focus, shows another paper, or closes. */
   readonly onDidChangeActivePaper = this.activeChanged.event;
@@ -72,7 +80,11 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
     super();
     this._register(vscode.window.registerWebviewPanelSerializer(WebviewTypes.abstract, this));
     this._register({ dispose: () => this.tabs.forEach((t) => t.panel.dispose()) });
-    this._register(starred.onDidChange(() => this.tabs.forEach((tab) => this.post(tab, { type: 'starred', starred: starred.has(tab.paperId) }))));
+    this._register(
+      starred.onDidChange(() =>
+        this.tabs.forEach((tab) => this.post(tab, { type: 'starred', starred: starred.has(tab.paperId) })),
+      ),
+    );
     // A reload can change a paper's text or drop it; pages show what is loaded.
     this._register(service.onDidChange(() => this.tabs.forEach((tab) => this.render(tab))));
   }
@@ -98,7 +110,12 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
       open.panel.reveal(viewColumn);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(WebviewTypes.abstract, tabTitle(paper), viewColumn, this.webviewOptions());
+    const panel = vscode.window.createWebviewPanel(
+      WebviewTypes.abstract,
+      tabTitle(paper),
+      viewColumn,
+      this.webviewOptions(),
+    );
     this.attach(panel, paper.id, options);
   }
 
@@ -139,7 +156,11 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
 
   /** The open tabs and what they show, for tests and for other extensions. */
   describe(): { paperId: string; title: string; html: string }[] {
-    return [...this.tabs.values()].map((t) => ({ paperId: t.paperId, title: t.panel.title, html: t.panel.webview.html }));
+    return [...this.tabs.values()].map((t) => ({
+      paperId: t.paperId,
+      title: t.panel.title,
+      html: t.panel.webview.html,
+    }));
   }
 
   /** Brings a tab back after a reload; a state that names no paper in the library closes it. */
@@ -161,13 +182,21 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
       enableScripts: true,
       enableForms: false,
       enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.extensionUri, 'media'),
+        vscode.Uri.joinPath(this.extensionUri, 'dist'),
+      ],
       enableFindWidget: true,
     };
   }
 
   private attach(panel: vscode.WebviewPanel, paperId: string, options: ShowOptions): void {
-    const tab: OpenTab = { panel, paperId, ...(options.sequence && { sequence: options.sequence }), ...(options.highlight && { highlight: options.highlight }) };
+    const tab: OpenTab = {
+      panel,
+      paperId,
+      ...(options.sequence && { sequence: options.sequence }),
+      ...(options.highlight && { highlight: options.highlight }),
+    };
     this.tabs.set(paperId, tab);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'paper.svg');
     const subscriptions = [
@@ -232,7 +261,10 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
 
   private handle(tab: OpenTab, message: PageMessage | undefined, raw: unknown): void {
     if (!message) {
-      this.output.warn('Ignored a malformed message from an abstract page:', JSON.stringify(raw)?.slice(0, 200) ?? String(raw));
+      this.output.warn(
+        'Ignored a malformed message from an abstract page:',
+        JSON.stringify(raw)?.slice(0, 200) ?? String(raw),
+      );
       return;
     }
     switch (message.type) {

@@ -40,7 +40,10 @@ abstract class PaperTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   getTreeItem(node: LibraryNode): vscode.TreeItem {
-    return treeItemOf(node, { collectionNames: this.service.current?.collectionNames, isStarred: (id) => this.starred.has(id) });
+    return treeItemOf(node, {
+      collectionNames: this.service.current?.collectionNames,
+      isStarred: (id) => this.starred.has(id),
+    });
   }
 
   protected abstract roots(snapshot: LibrarySnapshot): LibraryNode[];
@@ -61,9 +64,14 @@ export class LibraryTreeProvider extends PaperTreeProvider {
     const { library } = snapshot;
     const visible = this.options.papers(snapshot);
     const shown = visible === library.papers ? undefined : new Set(visible.map((p) => p.id));
-    const pick = (ids: readonly string[]) => ids.map((id) => library.byId.get(id)).filter((p): p is Paper => p !== undefined && (!shown || shown.has(p.id)));
+    const pick = (ids: readonly string[]) =>
+      ids.map((id) => library.byId.get(id)).filter((p): p is Paper => p !== undefined && (!shown || shown.has(p.id)));
     const stars = this.starred.all;
-    const groups: GroupNode[] = groupPapers(library, sortPapers(visible, this.options.sortBy), this.options.groupBy).map((group) => ({
+    const groups: GroupNode[] = groupPapers(
+      library,
+      sortPapers(visible, this.options.sortBy),
+      this.options.groupBy,
+    ).map((group) => ({
       ...group,
       icon: this.options.groupBy === 'year' ? 'calendar' : 'library',
     }));
@@ -77,7 +85,13 @@ export class LibraryTreeProvider extends PaperTreeProvider {
       // A filtered view lists what matches; a missing star has no text to match.
       missing: shown ? [] : stars.filter((s) => !library.byId.has(s.id)),
     };
-    const recentGroup: GroupNode = { kind: 'group', id: 'recent', label: 'Recently Opened', icon: 'history', papers: pick(this.recent.ids) };
+    const recentGroup: GroupNode = {
+      kind: 'group',
+      id: 'recent',
+      label: 'Recently Opened',
+      icon: 'history',
+      papers: pick(this.recent.ids),
+    };
     const special = [starredGroup, recentGroup].filter((g) => g.papers.length + (g.missing?.length ?? 0) > 0);
     // Filtered, a group with nothing left would only be noise.
     return [...special, ...groups.filter((g) => !shown || g.papers.length > 0)];

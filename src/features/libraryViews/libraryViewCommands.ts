@@ -25,6 +25,8 @@ export function registerLibraryViewCommands(options: LibraryViewOptions): vscode
       }
     }),
     vscode.commands.registerCommand(Commands.clearFilter, () => options.setFilter(undefined)),
-    vscode.commands.registerCommand(Commands.openSettings, () => vscode.commands.executeCommand('workbench.action.openSettings', 'papers.')),
+    vscode.commands.registerCommand(Commands.openSettings, () =>
+      vscode.commands.executeCommand('workbench.action.openSettings', 'papers.'),
+    ),
   ];
 }

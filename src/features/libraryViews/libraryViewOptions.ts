@@ -43,11 +43,15 @@ export class LibraryViewOptions extends Disposable {
 
   /** Saved in the user settings, like a choice made in the Settings editor. */
   async setGroupBy(groupBy: GroupBy): Promise<void> {
-    await vscode.workspace.getConfiguration(Settings.section).update(Settings.groupBy, groupBy, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(Settings.section)
+      .update(Settings.groupBy, groupBy, vscode.ConfigurationTarget.Global);
   }
 
   async setSortBy(sortBy: SortBy): Promise<void> {
-    await vscode.workspace.getConfiguration(Settings.section).update(Settings.sortBy, sortBy, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(Settings.section)
+      .update(Settings.sortBy, sortBy, vscode.ConfigurationTarget.Global);
   }
 
   /** The active filter, in the search's query syntax; undefined when the views show everything. */

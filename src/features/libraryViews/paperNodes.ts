@@ -66,7 +66,10 @@ export function treeItemOf(node: LibraryNode, context: RowContext): vscode.TreeI
 
 function groupItem(group: GroupNode): vscode.TreeItem {
   const count = group.papers.length + (group.missing?.length ?? 0);
-  const item = new vscode.TreeItem(group.label, group.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(
+    group.label,
+    group.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+  );
   item.id = group.id;
   item.description = String(count);
   item.tooltip = `${group.label}: ${count} paper${count === 1 ? '' : 's'}`;
@@ -79,7 +82,8 @@ function missingItem(node: MissingNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.star.label, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.parent.id}/missing/${node.star.id}`;
   item.description = 'missing';
-  item.tooltip = 'Starred, but in none of the loaded corpus files. It comes back when its file does; unstar it to forget it.';
+  item.tooltip =
+    'Starred, but in none of the loaded corpus files. It comes back when its file does; unstar it to forget it.';
   item.iconPath = new vscode.ThemeIcon('warning');
   item.contextValue = 'missing';
   return item;

@@ -22,6 +22,8 @@ export function paperTooltip(paper: Paper, collectionNames?: ReadonlyMap<string,
   const collections = collectionNamesOf(paper, collectionNames).join(', ');
   tooltip.appendText([meta, collections].filter(Boolean).join(' · '));
   tooltip.appendMarkdown('\n\n');
-  tooltip.appendText(paper.abstract ? truncateWords(paper.abstract.replace(/\s+/g, ' '), TOOLTIP_ABSTRACT_LENGTH) : 'No abstract.');
+  tooltip.appendText(
+    paper.abstract ? truncateWords(paper.abstract.replace(/\s+/g, ' '), TOOLTIP_ABSTRACT_LENGTH) : 'No abstract.',
+  );
   return tooltip;
 }

@@ -33,7 +33,9 @@ export class PaperViews extends Disposable {
     this.hasCode = this._register(new PaperListProvider(service, starred, options, Views.hasCode, papersWithCode));
     this.topUpvoted = this._register(new PaperListProvider(service, starred, options, Views.topUpvoted, topUpvoted));
     this.views = {
-      library: this._register(vscode.window.createTreeView(Views.library, { treeDataProvider: this.library, showCollapseAll: true })),
+      library: this._register(
+        vscode.window.createTreeView(Views.library, { treeDataProvider: this.library, showCollapseAll: true }),
+      ),
       hasCode: this._register(vscode.window.createTreeView(Views.hasCode, { treeDataProvider: this.hasCode })),
       topUpvoted: this._register(vscode.window.createTreeView(Views.topUpvoted, { treeDataProvider: this.topUpvoted })),
     };
@@ -46,7 +48,11 @@ export class PaperViews extends Disposable {
   /** What each view's header says: the message under the title and the description beside it. */
   get headers(): Record<'library' | 'hasCode' | 'topUpvoted', { message?: string; description?: string }> {
     const read = (view: vscode.TreeView<LibraryNode>) => ({ message: view.message, description: view.description });
-    return { library: read(this.views.library), hasCode: read(this.views.hasCode), topUpvoted: read(this.views.topUpvoted) };
+    return {
+      library: read(this.views.library),
+      hasCode: read(this.views.hasCode),
+      topUpvoted: read(this.views.topUpvoted),
+    };
   }
 
   private updateHeaders(): void {
@@ -59,7 +65,10 @@ export class PaperViews extends Disposable {
     const papers = options.papers(snapshot);
     void vscode.commands.executeCommand('setContext', ContextKeys.loaded, true);
     void vscode.commands.executeCommand('setContext', ContextKeys.empty, all.length === 0);
-    const filter = options.filter === undefined ? undefined : `Filtered by “${options.filter}”: ${papers.length} of ${all.length} papers.`;
+    const filter =
+      options.filter === undefined
+        ? undefined
+        : `Filtered by “${options.filter}”: ${papers.length} of ${all.length} papers.`;
     const restricted = vscode.workspace.isTrusted
       ? undefined
       : 'Restricted Mode: papers.corpus.paths from this workspace is not read; the bundled corpus and your user settings are.';

@@ -12,7 +12,11 @@ import { showRelatedPapers } from '../search/searchPick';
  * The commands that act on one paper: from the Library's context menu (which passes the tree node), the
  * abstract tab's title bar or the palette (which act on the abstract in front), or code (an id).
  */
-export function registerPaperCommands(service: LibraryService, panels: AbstractPanels, starred: StarredPapers): vscode.Disposable[] {
+export function registerPaperCommands(
+  service: LibraryService,
+  panels: AbstractPanels,
+  starred: StarredPapers,
+): vscode.Disposable[] {
   /** The paper a command is about, or undefined after telling the user how to pick one. */
   const target = async (argument: unknown): Promise<Paper | undefined> => {
     const id = paperIdOf(argument) ?? panels.activePaperId();
@@ -60,10 +64,18 @@ export function registerPaperCommands(service: LibraryService, panels: AbstractP
       }
     }),
     onPaper(Commands.copyTitle, (paper) => copy(paper.title ?? paper.label, 'the title')),
-    onPaper(Commands.copyMarkdown, (paper) => copy(paperMarkdown(paper, collectionNamesOf(paper, service.current?.collectionNames)), 'the paper as Markdown')),
-    onPaper(Commands.copyCitation, (paper) => copy(citationLine(paper, collectionNamesOf(paper, service.current?.collectionNames)), 'a citation line')),
-    onPaper(Commands.searchArxiv, (paper) => vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).arxiv, true))),
-    onPaper(Commands.searchHuggingFace, (paper) => vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).huggingFace, true))),
+    onPaper(Commands.copyMarkdown, (paper) =>
+      copy(paperMarkdown(paper, collectionNamesOf(paper, service.current?.collectionNames)), 'the paper as Markdown'),
+    ),
+    onPaper(Commands.copyCitation, (paper) =>
+      copy(citationLine(paper, collectionNamesOf(paper, service.current?.collectionNames)), 'a citation line'),
+    ),
+    onPaper(Commands.searchArxiv, (paper) =>
+      vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).arxiv, true)),
+    ),
+    onPaper(Commands.searchHuggingFace, (paper) =>
+      vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).huggingFace, true)),
+    ),
   ];
 }
 

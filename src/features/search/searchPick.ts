@@ -21,10 +21,16 @@ interface PaperPickItem extends vscode.QuickPickItem {
   readonly highlight?: Highlight;
 }
 
-const RELATED_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('references'), tooltip: 'Related Papers' };
+const RELATED_BUTTON: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('references'),
+  tooltip: 'Related Papers',
+};
 const STAR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('star-empty'), tooltip: 'Star' };
 const UNSTAR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('star-full'), tooltip: 'Unstar' };
-const FILTER_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: 'Filter the Library by This Search' };
+const FILTER_BUTTON: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('filter'),
+  tooltip: 'Filter the Library by This Search',
+};
 const RELATED_COUNT = 10;
 
 /**
@@ -74,7 +80,9 @@ export async function searchPapers(
         pick.onDidChangeValue(update),
         starred.onDidChange(redrawStars),
         // Enter before any hit is listed (or on nothing) keeps the pick open rather than closing it empty-handed.
-        pick.onDidAccept(() => pick.selectedItems[0]?.paperId && resolve({ item: pick.selectedItems[0], related: false })),
+        pick.onDidAccept(
+          () => pick.selectedItems[0]?.paperId && resolve({ item: pick.selectedItems[0], related: false }),
+        ),
         pick.onDidTriggerItemButton(({ item, button }) => {
           const paper = item.paperId ? snapshot.library.byId.get(item.paperId) : undefined;
           if (!paper) {
@@ -101,7 +109,10 @@ export async function searchPapers(
     if (chosen?.item.paperId && chosen.related) {
       await showRelatedPapers(service, panels, chosen.item.paperId);
     } else if (chosen?.item.paperId) {
-      await panels.show(chosen.item.paperId, { ...(chosen.item.highlight && { highlight: chosen.item.highlight }), sequence });
+      await panels.show(chosen.item.paperId, {
+        ...(chosen.item.highlight && { highlight: chosen.item.highlight }),
+        sequence,
+      });
     }
   } finally {
     disposables.forEach((d) => d.dispose());
@@ -109,7 +120,11 @@ export async function searchPapers(
 }
 
 /** `Papers: Show Related Papers`: the papers most like this one, by its own title and abstract. */
-export async function showRelatedPapers(service: LibraryService, panels: AbstractPanels, paperId: string): Promise<void> {
+export async function showRelatedPapers(
+  service: LibraryService,
+  panels: AbstractPanels,
+  paperId: string,
+): Promise<void> {
   const snapshot = await service.ready();
   const paper = snapshot.library.byId.get(paperId);
   if (!paper) {
@@ -159,7 +174,11 @@ function hitItem(hit: SearchHit, rows: RowContext, prefixes: readonly string[]):
   };
 }
 
-function browseItems(rows: RowContext, recentIds: readonly string[], pick: vscode.QuickPick<PaperPickItem>): PaperPickItem[] {
+function browseItems(
+  rows: RowContext,
+  recentIds: readonly string[],
+  pick: vscode.QuickPick<PaperPickItem>,
+): PaperPickItem[] {
   const { library } = rows.snapshot;
   pick.title = `Search Papers: ${library.papers.length} papers`;
   const recentPapers = recentIds.map((id) => library.byId.get(id)).filter((p): p is Paper => p !== undefined);

@@ -73,7 +73,12 @@ function* flattenSteps(root: RadixTree, sliceSize: number): Generator<void, Flat
       yield;
     }
   }
-  return { nodeStarts: Uint32Array.from(nodeStarts), values: Uint32Array.from(values), labelEnds: Uint32Array.from(labelEnds), labels: labels.join('') };
+  return {
+    nodeStarts: Uint32Array.from(nodeStarts),
+    values: Uint32Array.from(values),
+    labelEnds: Uint32Array.from(labelEnds),
+    labels: labels.join(''),
+  };
 }
 
 /**
@@ -81,7 +86,11 @@ function* flattenSteps(root: RadixTree, sliceSize: number): Generator<void, Flat
  * range and label in bounds, every term id below `termCount`, and every edge
  * leading further down (so that no walk can go round in a circle).
  */
-export function* validDictionarySteps(flat: FlatDictionary, termCount: number, sliceSize = 1 << 15): Generator<void, boolean> {
+export function* validDictionarySteps(
+  flat: FlatDictionary,
+  termCount: number,
+  sliceSize = 1 << 15,
+): Generator<void, boolean> {
   const { nodeStarts, values, labelEnds, labels } = flat;
   const nodeCount = nodeStarts.length - 1;
   const entryCount = values.length;
@@ -101,7 +110,12 @@ export function* validDictionarySteps(flat: FlatDictionary, termCount: number, s
 }
 
 /** `validDictionarySteps` for nodes `from` up to `to`; a plain function, which V8 compiles better than loops inside a generator. */
-function validNodes({ nodeStarts, values, labelEnds }: FlatDictionary, termCount: number, from: number, to: number): boolean {
+function validNodes(
+  { nodeStarts, values, labelEnds }: FlatDictionary,
+  termCount: number,
+  from: number,
+  to: number,
+): boolean {
   const nodeCount = nodeStarts.length - 1;
   for (let node = from; node < to; node++) {
     if (nodeStarts[node + 1] < nodeStarts[node]) {
@@ -184,7 +198,9 @@ export class TermDictionary {
   private readonly map: SearchableMap<number>;
 
   constructor(readonly flat: FlatDictionary) {
-    this.map = new SearchableMap<number>(new FlatNode(flat, 0) as unknown as ConstructorParameters<typeof SearchableMap<number>>[0]);
+    this.map = new SearchableMap<number>(
+      new FlatNode(flat, 0) as unknown as ConstructorParameters<typeof SearchableMap<number>>[0],
+    );
   }
 
   termId(term: string): number | undefined {

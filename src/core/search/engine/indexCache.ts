@@ -96,8 +96,18 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
     if (12 + headerLength > bytes.length) {
       return undefined;
     }
-    const header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength))) as CacheHeader;
-    const counts = [header.docCount, header.termCount, header.postingCount, header.termsBytes, header.nodeCount, header.entryCount, header.labelsBytes];
+    const header = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength)),
+    ) as CacheHeader;
+    const counts = [
+      header.docCount,
+      header.termCount,
+      header.postingCount,
+      header.termsBytes,
+      header.nodeCount,
+      header.entryCount,
+      header.labelsBytes,
+    ];
     if (header.key !== key || !counts.every(isCount)) {
       return undefined;
     }
@@ -118,7 +128,10 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
     const labelEnds = new Uint32Array(buffer, base + layout.labelEnds, header.entryCount);
     const tfs = new Uint8Array(buffer, base + layout.tfs, header.postingCount * FIELD_COUNT);
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    const terms = TermList.of(decoder.decode(aligned.subarray(layout.terms, layout.terms + header.termsBytes)), termEnds);
+    const terms = TermList.of(
+      decoder.decode(aligned.subarray(layout.terms, layout.terms + header.termsBytes)),
+      termEnds,
+    );
     if (!terms) {
       return undefined;
     }
@@ -126,14 +139,22 @@ export function* decodeIndexCacheSteps(bytes: Uint8Array, key: string): Generato
     if (!(yield* consistent(offsets, docs, header))) {
       return undefined;
     }
-    return yield* TermIndex.fromFlatSteps({ docCount: header.docCount, terms, offsets, docs, tfs, fieldLengths }, { nodeStarts, values, labelEnds, labels });
+    return yield* TermIndex.fromFlatSteps(
+      { docCount: header.docCount, terms, offsets, docs, tfs, fieldLengths },
+      { nodeStarts, values, labelEnds, labels },
+    );
   } catch {
     return undefined;
   }
 }
 
 /** Offsets rise from 0 to the posting count and every posting names a real document. */
-function* consistent(offsets: Uint32Array, docs: Uint32Array, header: CacheHeader, sliceSize = 1 << 19): Generator<void, boolean> {
+function* consistent(
+  offsets: Uint32Array,
+  docs: Uint32Array,
+  header: CacheHeader,
+  sliceSize = 1 << 19,
+): Generator<void, boolean> {
   if (offsets[0] !== 0 || offsets[header.termCount] !== header.postingCount) {
     return false;
   }
@@ -173,7 +194,19 @@ function planLayout(start: number, header: CacheHeader) {
   const tfs = labelEnds + header.entryCount * 4;
   const terms = tfs + header.postingCount * FIELD_COUNT;
   const labels = terms + header.termsBytes;
-  return { offsets, docs, fieldLengths, termEnds, nodeStarts, values, labelEnds, tfs, terms, labels, total: labels + header.labelsBytes };
+  return {
+    offsets,
+    docs,
+    fieldLengths,
+    termEnds,
+    nodeStarts,
+    values,
+    labelEnds,
+    tfs,
+    terms,
+    labels,
+    total: labels + header.labelsBytes,
+  };
 }
 
 function align(n: number, to: number): number {
@@ -217,7 +250,11 @@ export class CorpusDigest {
 }
 
 /** The cache key of a library, hashed in slices. */
-export function* indexCacheKeySteps(library: { readonly papers: readonly IndexedText[] }, settings: string, sliceSize = 500): Generator<void, string> {
+export function* indexCacheKeySteps(
+  library: { readonly papers: readonly IndexedText[] },
+  settings: string,
+  sliceSize = 500,
+): Generator<void, string> {
   const digest = new CorpusDigest();
   const papers = library.papers;
   for (let start = 0; start < papers.length; start += sliceSize) {

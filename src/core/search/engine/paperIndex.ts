@@ -101,7 +101,11 @@ export class PaperIndex {
    * Either way the index and its cache key are those a build would give, and
    * like a build it runs on the worker thread when `workerScript` is given.
    */
-  static async updateAsync(previous: PaperIndex | undefined, library: Library, options: BuildOptions = {}): Promise<PaperIndex | undefined> {
+  static async updateAsync(
+    previous: PaperIndex | undefined,
+    library: Library,
+    options: BuildOptions = {},
+  ): Promise<PaperIndex | undefined> {
     const sources = previous && (await runStepsAsync(carriedFromSteps(previous, library), options.token));
     if (options.token?.isCancellationRequested) {
       return undefined;
@@ -111,12 +115,23 @@ export class PaperIndex {
     }
     const indexed = { tokenized: sources.tokenized, carried: library.papers.length - sources.tokenized };
     // Posting the previous index's 80 MB to the worker would copy them in one go; shared, it reads them in place.
-    const shared = options.workerScript ? await runStepsAsync(sharedSteps(previous.toCache()), options.token) : undefined;
-    const index = shared && (await PaperIndex.inWorker(library, options, indexed, { previous: shared, previousKey: previous.cacheKey, from: sources.from }));
+    const shared = options.workerScript
+      ? await runStepsAsync(sharedSteps(previous.toCache()), options.token)
+      : undefined;
+    const index =
+      shared &&
+      (await PaperIndex.inWorker(library, options, indexed, {
+        previous: shared,
+        previousKey: previous.cacheKey,
+        from: sources.from,
+      }));
     if (index || options.token?.isCancellationRequested) {
       return index;
     }
-    return runStepsAsync(PaperIndex.buildSteps(library, options.onProgress, { previous: previous.terms, from: sources.from }), options.token);
+    return runStepsAsync(
+      PaperIndex.buildSteps(library, options.onProgress, { previous: previous.terms, from: sources.from }),
+      options.token,
+    );
   }
 
   /**
@@ -134,7 +149,12 @@ export class PaperIndex {
   }
 
   /** Built (or updated) on the worker thread and loaded from the bytes it returns; undefined without a worker, if it fails (`onWorkerError` is told why), or once cancelled. */
-  private static async inWorker(library: Library, options: BuildOptions, indexed: IndexedCounts, update?: WorkerUpdate): Promise<PaperIndex | undefined> {
+  private static async inWorker(
+    library: Library,
+    options: BuildOptions,
+    indexed: IndexedCounts,
+    update?: WorkerUpdate,
+  ): Promise<PaperIndex | undefined> {
     if (!options.workerScript) {
       return undefined;
     }
@@ -157,19 +177,31 @@ export class PaperIndex {
    * The index of `library` from a cache file, or undefined if the file is for
    * another corpus or other settings, or damaged: the caller then builds anew.
    */
-  static fromCacheAsync(library: Library, bytes: Uint8Array, token?: CancellationFlag): Promise<PaperIndex | undefined> {
+  static fromCacheAsync(
+    library: Library,
+    bytes: Uint8Array,
+    token?: CancellationFlag,
+  ): Promise<PaperIndex | undefined> {
     return PaperIndex.loadAsync(library, bytes, { tokenized: 0, carried: 0 }, token);
   }
 
   /** The index of `library` from cache bytes, checked against `knownKey` if given (the key of exactly this library), else against the library's key. */
-  private static async loadAsync(library: Library, bytes: Uint8Array, indexed: IndexedCounts, token?: CancellationFlag, knownKey?: string): Promise<PaperIndex | undefined> {
+  private static async loadAsync(
+    library: Library,
+    bytes: Uint8Array,
+    indexed: IndexedCounts,
+    token?: CancellationFlag,
+    knownKey?: string,
+  ): Promise<PaperIndex | undefined> {
     // Aligned once here, so that the index's arrays are views of the very bytes it keeps for `toCache`.
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
     return runStepsAsync(
       (function* () {
         const key = knownKey ?? (yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY));
         const terms = yield* decodeIndexCacheSteps(aligned, key);
-        return terms && terms.docCount === library.papers.length ? new PaperIndex(library, terms, key, indexed, aligned) : undefined;
+        return terms && terms.docCount === library.papers.length
+          ? new PaperIndex(library, terms, key, indexed, aligned)
+          : undefined;
       })(),
       token,
     );
@@ -217,7 +249,10 @@ export class PaperIndex {
     const { scores, masks } = scored;
     try {
       // Views of reused buffers: a one-letter prefix can match most papers, and a list of them per keystroke is garbage.
-      const { all: allBuffer, some: someBuffer } = (this.matchBuffers ??= { all: new Uint32Array(this.size), some: new Uint32Array(this.size) });
+      const { all: allBuffer, some: someBuffer } = (this.matchBuffers ??= {
+        all: new Uint32Array(this.size),
+        some: new Uint32Array(this.size),
+      });
       let allCount = 0;
       let someCount = 0;
       const matched = scored.docs;
@@ -291,7 +326,10 @@ export class PaperIndex {
     add(indexTerms(paper.abstract), 1);
     const idf = (id: number) => Math.log(this.size / this.terms.documentFrequency(id));
     const best = [...weights].sort((a, b) => b[1] * idf(b[0]) - a[1] * idf(a[0])).slice(0, RELATED_TERMS);
-    const words: WordMatches[] = best.map(([termId, tf]) => ({ terms: [{ termId, weight: Math.sqrt(tf) }], fieldBoost: FIELD_BOOST.any }));
+    const words: WordMatches[] = best.map(([termId, tf]) => ({
+      terms: [{ termId, weight: Math.sqrt(tf) }],
+      fieldBoost: FIELD_BOOST.any,
+    }));
     const scored = this.terms.score(words);
     try {
       const candidates = Array.from(scored.docs.filter((d) => d !== doc));
@@ -349,7 +387,12 @@ export class PaperIndex {
       const fuzzy = this.terms
         .fuzzyTerms(unit.term, distance)
         .filter(([, d]) => d > 0)
-        .sort((a, b) => a[1] - b[1] || this.terms.documentFrequency(b[0]) - this.terms.documentFrequency(a[0]) || this.terms.compareTerms(a[0], b[0]))
+        .sort(
+          (a, b) =>
+            a[1] - b[1] ||
+            this.terms.documentFrequency(b[0]) - this.terms.documentFrequency(a[0]) ||
+            this.terms.compareTerms(a[0], b[0]),
+        )
         .slice(0, MAX_FUZZY_TERMS);
       for (const [termId, d] of fuzzy) {
         add(termId, (FUZZY_WEIGHT * unit.term.length) / (unit.term.length + d));
@@ -360,7 +403,9 @@ export class PaperIndex {
 
   /** A word's terms in the order of their text, which is the order their scores are summed in: floating point addition gives the same sums only in the same order. */
   private wordMatches(matches: ReadonlyMap<number, number>, unit: QueryUnit): WordMatches {
-    const terms: TermMatch[] = [...matches].sort((a, b) => this.terms.compareTerms(a[0], b[0])).map(([termId, weight]) => ({ termId, weight }));
+    const terms: TermMatch[] = [...matches]
+      .sort((a, b) => this.terms.compareTerms(a[0], b[0]))
+      .map(([termId, weight]) => ({ termId, weight }));
     return { terms, fieldBoost: FIELD_BOOST[unit.field ?? 'any'] };
   }
 
@@ -377,7 +422,15 @@ export class PaperIndex {
     }
     const cap = prefix.length === 1 ? MAX_ONE_LETTER_PREFIX_TERMS : short ? MAX_SHORT_PREFIX_TERMS : MAX_PREFIX_TERMS;
     const all = this.terms.prefixTerms(prefix);
-    const kept = all.length <= cap ? all : topK(all, (id) => this.terms.documentFrequency(id), cap, (a, b) => this.terms.compareTerms(a, b));
+    const kept =
+      all.length <= cap
+        ? all
+        : topK(
+            all,
+            (id) => this.terms.documentFrequency(id),
+            cap,
+            (a, b) => this.terms.compareTerms(a, b),
+          );
     if (short) {
       this.shortPrefixes.set(prefix, kept);
     }
@@ -399,7 +452,12 @@ export class PaperIndex {
     const excluded = this.terms.documentsWith(
       query.excluded.flatMap((w) => [w.joined, ...w.parts]).flatMap((t) => this.terms.termId(t) ?? []),
     );
-    const collections = filters.collections.map((name) => new Set(this.library.collections.filter((c) => phraseKey(c.name).includes(phraseKey(name).trim())).map((c) => c.id)));
+    const collections = filters.collections.map(
+      (name) =>
+        new Set(
+          this.library.collections.filter((c) => phraseKey(c.name).includes(phraseKey(name).trim())).map((c) => c.id),
+        ),
+    );
     const checks: ((paper: Paper, doc: number) => boolean)[] = [];
     if (excluded.size > 0) {
       checks.push((_, doc) => !excluded.has(doc));
@@ -433,9 +491,17 @@ export class PaperIndex {
     const docs = this.library.papers.map((_, doc) => doc).filter(accept);
     const key = (doc: number) => {
       const p = this.library.papers[doc];
-      return (p.date?.year ?? 9999) * 1e6 + (p.date ? p.date.month * 100 + p.date.day : 0) * 1e2 + Math.min(p.upvotes ?? 0, 99);
+      return (
+        (p.date?.year ?? 9999) * 1e6 +
+        (p.date ? p.date.month * 100 + p.date.day : 0) * 1e2 +
+        Math.min(p.upvotes ?? 0, 99)
+      );
     };
-    return { query, hits: topK(docs, key, limit).map((doc) => ({ paper: this.library.papers[doc], score: 0, terms: [] })), total: docs.length };
+    return {
+      query,
+      hits: topK(docs, key, limit).map((doc) => ({ paper: this.library.papers[doc], score: 0, terms: [] })),
+      total: docs.length,
+    };
   }
 
   private hit(doc: number, score: number, words: readonly WordMatches[]): SearchHit {
@@ -463,7 +529,11 @@ export interface IndexedCounts {
  * how many papers have none. Undefined if the previous index does not match
  * its own library. In slices: comparing 100,000 abstracts takes a while.
  */
-function* carriedFromSteps(previous: PaperIndex, library: Library, sliceSize = 2000): Generator<void, { from: Int32Array; tokenized: number } | undefined> {
+function* carriedFromSteps(
+  previous: PaperIndex,
+  library: Library,
+  sliceSize = 2000,
+): Generator<void, { from: Int32Array; tokenized: number } | undefined> {
   const before = previous.library.papers;
   if (previous.size !== before.length) {
     return undefined;
@@ -516,7 +586,9 @@ interface QueryUnit {
 /** Splits compound words into their parts, each of which must match (as itself or as the joined compound). */
 function toUnits(words: readonly QueryWord[]): QueryUnit[] {
   return words.flatMap((w) =>
-    w.parts.length > 1 ? w.parts.map((term) => ({ term, compound: w.joined, field: w.field })) : [{ term: w.joined, field: w.field }],
+    w.parts.length > 1
+      ? w.parts.map((term) => ({ term, compound: w.joined, field: w.field }))
+      : [{ term: w.joined, field: w.field }],
   );
 }
 

@@ -290,7 +290,9 @@ export class TermIndex {
 
   /** An index from cached arrays and its flat dictionary; undefined if the dictionary does not add up. */
   static *fromFlatSteps(data: TermIndexData, dictionary: FlatDictionary): Generator<void, TermIndex | undefined> {
-    return (yield* validDictionarySteps(dictionary, data.terms.length)) ? new TermIndex(data, new TermDictionary(dictionary)) : undefined;
+    return (yield* validDictionarySteps(dictionary, data.terms.length))
+      ? new TermIndex(data, new TermDictionary(dictionary))
+      : undefined;
   }
 
   /** The postings grouped by document (a counting sort by document), in slices. */
@@ -421,11 +423,14 @@ export class TermIndex {
           let fieldScore = 0;
           const titleTf = tfs[p * FIELD_COUNT + TITLE];
           if (titleTf !== 0 && titleBoost !== 0) {
-            fieldScore += titleBoost * ((titleTf * (K1 + 1)) / (titleTf + lengthNorms[doc * FIELD_COUNT + TITLE]) + DELTA);
+            fieldScore +=
+              titleBoost * ((titleTf * (K1 + 1)) / (titleTf + lengthNorms[doc * FIELD_COUNT + TITLE]) + DELTA);
           }
           const abstractTf = tfs[p * FIELD_COUNT + ABSTRACT];
           if (abstractTf !== 0 && abstractBoost !== 0) {
-            fieldScore += abstractBoost * ((abstractTf * (K1 + 1)) / (abstractTf + lengthNorms[doc * FIELD_COUNT + ABSTRACT]) + DELTA);
+            fieldScore +=
+              abstractBoost *
+              ((abstractTf * (K1 + 1)) / (abstractTf + lengthNorms[doc * FIELD_COUNT + ABSTRACT]) + DELTA);
           }
           if (fieldScore === 0) {
             continue;

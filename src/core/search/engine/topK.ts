@@ -5,7 +5,12 @@
  * (negative: the first ranks higher); without it, which of them are kept
  * depends on the order of `items`.
  */
-export function topK<T>(items: ArrayLike<T> & Iterable<T>, key: (item: T) => number, k: number, order: (a: T, b: T) => number = () => 0): T[] {
+export function topK<T>(
+  items: ArrayLike<T> & Iterable<T>,
+  key: (item: T) => number,
+  k: number,
+  order: (a: T, b: T) => number = () => 0,
+): T[] {
   if (k <= 0) {
     return [];
   }

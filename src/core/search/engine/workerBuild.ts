@@ -27,7 +27,12 @@ export interface WorkerBuilt {
  * got) and resolves to it once the worker has exited, or to undefined once
  * cancelled (the worker is terminated). Rejects if the worker cannot start or fails.
  */
-export function buildCacheInWorker(script: string, papers: readonly IndexedText[], options: WorkerBuildOptions = {}, update?: WorkerUpdate): Promise<WorkerBuilt | undefined> {
+export function buildCacheInWorker(
+  script: string,
+  papers: readonly IndexedText[],
+  options: WorkerBuildOptions = {},
+  update?: WorkerUpdate,
+): Promise<WorkerBuilt | undefined> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script);
     let sent = 0;
@@ -46,7 +51,9 @@ export function buildCacheInWorker(script: string, papers: readonly IndexedText[
     };
     const sendNext = () => {
       if (sent < papers.length) {
-        const slice = papers.slice(sent, sent + PAPERS_PER_MESSAGE).map(({ id, title, abstract }) => ({ id, title, abstract }));
+        const slice = papers
+          .slice(sent, sent + PAPERS_PER_MESSAGE)
+          .map(({ id, title, abstract }) => ({ id, title, abstract }));
         sent += slice.length;
         worker.postMessage({ papers: slice } satisfies IndexWorkerRequest);
       } else if (sent === papers.length) {
@@ -69,7 +76,9 @@ export function buildCacheInWorker(script: string, papers: readonly IndexedText[
       }
     });
     worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`the index worker exited (code ${code}) before it finished`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`the index worker exited (code ${code}) before it finished`))),
+    );
     if (update) {
       worker.postMessage(update satisfies IndexWorkerRequest);
     }
