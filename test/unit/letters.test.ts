@@ -49,13 +49,19 @@ describe('invisible characters', () => {
 describe('decodeHtmlEntities', () => {
   it('decodes named and numeric references once', () => {
     assert.equal(decodeHtmlEntities('Interactive &amp; Data-Driven'), 'Interactive & Data-Driven');
-    assert.equal(decodeHtmlEntities('write &lt;interactive&gt; articles; it&#39;s &quot;easy&quot;'), 'write <interactive> articles; it\'s "easy"');
+    assert.equal(
+      decodeHtmlEntities('write &lt;interactive&gt; articles; it&#39;s &quot;easy&quot;'),
+      'write <interactive> articles; it\'s "easy"',
+    );
     assert.equal(decodeHtmlEntities('&#x2014; &#8212; &eacute; &nbsp;'), '— — é \u00a0');
     assert.equal(decodeHtmlEntities('&amp;lt;'), '&lt;');
   });
 
   it('leaves what is not a reference as written', () => {
-    assert.equal(decodeHtmlEntities('AT&T & R&D &nosuch; &#0; &#xD800; &#1114112; &amp'), 'AT&T & R&D &nosuch; &#0; &#xD800; &#1114112; &amp');
+    assert.equal(
+      decodeHtmlEntities('AT&T & R&D &nosuch; &#0; &#xD800; &#1114112; &amp'),
+      'AT&T & R&D &nosuch; &#0; &#xD800; &#1114112; &amp',
+    );
     assert.equal(decodeHtmlEntities('&constructor; &toString;'), '&constructor; &toString;');
   });
 });

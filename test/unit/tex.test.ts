@@ -25,7 +25,11 @@ describe('findMathSpans: pairing $', () => {
   });
 
   it('finds the formulas the bundled corpus writes', () => {
-    assert.deepEqual(formulas('risk $\\ell_2-$empirical of $2$ nets, $1,000 and \\$0.50, $H_0$.'), ['\\ell_2-', '2', 'H_0']);
+    assert.deepEqual(formulas('risk $\\ell_2-$empirical of $2$ nets, $1,000 and \\$0.50, $H_0$.'), [
+      '\\ell_2-',
+      '2',
+      'H_0',
+    ]);
   });
 
   it('reads $$…$$ as display math and gives the offsets of the delimiters', () => {
@@ -74,13 +78,13 @@ describe('texToUnicode: text-mode TeX', () => {
     ['Stra\\ss e', 'Straße'],
     ['{\\L}ukasz', 'Łukasz'],
     ['Na\\"{\\i}ve', 'Naïve'],
-    ["Na\\\"\\i ve and na{\\'\\i}ve", 'Naïve and naíve'],
+    ['Na\\"\\i ve and na{\\\'\\i}ve', 'Naïve and naíve'],
     ['{\\i}', 'ı'],
     ['\\v c', 'č'],
     ['R\\&D, 55.8\\% of \\_x\\_ for \\$5 \\#1', 'R&D, 55.8% of _x_ for $5 #1'],
     ['pages 1--10 --- and~more', 'pages 1–10 — and\u00a0more'],
     ['{BERT}: Pre-training of {D}eep Transformers', 'BERT: Pre-training of Deep Transformers'],
-    ['``quoted\'\'', '“quoted”'],
+    ["``quoted''", '“quoted”'],
     ['\\LaTeX{} and \\TeX', 'LaTeX and TeX'],
     ['two parts, \\ie, harmony and \\eg, this', 'two parts, i.e., harmony and e.g., this'],
     ['\\textsc{Sparse} \\mbox{Nets}', 'Sparse Nets'],
@@ -99,7 +103,10 @@ describe('texToUnicode: text-mode TeX', () => {
   });
 
   it('keeps math verbatim, accents and all', () => {
-    assert.equal(texToUnicode('J\\"ager $\\"a + O(n^2)$ and $\\mathcal{L}$'), 'Jäger $\\"a + O(n^2)$ and $\\mathcal{L}$');
+    assert.equal(
+      texToUnicode('J\\"ager $\\"a + O(n^2)$ and $\\mathcal{L}$'),
+      'Jäger $\\"a + O(n^2)$ and $\\mathcal{L}$',
+    );
     assert.equal(texToUnicode('BD+45$^{\\circ}$598 at 2.2$\\mu$m'), 'BD+45$^{\\circ}$598 at 2.2$\\mu$m');
   });
 
@@ -109,7 +116,10 @@ describe('texToUnicode: text-mode TeX', () => {
   });
 
   it('keeps a link as written but for escapes: ~ and -- stay, \\_ is an underscore, and a brace ends it', () => {
-    assert.equal(texToUnicode('Code at https://github.com/someorg/tex\\_escaped\\_repo and'), 'Code at https://github.com/someorg/tex_escaped_repo and');
+    assert.equal(
+      texToUnicode('Code at https://github.com/someorg/tex\\_escaped\\_repo and'),
+      'Code at https://github.com/someorg/tex_escaped_repo and',
+    );
     assert.equal(texToUnicode('see https://host.org/~user/a--b.'), 'see https://host.org/~user/a--b.');
     assert.equal(
       texToUnicode('at https://github.com/HUST-SLOW/SeaS{https://github.com/HUST-SLOW/SeaS}.'),
@@ -125,16 +135,21 @@ describe('texToUnicode: text-mode TeX', () => {
   it('drops unmatched braces and never throws on broken TeX', () => {
     assert.equal(texToUnicode('black{(1) models} and } stray {'), 'black(1) models and  stray ');
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('\\', '{', '}', '"', "'", 'a', 'i', '$', ' ', '~', '-', 'v', 'emph') }), (text) => {
-        assert.equal(typeof texToUnicode(text), 'string');
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('\\', '{', '}', '"', "'", 'a', 'i', '$', ' ', '~', '-', 'v', 'emph') }),
+        (text) => {
+          assert.equal(typeof texToUnicode(text), 'string');
+        },
+      ),
     );
   });
 });
 
 describe('parseTex: styles and formulas', () => {
   it('styles \\emph and \\textbf and keeps math as a formula', () => {
-    const segments = parseTex('We study \\emph{core identification} with \\textbf{bold claims} and $\\mathcal{L}$ losses.');
+    const segments = parseTex(
+      'We study \\emph{core identification} with \\textbf{bold claims} and $\\mathcal{L}$ losses.',
+    );
     assert.deepEqual(segments, [
       { kind: 'text', text: 'We study ', styles: [] },
       { kind: 'text', text: 'core identification', styles: ['emphasis'] },
@@ -166,7 +181,10 @@ describe('parseTex: styles and formulas', () => {
 
 describe('texToPlainText and readableMath', () => {
   it('reads formulas as text for places that cannot typeset them', () => {
-    assert.equal(texToPlainText("Kyle's $\\lambda$ under Noise-Perturbed Order Flow"), "Kyle's λ under Noise-Perturbed Order Flow");
+    assert.equal(
+      texToPlainText("Kyle's $\\lambda$ under Noise-Perturbed Order Flow"),
+      "Kyle's λ under Noise-Perturbed Order Flow",
+    );
     assert.equal(texToPlainText('\\emph{J\\"ager}: $\\ell_2$ risk'), 'Jäger: ℓ₂ risk');
     assert.equal(texToPlainText('$\\alpha$-Nets for Sparse Coding'), 'α-Nets for Sparse Coding');
   });

@@ -5,6 +5,7 @@
  */
 
 /** The named references that pages and feeds put in titles and abstracts: markup, Latin-1 letters, typography, Greek. */
+// prettier-ignore
 const NAMED: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '\u00ad', ensp: '\u2002', emsp: '\u2003',
   thinsp: '\u2009', zwsp: '\u200b', zwnj: '\u200c', zwj: '\u200d', lrm: '\u200e', rlm: '\u200f',
@@ -49,13 +50,16 @@ export function decodeHtmlEntities(text: string): string {
   if (!text.includes('&')) {
     return text;
   }
-  return text.replace(REFERENCE, (reference, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name !== undefined) {
-      return Object.hasOwn(NAMED, name) ? NAMED[name] : reference;
-    }
-    const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16);
-    return isCharacter(code) ? String.fromCodePoint(code) : reference;
-  });
+  return text.replace(
+    REFERENCE,
+    (reference, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (name !== undefined) {
+        return Object.hasOwn(NAMED, name) ? NAMED[name] : reference;
+      }
+      const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16);
+      return isCharacter(code) ? String.fromCodePoint(code) : reference;
+    },
+  );
 }
 
 function isCharacter(code: number): boolean {

@@ -11,6 +11,7 @@
  * `´`), spelled as a reader without them would type them. Both cases, so the
  * fold can run before or after lower-casing.
  */
+// prettier-ignore
 const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ß: 'ss', ẞ: 'SS', đ: 'd', Đ: 'D',
   ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i', ȷ: 'j', ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T', ŋ: 'ng', Ŋ: 'NG',

@@ -149,7 +149,10 @@ export function texToPlainText(text: string): string {
   return joinSegments(parseTex(text), (m) => readableMath(m.tex));
 }
 
-function joinSegments(segments: readonly TexSegment[], math: (m: Extract<TexSegment, { kind: 'math' }>) => string): string {
+function joinSegments(
+  segments: readonly TexSegment[],
+  math: (m: Extract<TexSegment, { kind: 'math' }>) => string,
+): string {
   let out = '';
   for (const s of segments) {
     out += s.kind === 'text' ? s.text : math(s);
@@ -158,6 +161,7 @@ function joinSegments(segments: readonly TexSegment[], math: (m: Extract<TexSegm
 }
 
 /** Greek letters and the symbols abstracts use most, as they print: for readable math and for math-mode names that a scrape left outside `$…$`. */
+// prettier-ignore
 const MATH_SYMBOLS: Readonly<Record<string, string>> = {
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
   vartheta: 'ϑ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ',
@@ -172,6 +176,7 @@ const MATH_SYMBOLS: Readonly<Record<string, string>> = {
 };
 
 /** Commands whose argument is shown without the command: fonts, boxes, math alphabets. */
+// prettier-ignore
 const ARGUMENT_ONLY = new Set([
   'textsc', 'textrm', 'textsf', 'textup', 'textmd', 'textnormal', 'mbox', 'hbox', 'text', 'textsuperscript',
   'textsubscript', 'mathrm', 'mathbf', 'mathcal', 'mathbb', 'mathit', 'mathsf', 'mathtt', 'mathfrak', 'boldsymbol',
@@ -180,28 +185,36 @@ const ARGUMENT_ONLY = new Set([
 
 /** Commands that style their argument. */
 const STYLED_ARGUMENT: Readonly<Record<string, TextStyle>> = {
-  emph: 'emphasis', textit: 'emphasis', textsl: 'emphasis', textbf: 'strong', texttt: 'code',
+  emph: 'emphasis',
+  textit: 'emphasis',
+  textsl: 'emphasis',
+  textbf: 'strong',
+  texttt: 'code',
 };
 
 /** Declarations that style the rest of their group (`{\em …}`). */
+// prettier-ignore
 const STYLE_DECLARATIONS: Readonly<Record<string, TextStyle>> = {
   em: 'emphasis', it: 'emphasis', itshape: 'emphasis', sl: 'emphasis', slshape: 'emphasis', bf: 'strong',
   bfseries: 'strong', tt: 'code', ttfamily: 'code',
 };
 
 /** Declarations and spacing commands that print nothing. */
+// prettier-ignore
 const SILENT = new Set([
   'rm', 'sf', 'sc', 'scshape', 'normalfont', 'upshape', 'mdseries', 'rmfamily', 'sffamily', 'relax', 'protect',
   'xspace', 'noindent', 'par', 'nobreak', 'null', 'hfill', 'vfill', 'small', 'large', 'footnotesize', 'normalsize',
 ]);
 
 /** Letters TeX writes by name; they are parts of words, so, as in TeX, the spaces after them are dropped (`\ss e` → `ße`). */
+// prettier-ignore
 const LETTERS: Readonly<Record<string, string>> = {
   aa: 'å', AA: 'Å', o: 'ø', O: 'Ø', ss: 'ß', SS: 'SS', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł',
   i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ',
 };
 
 /** Symbols and words TeX writes by name. */
+// prettier-ignore
 const NAMED: Readonly<Record<string, string>> = {
   ldots: '…', dots: '…', textellipsis: '…', textendash: '–', textemdash: '—', textquoteleft: '‘',
   textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', guillemotleft: '«', guillemotright: '»',
@@ -216,6 +229,7 @@ const NAMED: Readonly<Record<string, string>> = {
 };
 
 /** Accent commands and the combining mark each puts over (or under) a letter; with an empty argument, the accent itself. */
+// prettier-ignore
 const ACCENTS: Readonly<Record<string, readonly [combining: string, alone: string]>> = {
   '"': ['\u0308', '¨'], "'": ['\u0301', '´'], '`': ['\u0300', '`'], '^': ['\u0302', '^'], '~': ['\u0303', '~'],
   '=': ['\u0304', '¯'], '.': ['\u0307', '˙'], u: ['\u0306', '˘'], v: ['\u030C', 'ˇ'], H: ['\u030B', '˝'],
@@ -224,6 +238,7 @@ const ACCENTS: Readonly<Record<string, readonly [combining: string, alone: strin
 };
 
 /** What a backslash before a non-letter stands for, beyond the character itself (`\&` → `&`). */
+// prettier-ignore
 const CONTROL_SYMBOLS: Readonly<Record<string, string>> = {
   ' ': ' ', ',': '\u2009', ';': ' ', ':': ' ', '>': ' ', '!': '', '-': '', '/': '', '@': '', '\\': ' ', '\n': ' ',
 };
@@ -255,7 +270,12 @@ class TexScanner {
       const span = this.math[this.nextMath];
       if (span !== undefined && span.start === this.pos) {
         this.flush();
-        this.segments.push({ kind: 'math', tex: span.tex, source: text.slice(span.start, span.end), display: span.display });
+        this.segments.push({
+          kind: 'math',
+          tex: span.tex,
+          source: text.slice(span.start, span.end),
+          display: span.display,
+        });
         this.pos = span.end;
         this.nextMath++;
         continue;
@@ -491,7 +511,8 @@ class TexScanner {
     const { text } = this;
     const urlClose = text.charAt(this.pos) === '{' ? matchingBrace(text, this.pos, this.limit) : -1;
     const labelOpen = urlClose + 1;
-    const labelClose = urlClose >= 0 && text.charAt(labelOpen) === '{' ? matchingBrace(text, labelOpen, this.limit) : -1;
+    const labelClose =
+      urlClose >= 0 && text.charAt(labelOpen) === '{' ? matchingBrace(text, labelOpen, this.limit) : -1;
     if (labelClose < 0) {
       return;
     }
@@ -564,10 +585,12 @@ function matchingBrace(text: string, open: number, limit: number): number {
   return -1;
 }
 
+// prettier-ignore
 const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
   '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ', T: 'ᵀ', '∘': '°', '′': '′',
 };
+// prettier-ignore
 const SUBSCRIPTS: Readonly<Record<string, string>> = {
   '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
   '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎',
@@ -581,13 +604,21 @@ const SUBSCRIPTS: Readonly<Record<string, string>> = {
  */
 export function readableMath(tex: string): string {
   const named = tex
-    .replace(/\\([a-zA-Z]+)\s*/g, (_m, name: string) => MATH_SYMBOLS[name] ?? (ARGUMENT_ONLY.has(name) ? '' : `${name} `))
+    .replace(
+      /\\([a-zA-Z]+)\s*/g,
+      (_m, name: string) => MATH_SYMBOLS[name] ?? (ARGUMENT_ONLY.has(name) ? '' : `${name} `),
+    )
     .replace(/\\([,;:!> ])/g, (_m, s: string) => (s === '!' ? '' : ' '));
-  const scripted = named.replace(/([_^])(?:\{([^{}]*)\}|(\S))/g, (_m, mark: string, group: string | undefined, single: string | undefined) => {
-    const body = group ?? single ?? '';
-    const table = mark === '^' ? SUPERSCRIPTS : SUBSCRIPTS;
-    const chars = [...body];
-    return chars.length > 0 && chars.every((ch) => table[ch] !== undefined) ? chars.map((ch) => table[ch]).join('') : body;
-  });
+  const scripted = named.replace(
+    /([_^])(?:\{([^{}]*)\}|(\S))/g,
+    (_m, mark: string, group: string | undefined, single: string | undefined) => {
+      const body = group ?? single ?? '';
+      const table = mark === '^' ? SUPERSCRIPTS : SUBSCRIPTS;
+      const chars = [...body];
+      return chars.length > 0 && chars.every((ch) => table[ch] !== undefined)
+        ? chars.map((ch) => table[ch]).join('')
+        : body;
+    },
+  );
   return scripted.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
 }
