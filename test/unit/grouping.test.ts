@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { byTitle, groupByYear, groupPapers, NO_YEAR_LABEL, sortPapers, UNDATED_LABEL } from '../../src/corpus/grouping';
-import type { Paper } from '../../src/corpus/paper';
+import fc from 'fast-check';
+import {
+  byTitle,
+  groupByYear,
+  groupPapers,
+  newestPapers,
+  NO_YEAR_LABEL,
+  sortPapers,
+  UNDATED_LABEL,
+} from '../../src/core/model/grouping';
+import type { Paper } from '../../src/core/model/paper';
 import { bundledCorpus, paperTitled } from './helpers';
 
 function paper(label: string, extra: Partial<Paper> = {}): Paper {
@@ -32,7 +41,18 @@ describe('Library grouping and order', () => {
     const groups = groupPapers(library, library.papers, 'year');
     assert.deepEqual(
       groups.map((g) => `${g.label}:${g.papers.length}`),
-      ['Year not stated:21', '2024:12', '2023:27', '2022:4', '2021:6', '2020:9', '2019:4', '2018:2', '2016:1', 'Undated:352'],
+      [
+        'Year not stated:21',
+        '2024:12',
+        '2023:27',
+        '2022:4',
+        '2021:6',
+        '2020:9',
+        '2019:4',
+        '2018:2',
+        '2016:1',
+        'Undated:352',
+      ],
     );
     assert.equal(
       groups.reduce((n, g) => n + g.papers.length, 0),
@@ -72,6 +92,39 @@ describe('Library grouping and order', () => {
       xlstm.collections.map(() => xlstm.id),
     );
   });
+
+  it('picks the newest papers as sorting them all would, equal dates in file order', () => {
+    const date = fc.option(
+      fc.record({
+        year: fc.option(fc.integer({ min: 2019, max: 2021 }), { nil: undefined }),
+        month: fc.integer({ min: 1, max: 2 }),
+        day: fc.integer({ min: 1, max: 2 }),
+      }),
+      { nil: undefined },
+    );
+    fc.assert(
+      fc.property(fc.array(date, { maxLength: 40 }), fc.nat({ max: 45 }), (dates, count) => {
+        const papers = dates.map((d, i) =>
+          paper(
+            `p${i}`,
+            d && { date: d.year === undefined ? { month: d.month, day: d.day, text: '' } : { ...d, text: '' } },
+          ),
+        );
+        assert.deepEqual(newestPapers(papers, count), sortPapers(papers, 'date').slice(0, count));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('picks a first page from a library too large to pass as arguments to one call', () => {
+    // 300,000 arguments to one call (`items.push(...all)`) overflow the stack: the first page must not need them.
+    const papers = Array.from({ length: 300_000 }, (_, i) =>
+      paper(`p${i}`, { date: { year: 2000 + (i % 25), month: 1 + (i % 12), day: 1 + (i % 28), text: '' } }),
+    );
+    const page = newestPapers(papers, 50);
+    assert.equal(page.length, 50);
+    assert.ok(page.every((p) => p.date?.year === 2024 && p.date.month === 12));
+  });
 });
 
 describe('PaperIndex.matching (the Library filter)', () => {
@@ -79,7 +132,11 @@ describe('PaperIndex.matching (the Library filter)', () => {
     const { index } = await bundledCorpus();
     assert.deepEqual(
       index.matching('xlstm').map((p) => p.title),
-      ['xLSTM: Extended Long Short-Term Memory', 'xLSTMTime : Long-term Time Series Forecasting With xLSTM', 'Vision-LSTM: xLSTM as Generic Vision Backbone'],
+      [
+        'xLSTM: Extended Long Short-Term Memory',
+        'xLSTMTime : Long-term Time Series Forecasting With xLSTM',
+        'Vision-LSTM: xLSTM as Generic Vision Backbone',
+      ],
     );
     // `lstm` is one edit from `xlstm`: search lists LSTM papers after the xLSTM ones, a filter does not keep them.
     assert.ok(index.search('xlstm', { limit: 50 }).hits.length > 3);
