@@ -16,7 +16,8 @@ export interface NamedBibliography {
 }
 
 /** `\bibliography{a,b}` and `\nobibliography{…}` (BibTeX); biblatex's `\addbibresource[…]{…}` and kin. */
-const LATEX_BIBLIOGRAPHY = /\\(bibliography|nobibliography|addbibresource|addglobalbib|addsectionbib)\s*(\[[^\]]*\])?\s*\{([^}]*)\}/g;
+const LATEX_BIBLIOGRAPHY =
+  /\\(bibliography|nobibliography|addbibresource|addglobalbib|addsectionbib)\s*(\[[^\]]*\])?\s*\{([^}]*)\}/g;
 /** Front matter: `---` on the first line, up to the next `---` or `...` line. */
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 

@@ -72,7 +72,11 @@ function latexCitationAt(text: string, offset: number): CitationAt | undefined {
   const from = Math.max(0, offset - MAX_CITATION_LENGTH);
   let found: CitationAt | undefined;
   LATEX_CITE_COMMAND.lastIndex = from;
-  for (let match = LATEX_CITE_COMMAND.exec(text); match && match.index < offset; match = LATEX_CITE_COMMAND.exec(text)) {
+  for (
+    let match = LATEX_CITE_COMMAND.exec(text);
+    match && match.index < offset;
+    match = LATEX_CITE_COMMAND.exec(text)
+  ) {
     const afterCommand = match.index + match[0].length;
     const citation = parseLatexCitation(text, match.index, match[1], afterCommand);
     if (citation && offset > afterCommand && offset <= citation.end - (citation.closed ? 1 : 0)) {
@@ -203,7 +207,11 @@ function markdownCitationAt(text: string, offset: number): CitationAt | undefine
 /** The `@` that starts the key the offset is in or just after, when it is at a word boundary. */
 function keyAtBefore(text: string, offset: number): number | undefined {
   let i = offset;
-  while (i > 0 && offset - i < MAX_CITATION_LENGTH && (KEY_CHAR.test(text[i - 1]) || INTERNAL_PUNCTUATION.includes(text[i - 1]))) {
+  while (
+    i > 0 &&
+    offset - i < MAX_CITATION_LENGTH &&
+    (KEY_CHAR.test(text[i - 1]) || INTERNAL_PUNCTUATION.includes(text[i - 1]))
+  ) {
     i--;
   }
   if (i === 0 || text[i - 1] !== '@') {

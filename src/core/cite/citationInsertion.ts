@@ -31,7 +31,9 @@ export function citationInsertion(
   const found = citationAt(text, language, offset);
   const unique = [...new Set(keys)];
   if (!found) {
-    return unique.length === 0 ? undefined : { start: offset, end: offset, newText: newCitation(language, unique, latexCommand) };
+    return unique.length === 0
+      ? undefined
+      : { start: offset, end: offset, newText: newCitation(language, unique, latexCommand) };
   }
   const cited = new Set(found.citation.keys.map((k) => k.key));
   const missing = unique.filter((key) => !cited.has(key));
@@ -42,7 +44,11 @@ export function citationInsertion(
 }
 
 /** A new citation of `keys` as the language writes it. */
-export function newCitation(language: CitationLanguage, keys: readonly string[], latexCommand = DEFAULT_LATEX_COMMAND): string {
+export function newCitation(
+  language: CitationLanguage,
+  keys: readonly string[],
+  latexCommand = DEFAULT_LATEX_COMMAND,
+): string {
   return language === 'latex' ? `\\${latexCommand}{${keys.join(',')}}` : `[${joinKeys(language, keys)}]`;
 }
 

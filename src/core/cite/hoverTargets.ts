@@ -73,7 +73,12 @@ export function arxivIdsIn(text: string): { kind: 'arxivId'; arxivId: string; st
 /** Old-style ids are `archive/YYMMNNN`: the subject class some authors write (`math.AG/…`) is not part of the id. */
 function canonicalArxivId(id: string): string {
   const slash = id.indexOf('/');
-  return slash < 0 ? id : id.slice(0, slash).replace(/\.[A-Za-z]{2}$/, '').toLowerCase() + id.slice(slash);
+  return slash < 0
+    ? id
+    : id
+        .slice(0, slash)
+        .replace(/\.[A-Za-z]{2}$/, '')
+        .toLowerCase() + id.slice(slash);
 }
 
 const DOI = /(?:(?:\bdoi:\s?|\bhttps?:\/\/(?:dx\.)?doi\.org\/)|(?<![\w./-]))(10\.\d{4,9}(?:\/|%2F)[^\s"'<>{}|\\^`]+)/gi;

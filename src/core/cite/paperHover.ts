@@ -1,4 +1,4 @@
-import { truncateWords } from '../../corpus/label';
+import { truncateWords } from '../model/label';
 import type { BibliographicFields, PersonName } from '../model/bibliographic';
 import { commandLink, markdownText } from '../render/markdownText';
 
@@ -30,11 +30,9 @@ const ABSTRACT_START_LENGTH = 320;
  * (`enabledCommands`) and leave `supportHtml` off.
  */
 export function paperHoverMarkdown(paper: HoverPaper, commands: readonly HoverCommand[]): string {
-  const details = [
-    authorList(paper.authors),
-    paper.issued ? String(paper.issued.year) : undefined,
-    paper.venue,
-  ].filter((part): part is string => Boolean(part));
+  const details = [authorList(paper.authors), paper.issued ? String(paper.issued.year) : undefined, paper.venue].filter(
+    (part): part is string => Boolean(part),
+  );
   const blocks = [`**${markdownText(truncateWords(paper.label, MAX_TITLE_LENGTH))}**`];
   if (paper.citationKey) {
     details.push(paper.citationKey);

@@ -1,4 +1,4 @@
-import { BIDI_CONTROLS } from '../../corpus/text';
+import { BIDI_CONTROLS } from '../text/text';
 
 /** Every ASCII punctuation character: CommonMark lets a backslash make any of them literal. */
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;

@@ -33,7 +33,10 @@ describe('bibliography append', () => {
     const result = appended(BIB, [entry]);
     assert.ok(result?.startsWith(BIB));
     assert.equal(result?.slice(BIB.length), '\n@misc{new2024,\n  title = {New}\n}\n');
-    assert.equal(appended('@misc{a, title={A}}', [entry]), '@misc{a, title={A}}\n\n@misc{new2024,\n  title = {New}\n}\n');
+    assert.equal(
+      appended('@misc{a, title={A}}', [entry]),
+      '@misc{a, title={A}}\n\n@misc{new2024,\n  title = {New}\n}\n',
+    );
     assert.equal(appended('', [entry]), '@misc{new2024,\n  title = {New}\n}\n');
   });
 
@@ -49,6 +52,9 @@ describe('bibliography append', () => {
 
   it('writes the file’s own line ends', () => {
     const crlf = '@misc{a, title={A}}\r\n';
-    assert.equal(appended(crlf, [{ key: 'b', bibtex: '@misc{b,\n title={B}}' }]), `${crlf}\r\n@misc{b,\r\n title={B}}\r\n`);
+    assert.equal(
+      appended(crlf, [{ key: 'b', bibtex: '@misc{b,\n title={B}}' }]),
+      `${crlf}\r\n@misc{b,\r\n title={B}}\r\n`,
+    );
   });
 });

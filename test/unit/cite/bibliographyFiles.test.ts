@@ -50,7 +50,9 @@ describe('bibliography files a document names', () => {
 
   describe('Markdown front matter', () => {
     it('reads a single file, plain or quoted', () => {
-      assert.deepEqual(paths('markdown', '---\ntitle: x\nbibliography: refs.bib\n---\n# Text', '/w/a.md'), ['/w/refs.bib']);
+      assert.deepEqual(paths('markdown', '---\ntitle: x\nbibliography: refs.bib\n---\n# Text', '/w/a.md'), [
+        '/w/refs.bib',
+      ]);
       assert.deepEqual(paths('markdown', "---\nbibliography: 'my refs.bib' # main\n---\n", '/w/a.qmd'), [
         '/w/my refs.bib',
       ]);

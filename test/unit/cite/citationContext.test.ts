@@ -61,7 +61,10 @@ describe('citation contexts', () => {
 
     it('sees the citation but no key position in an optional argument', () => {
       const found = context('latex', '\\parencite[see|][]{a}');
-      assert.deepEqual(found?.citation.keys.map((k) => k.key), ['a']);
+      assert.deepEqual(
+        found?.citation.keys.map((k) => k.key),
+        ['a'],
+      );
       assert.equal(found?.typed, undefined);
     });
 
@@ -102,7 +105,10 @@ describe('citation contexts', () => {
       const { text, offset } = at('[see @doe99, p. 3; @vasw|]');
       const found = citationAt(text, 'markdown', offset);
       assert.equal(found?.citation.form, 'bracket');
-      assert.deepEqual(found?.citation.keys.map((k) => k.key), ['doe99', 'vasw']);
+      assert.deepEqual(
+        found?.citation.keys.map((k) => k.key),
+        ['doe99', 'vasw'],
+      );
       assert.deepEqual(found?.typed, { prefix: 'vasw', start: offset - 4, end: offset });
       assert.equal(text.slice(found.citation.start, found.citation.end), text);
     });
@@ -115,7 +121,10 @@ describe('citation contexts', () => {
     it('finds text citations', () => {
       const found = context('markdown', 'As @doe9|9 says.');
       assert.equal(found?.citation.form, 'text');
-      assert.deepEqual(found?.citation.keys.map((k) => k.key), ['doe99']);
+      assert.deepEqual(
+        found?.citation.keys.map((k) => k.key),
+        ['doe99'],
+      );
       assert.equal(found?.typed?.prefix, 'doe9');
     });
 
@@ -126,7 +135,10 @@ describe('citation contexts', () => {
 
     it('is in a bracket citation outside its keys, without a key position', () => {
       const found = context('markdown', '[see| @doe99]');
-      assert.deepEqual(found?.citation.keys.map((k) => k.key), ['doe99']);
+      assert.deepEqual(
+        found?.citation.keys.map((k) => k.key),
+        ['doe99'],
+      );
       assert.equal(found?.typed, undefined);
     });
 

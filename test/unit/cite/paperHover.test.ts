@@ -52,7 +52,10 @@ describe('paper hover Markdown', () => {
 
   it('names people as they are read', () => {
     assert.equal(
-      authorList([{ given: 'Ludwig', particle: 'van', family: 'Beethoven', suffix: 'Jr.' }, { literal: 'Google Research' }]),
+      authorList([
+        { given: 'Ludwig', particle: 'van', family: 'Beethoven', suffix: 'Jr.' },
+        { literal: 'Google Research' },
+      ]),
       'Ludwig van Beethoven Jr., Google Research',
     );
     assert.equal(authorList([]), undefined);
@@ -61,7 +64,8 @@ describe('paper hover Markdown', () => {
   it('keeps a hostile title from adding links, images, HTML, icons or layout', () => {
     const hostile: HoverPaper = {
       id: 'evil',
-      label: '[click](command:workbench.action.terminal.new) ![x](https://e.com/t.png) <img src=x onerror=alert(1)> $(alert) https://e.com www.e.com a@e.com &lt;',
+      label:
+        '[click](command:workbench.action.terminal.new) ![x](https://e.com/t.png) <img src=x onerror=alert(1)> $(alert) https://e.com www.e.com a@e.com &lt;',
       abstract: '\n    indented code\n# heading\n> quote\n1. list\u202Etxt.exe',
       authors: [{ literal: '**bold** `code`' }],
       venue: '<script>alert(1)</script>',
@@ -100,6 +104,8 @@ describe('paper hover Markdown', () => {
   it('encodes command arguments so that they cannot end the link', () => {
     const link = commandLink('Open', 'papers.openPaper', ['a) [x](command:evil "t"']);
     assert.match(link, /^\[Open\]\(command:papers\.openPaper\?[^()\s[\]"']+\)$/);
-    assert.deepEqual(JSON.parse(decodeURIComponent(link.slice(link.indexOf('?') + 1, -1))), ['a) [x](command:evil "t"']);
+    assert.deepEqual(JSON.parse(decodeURIComponent(link.slice(link.indexOf('?') + 1, -1))), [
+      'a) [x](command:evil "t"',
+    ]);
   });
 });
