@@ -6,7 +6,7 @@ import { COLLECTION_NAMES_FILE, readCorpusLocations } from '../core/formats/sour
 import { BIDI_CONTROLS } from '../core/text/text';
 import { SettingIds, Views } from './ids';
 import { debounce } from '../core/util/debounce';
-import { resolveCorpusLocations } from './corpusLocations';
+import { documentBibliographyLocations, resolveCorpusLocations } from './corpusLocations';
 import { PaperIndex, type IndexedCounts } from '../core/search/engine/paperIndex';
 import { Disposable } from './disposable';
 import { runStepsAsync } from '../core/util/steps';
@@ -50,6 +50,8 @@ export class LibraryService extends Disposable {
   private rereadAll = true;
   /** Changed files that read as empty and kept their last good papers, to be read once more. */
   private readonly heldBack = new Set<string>();
+  /** The bibliography files that open documents name, read beside `papers.corpus.paths`. */
+  private documentBibliographies: readonly vscode.Uri[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -90,6 +92,22 @@ export class LibraryService extends Disposable {
       return Promise.resolve(this.snapshot);
     }
     return (this.loading ??= this.load());
+  }
+
+  /**
+   * Sets the bibliography files that open documents name. They are read and watched as `papers.corpus.paths`
+   * files are, each one a collection named after its file; a new set reloads, reading only the files not read yet.
+   */
+  setDocumentBibliographies(files: readonly vscode.Uri[]): void {
+    const same = (a: readonly vscode.Uri[], b: readonly vscode.Uri[]) =>
+      a.length === b.length && a.every((uri, i) => uri.toString() === b[i].toString());
+    if (same(files, this.documentBibliographies)) {
+      return;
+    }
+    this.documentBibliographies = [...files];
+    if (this.snapshot || this.loading) {
+      this.reloadSoon();
+    }
   }
 
   /**
@@ -140,11 +158,12 @@ export class LibraryService extends Disposable {
   private async build(token: vscode.CancellationToken): Promise<LibrarySnapshot | undefined> {
     const started = performance.now();
     const sources = await resolveCorpusLocations(this.extensionUri, homedir());
-    this.watch(sources.watch);
+    const documents = await documentBibliographyLocations(this.documentBibliographies, sources.locations);
+    this.watch([...sources.watch, ...documents.watch]);
     for (const skipped of sources.skipped) {
       this.output.warn(`papers.corpus.paths: skipped ${skipped}`);
     }
-    const { files, read } = await this.readFiles(sources.locations);
+    const { files, read } = await this.readFiles([...sources.locations, ...documents.locations]);
     if (token.isCancellationRequested) {
       return undefined;
     }

@@ -47,6 +47,11 @@ export class CitationKeyIndex<P extends KeyedPaper> {
     return this.byKey.get(key) ?? [];
   }
 
+  /** Every paper with a key, in key order (ignoring case), as the caller asks for them. */
+  *inKeyOrder(): Generator<P, void, undefined> {
+    yield* this.owners;
+  }
+
   /** Papers whose key starts with `prefix`, ignoring case, in key order; at most `limit`. */
   withKeyPrefix(prefix: string, limit: number): P[] {
     const folded = prefix.toLowerCase();
