@@ -27,8 +27,9 @@ export function bibtexEntryFields(entry: RawBibtexEntry): NormalisedItem {
   const properties = entry.properties;
   const converted: Record<string, string | number> = {};
   for (const field of CONVERTED_FIELDS) {
-    if (properties[field] !== undefined) {
-      converted[field] = properties[field];
+    const value = properties[field];
+    if (value !== undefined) {
+      converted[field] = typeof value === 'string' ? value.replace(DOTLESS, '$1') : value;
     }
   }
   const csl = bibtexToCsl({ type: entry.type, label: entry.label, properties: converted });

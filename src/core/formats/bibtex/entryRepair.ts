@@ -101,7 +101,7 @@ export function diagnoseEntry(text: string): EntryDiagnosis {
   for (;;) {
     skipSpace();
     if (pos >= text.length) {
-      return broken(text.length, `it is not closed: no "${close}" ends it before the next entry`);
+      return broken(0, `it is not closed: no "${close}" ends it before the next entry`);
     }
     const c = text[pos];
     if (c === '}' || c === ')') {
@@ -160,7 +160,7 @@ export function diagnoseEntry(text: string): EntryDiagnosis {
       pos++;
     } else if (text[pos] !== '}' && text[pos] !== ')') {
       if (pos >= text.length) {
-        return broken(text.length, `it is not closed: no "${close}" ends it before the next entry`);
+        return broken(0, `it is not closed: no "${close}" ends it before the next entry`);
       }
       if (matchAt(FIELD_START) === undefined) {
         return broken(pos, `"${excerpt(text, pos)}" follows the field "${name}" where a comma or "${close}" should`);
