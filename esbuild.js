@@ -40,7 +40,12 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', indexWorker: 'src/search/indexWorker.ts', cli: 'src/cli.ts', bench: 'bench/bench.ts' },
+    entryPoints: {
+      extension: 'src/extension.ts',
+      indexWorker: 'src/core/search/engine/indexWorker.ts',
+      cli: 'src/cli.ts',
+      bench: 'bench/bench.ts',
+    },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -49,7 +54,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { webview: 'src/webview/page/main.ts' },
+    entryPoints: { webview: 'src/page/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

@@ -4,13 +4,13 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
-import { buildLibrary, buildLibrarySteps } from '../src/corpus/library';
-import { nodeFileSystem } from '../src/corpus/nodeFileSystem';
-import type { Library, Paper } from '../src/corpus/paper';
-import { parseCorpus } from '../src/corpus/parse';
-import { readCorpusLocations } from '../src/corpus/sources';
-import { PaperIndex } from '../src/search/index';
-import { runStepsAsync } from '../src/util/steps';
+import { buildLibrary, buildLibrarySteps } from '../src/core/library/merge';
+import { nodeFileSystem } from '../src/core/formats/nodeFileSystem';
+import type { Library, Paper } from '../src/core/model/paper';
+import { parseCorpus } from '../src/core/formats/parse';
+import { readCorpusLocations } from '../src/core/formats/sources';
+import { PaperIndex } from '../src/core/search/engine/paperIndex';
+import { runStepsAsync } from '../src/core/util/steps';
 import { syntheticCorpus, toCorpusText } from './synthetic';
 
 /**
@@ -23,8 +23,26 @@ const QUERY_CLASSES: Record<string, readonly string[]> = {
   'prefix 1': ['a', 't', 'g', 'm', 'l', 's', 'd', 'c'],
   'prefix 2': ['tr', 'gr', 'la', 'ne', 'di', 'co', 're', 'qu'],
   'prefix 3': ['tra', 'gra', 'lan', 'neu', 'dif', 'con', 'rei', 'qua'],
-  'multi-word': ['graph neural network', 'large language models', 'diffusion model image generation', 'reinforcement learning policy', 'federated learning privacy', 'vision transformer', 'contrastive learning representations', 'quantization of neural networks'],
-  fuzzy: ['transfomer', 'quantizaton', 'wasserstien', 'difusion', 'convolutonal', 'reinforcment', 'adverserial', 'optimizaton'],
+  'multi-word': [
+    'graph neural network',
+    'large language models',
+    'diffusion model image generation',
+    'reinforcement learning policy',
+    'federated learning privacy',
+    'vision transformer',
+    'contrastive learning representations',
+    'quantization of neural networks',
+  ],
+  fuzzy: [
+    'transfomer',
+    'quantizaton',
+    'wasserstien',
+    'difusion',
+    'convolutonal',
+    'reinforcment',
+    'adverserial',
+    'optimizaton',
+  ],
 };
 /** Each query of a class is run this many times (after every query has run once) for the latency percentiles. */
 const REPEATS = 5;
@@ -95,7 +113,11 @@ const flexSearch: Engine = {
     for (const [key, data] of parts) {
       loaded.import(key, data);
     }
-    return { bytes: parts.reduce((n, [, d]) => n + Buffer.byteLength(d ?? ''), 0), loadMs: performance.now() - started, index: loaded };
+    return {
+      bytes: parts.reduce((n, [, d]) => n + Buffer.byteLength(d ?? ''), 0),
+      loadMs: performance.now() - started,
+      index: loaded,
+    };
   },
   search: (index, query) => ((index as FlexDocument).search(query, { limit: 50 }) as unknown[]).length,
 };
@@ -160,7 +182,17 @@ async function measure(engine: Engine, library: Library, libraryMs: number, base
     times.sort((a, b) => a - b);
     latency[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
   }
-  return { engine: engine.name, docs: library.papers.length, libraryMs, buildMs, cacheBytes: cache.bytes, cacheLoadMs: cache.loadMs, firstQueryMs, heapMB: heap, latency };
+  return {
+    engine: engine.name,
+    docs: library.papers.length,
+    libraryMs,
+    buildMs,
+    cacheBytes: cache.bytes,
+    cacheLoadMs: cache.loadMs,
+    firstQueryMs,
+    heapMB: heap,
+    latency,
+  };
 }
 
 /**
@@ -193,7 +225,10 @@ async function maxBlockWhileIndexing(library: Library): Promise<number> {
     index = await PaperIndex.fromCacheAsync(library, bytes);
   });
   const previous = index;
-  const edited: Library = { ...library, papers: library.papers.map((p, i) => (i === 1000 ? { ...p, abstract: `${p.abstract} An edited sentence.` } : p)) };
+  const edited: Library = {
+    ...library,
+    papers: library.papers.map((p, i) => (i === 1000 ? { ...p, abstract: `${p.abstract} An edited sentence.` } : p)),
+  };
   const updated = await longestBlock(() => PaperIndex.updateAsync(previous, edited, options));
   return Math.max(built, loaded, updated);
 }
@@ -242,7 +277,19 @@ function fmt(n: number): string {
 
 function table(rows: Row[]): string {
   const classes = Object.keys(QUERY_CLASSES);
-  const header = ['docs', 'engine', 'build ms', 'cache load ms', 'first query ms', 'ready from cache ms', 'cache MB', 'memory MB', 'max block ms', 'max block reading ms', ...classes.map((c) => `${c} p50/p95/max ms`)];
+  const header = [
+    'docs',
+    'engine',
+    'build ms',
+    'cache load ms',
+    'first query ms',
+    'ready from cache ms',
+    'cache MB',
+    'memory MB',
+    'max block ms',
+    'max block reading ms',
+    ...classes.map((c) => `${c} p50/p95/max ms`),
+  ];
   const lines = rows.map((r) => [
     String(r.docs),
     r.engine,
@@ -268,8 +315,13 @@ async function main(): Promise<void> {
       engines: { type: 'string', default: 'project,minisearch,flexsearch' },
     },
   });
-  const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  const engines = [project, miniSearch, flexSearch].filter((e) => values.engines.includes(e === project ? 'project' : e === miniSearch ? 'minisearch' : 'flexsearch'));
+  const sizes = values.sizes
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const engines = [project, miniSearch, flexSearch].filter((e) =>
+    values.engines.includes(e === project ? 'project' : e === miniSearch ? 'minisearch' : 'flexsearch'),
+  );
   const corpus = path.join(__dirname, '..', 'media', 'corpus');
   const seed = buildLibrary(await readCorpusLocations(nodeFileSystem, [corpus]));
   const rows: Row[] = [];
@@ -302,7 +354,14 @@ async function main(): Promise<void> {
   const output = table(rows);
   process.stdout.write(`${output}\n`);
   mkdirSync(path.dirname(values.out), { recursive: true });
-  writeFileSync(values.out, JSON.stringify({ node: process.version, date: new Date().toISOString(), sizes: sizeRows, rows, table: output }, null, 2));
+  writeFileSync(
+    values.out,
+    JSON.stringify(
+      { node: process.version, date: new Date().toISOString(), sizes: sizeRows, rows, table: output },
+      null,
+      2,
+    ),
+  );
   process.stderr.write(`Wrote ${values.out}\n`);
 }
 

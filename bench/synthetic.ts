@@ -1,4 +1,4 @@
-import type { Paper } from '../src/corpus/paper';
+import type { Paper } from '../src/core/model/paper';
 
 /**
  * Synthetic corpora for the benchmark, grown from the real abstracts: titles
@@ -21,7 +21,28 @@ export function random(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ra', 'lo', 'ne', 'tor', 'vi', 'sa', 'mi', 'qu', 'ex', 'dro', 'ka', 'fen', 'gal', 'zi', 'pro', 'tex', 'mor', 'lin', 'bel', 'cy'];
+const SYLLABLES = [
+  'ra',
+  'lo',
+  'ne',
+  'tor',
+  'vi',
+  'sa',
+  'mi',
+  'qu',
+  'ex',
+  'dro',
+  'ka',
+  'fen',
+  'gal',
+  'zi',
+  'pro',
+  'tex',
+  'mor',
+  'lin',
+  'bel',
+  'cy',
+];
 const SUFFIXES = ['net', 'former', 'gan', 'bert', 'rl', 'diff', 'vae', 'lstm', 'gnn', 'seg'];
 
 /** An invented word: `ralotor`, `Vizinet`, `SAMI-3`. */
@@ -64,8 +85,13 @@ export function syntheticCorpus(seedPapers: readonly Paper[], count: number, see
     const words = 4 + Math.floor(rand() * 7);
     const fragment = Array.from({ length: words }, () => titleWords[Math.floor(rand() * titleWords.length)]).join(' ');
     const sentenceCount = 5 + Math.floor(rand() * 6);
-    const abstract = Array.from({ length: sentenceCount }, () => mutate(sentences[Math.floor(rand() * sentences.length)])).join(' ');
-    papers.push({ title: `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${fragment.replace(/[:]/g, '')}`, abstract });
+    const abstract = Array.from({ length: sentenceCount }, () =>
+      mutate(sentences[Math.floor(rand() * sentences.length)]),
+    ).join(' ');
+    papers.push({
+      title: `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${fragment.replace(/[:]/g, '')}`,
+      abstract,
+    });
   }
   return papers;
 }

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { buildLibrary } from './corpus/library';
-import { nodeFileSystem } from './corpus/nodeFileSystem';
-import { readCorpusLocations } from './corpus/sources';
-import type { Library } from './corpus/paper';
-import { PaperIndex, type SearchHit } from './search/index';
+import { buildLibrary } from './core/library/merge';
+import { nodeFileSystem } from './core/formats/nodeFileSystem';
+import { readCorpusLocations } from './core/formats/sources';
+import type { Library } from './core/model/paper';
+import { PaperIndex, type SearchHit } from './core/search/engine/paperIndex';
 
 const USAGE = `Usage:
   node dist/cli.js search [<query>] [--limit N] [--json] [--corpus PATH]...

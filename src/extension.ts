@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { registerPaperCommands } from './commands/paperCommands';
-import { searchPapers } from './commands/searchPick';
-import { Commands, OUTPUT_CHANNEL } from './ids';
-import { LibraryService, type LibrarySnapshot } from './library/libraryService';
-import { RecentPapers } from './library/recentPapers';
-import { StarredPapers } from './library/starredPapers';
-import type { SearchResults } from './search/index';
-import { registerLibraryViewCommands } from './commands/libraryViewCommands';
-import { LibraryViewOptions } from './views/libraryViewOptions';
-import { PaperViews } from './views/paperViews';
-import { AbstractPanels } from './webview/abstractPanel';
+import { registerPaperCommands } from './features/paperCommands/paperCommands';
+import { searchPapers } from './features/search/searchPick';
+import { Commands, OUTPUT_CHANNEL } from './host/ids';
+import { LibraryService, type LibrarySnapshot } from './host/libraryService';
+import { RecentPapers } from './host/recentPapers';
+import { StarredPapers } from './host/starredPapers';
+import type { SearchResults } from './core/search/engine/paperIndex';
+import { registerLibraryViewCommands } from './features/libraryViews/libraryViewCommands';
+import { LibraryViewOptions } from './features/libraryViews/libraryViewOptions';
+import { PaperViews } from './features/libraryViews/paperViews';
+import { AbstractPanels } from './features/abstractTab/abstractPanel';
 
 /** What `activate` returns: for the integration tests and for other extensions. */
 export interface PaperExplorerApi {
@@ -43,7 +43,14 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
     viewOptions,
     views,
     vscode.commands.registerCommand(Commands.search, (query?: string) =>
-      searchPapers(service, panels, starred, () => recent.ids, (filter) => viewOptions.setFilter(filter), query),
+      searchPapers(
+        service,
+        panels,
+        starred,
+        () => recent.ids,
+        (filter) => viewOptions.setFilter(filter),
+        query,
+      ),
     ),
     ...registerPaperCommands(service, panels, starred),
     ...registerLibraryViewCommands(viewOptions),

@@ -32,7 +32,11 @@ const QUIET_SETTINGS = {
 };
 
 function run(command, args, cwd, env = {}) {
-  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
   }
@@ -48,7 +52,9 @@ export function ensureCodeServer() {
     return ENTRY;
   }
   const started = Date.now();
-  console.log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(ROOT, CACHE)} (once; about two minutes)…`);
+  console.log(
+    `Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(ROOT, CACHE)} (once; about two minutes)…`,
+  );
   rmSync(CACHE, { recursive: true, force: true });
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(path.join(CACHE, 'package.json'), JSON.stringify({ name: 'code-server-host', private: true }));
@@ -58,9 +64,22 @@ export function ensureCodeServer() {
   const vscode = path.join(PACKAGE, 'lib', 'vscode');
   run('npm', ['install', '--omit=dev', ...npmFlags], vscode);
   // node-pty's build script calls `npx node-gyp`, which asks before installing unless told yes.
-  run('npm', ['rebuild', '@parcel/watcher', '@vscode/spdlog', 'native-watchdog', 'node-pty', '@vscode/deviceid', '--loglevel=error'], vscode, {
-    npm_config_yes: 'true',
-  });
+  run(
+    'npm',
+    [
+      'rebuild',
+      '@parcel/watcher',
+      '@vscode/spdlog',
+      'native-watchdog',
+      'node-pty',
+      '@vscode/deviceid',
+      '--loglevel=error',
+    ],
+    vscode,
+    {
+      npm_config_yes: 'true',
+    },
+  );
   symlinkSync('node_modules', path.join(vscode, 'node_modules.asar'));
   if (existsSync('/usr/bin/rg')) {
     const rg = path.join(vscode, 'node_modules', '@vscode', 'ripgrep', 'bin');
@@ -90,21 +109,35 @@ export function freePort() {
  * Starts code-server on 127.0.0.1 with fresh user-data and extensions folders (unless given) and
  * resolves once it listens. `stop()` ends its whole process group.
  */
-export async function startCodeServer({ folder, port, userDataDir, extensionsDir, settings = {}, log = () => {} } = {}) {
+export async function startCodeServer({
+  folder,
+  port,
+  userDataDir,
+  extensionsDir,
+  settings = {},
+  log = () => {},
+} = {}) {
   const entry = ensureCodeServer();
   const scratch = mkdtempSync(path.join(tmpdir(), 'papers-code-server-'));
   const userData = userDataDir ?? path.join(scratch, 'user-data');
   const extensions = extensionsDir ?? path.join(scratch, 'extensions');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   mkdirSync(extensions, { recursive: true });
-  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2),
+  );
   const listenPort = port ?? (await freePort());
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${listenPort}`,
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${listenPort}`,
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

@@ -16,7 +16,9 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   if (!process.env.VSCODE_EXECUTABLE) {
-    console.error('Could not download or start desktop VS Code. Set VSCODE_EXECUTABLE to an installed VS Code, or run the offline host: npm run test:integration');
+    console.error(
+      'Could not download or start desktop VS Code. Set VSCODE_EXECUTABLE to an installed VS Code, or run the offline host: npm run test:integration',
+    );
   }
   process.exit(1);
 }

@@ -20,7 +20,9 @@ mkdirSync(folder, { recursive: true });
 
 const server = await startCodeServer({ folder, port, extensionsDir });
 console.log(`\nPaper Explorer is running in VS Code at ${server.url}/?folder=${encodeURIComponent(folder)}`);
-console.log('Open it in a browser; the Papers icon is in the activity bar, Papers: Search… in the command palette (F1).');
+console.log(
+  'Open it in a browser; the Papers icon is in the activity bar, Papers: Search… in the command palette (F1).',
+);
 console.log('Press Ctrl-C to stop.');
 
 let stopping = false;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/ids';
+import { Commands } from '../../src/host/ids';
 import { abstractTabs, activateExtension, closeAllEditors, waitFor } from './helpers';
 
 describe('Paper Explorer in a real VS Code', () => {
@@ -41,10 +41,17 @@ describe('Paper Explorer in a real VS Code', () => {
     const papers = await tree.getChildren(groups[1]);
     assert.equal(papers.length, 86);
     const first = tree.getTreeItem(papers[0]);
-    assert.equal(first.label, 'Stratified GRPO: Handling Structural Heterogeneity in Reinforcement Learning of LLM Search Agents');
+    assert.equal(
+      first.label,
+      'Stratified GRPO: Handling Structural Heterogeneity in Reinforcement Learning of LLM Search Agents',
+    );
     assert.equal(first.description, 'Oct 7 · 5 authors');
     assert.equal(first.command?.command, Commands.openPaper);
-    assert.equal((first.command?.arguments?.[1] as string[]).length, 86, 'the group is what previous and next move through');
+    assert.equal(
+      (first.command?.arguments?.[1] as string[]).length,
+      86,
+      'the group is what previous and next move through',
+    );
     assert.ok(first.tooltip instanceof vscode.MarkdownString);
     assert.equal((first.tooltip as vscode.MarkdownString).isTrusted, false);
     // appendText escapes Markdown and keeps spaces as &nbsp;: read it back as plain text.
@@ -68,7 +75,10 @@ describe('Paper Explorer in a real VS Code', () => {
   it('renders the abstract with title, metadata, collections and math, escaped', async () => {
     const api = await activateExtension();
     const { library } = await api.ready();
-    const paper = library.papers.find((p) => p.title === 'Mixture-of-Transformers: A Sparse and Scalable Architecture for Multi-Modal Foundation Models')!;
+    const paper = library.papers.find(
+      (p) =>
+        p.title === 'Mixture-of-Transformers: A Sparse and Scalable Architecture for Multi-Modal Foundation Models',
+    )!;
     await vscode.commands.executeCommand(Commands.openPaper, paper.id);
     await waitFor('the tab', () => abstractTabs().find((t) => t.label.startsWith('Mixture-of-Transformers')));
     const page = api.openAbstracts().find((a) => a.paperId === paper.id);
@@ -80,9 +90,13 @@ describe('Paper Explorer in a real VS Code', () => {
     assert.match(page.html, /<li>Daily Papers · Nov 4<\/li>/);
     assert.match(page.html, /Content-Security-Policy/);
 
-    const untitled = library.papers.find((p) => p.abstract.startsWith('In this note, we consider appropriately regularized'))!;
+    const untitled = library.papers.find((p) =>
+      p.abstract.startsWith('In this note, we consider appropriately regularized'),
+    )!;
     await vscode.commands.executeCommand(Commands.openPaper, untitled.id);
-    const math = await waitFor('the untitled abstract', () => api.openAbstracts().find((a) => a.paperId === untitled.id));
+    const math = await waitFor('the untitled abstract', () =>
+      api.openAbstracts().find((a) => a.paperId === untitled.id),
+    );
     assert.equal((math.html.match(/<math/g) ?? []).length, 2);
   });
 
@@ -98,7 +112,10 @@ describe('Paper Explorer in a real VS Code', () => {
     assert.deepEqual(pages.map((p) => p.paperId).sort(), [paper.id, library.papers[101].id].sort());
     const title = pages.find((p) => p.paperId === paper.id)!.title;
     assert.equal(abstractTabs().filter((t) => t.label === title).length, 1);
-    await waitFor('the first paper to be the active tab again', () => vscode.window.tabGroups.activeTabGroup.activeTab?.label === title || undefined);
+    await waitFor(
+      'the first paper to be the active tab again',
+      () => vscode.window.tabGroups.activeTabGroup.activeTab?.label === title || undefined,
+    );
   });
 
   it('lists related papers in the abstract tab and opens one from Papers: Show Related Papers', async () => {

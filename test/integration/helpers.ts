@@ -12,7 +12,11 @@ export async function activateExtension(): Promise<PaperExplorerApi> {
 }
 
 /** Waits until `check` returns a value, polling; fails with `what` after the timeout. */
-export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/ids';
-import type { LibraryNode } from '../../src/views/paperNodes';
+import { Commands } from '../../src/host/ids';
+import type { LibraryNode } from '../../src/features/libraryViews/paperNodes';
 import { activateExtension } from './helpers';
 
 describe('Stars', () => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LibrarySnapshot } from '../../src/library/libraryService';
+import type { LibrarySnapshot } from '../../src/host/libraryService';
 import { activateExtension, waitFor } from './helpers';
 
 const PAPER = `Grokking at the Edge of Linear Separability
@@ -44,7 +44,9 @@ describe("The user's own papers (papers.corpus.paths)", () => {
   it('adds a folder of corpus files to the bundled corpus', async () => {
     writeFileSync(path.join(folder, 'mine.txt'), PAPER);
     await config().update('corpus.paths', [folder], vscode.ConfigurationTarget.Global);
-    const snapshot = await libraryWhere('the folder to be read', (s) => titled(s, 'Grokking at the Edge of Linear Separability'));
+    const snapshot = await libraryWhere('the folder to be read', (s) =>
+      titled(s, 'Grokking at the Edge of Linear Separability'),
+    );
     assert.equal(snapshot.library.papers.length, 439);
     const hits = snapshot.index.search('grokking linear separability').hits;
     assert.equal(hits[0]?.paper.title, 'Grokking at the Edge of Linear Separability');
@@ -56,25 +58,45 @@ describe("The user's own papers (papers.corpus.paths)", () => {
     await libraryWhere('the new file', (s) => titled(s, 'Tokenizer-Free Language Modeling with Byte Latent Patches'));
 
     writeFileSync(path.join(folder, 'more.txt'), SECOND.replace('Tokenizer-Free', 'Tokeniser-Free'));
-    const edited = await libraryWhere('the edit', (s) => titled(s, 'Tokeniser-Free Language Modeling with Byte Latent Patches'));
-    assert.deepEqual(edited.files, { read: 1, unchanged: 6 }, 'only the edited file is read again; the bundled five and mine.txt are kept');
-    assert.deepEqual(edited.indexed, { tokenized: 1, carried: 439 }, 'the index is updated, not rebuilt: only the edited paper is tokenized again');
+    const edited = await libraryWhere('the edit', (s) =>
+      titled(s, 'Tokeniser-Free Language Modeling with Byte Latent Patches'),
+    );
+    assert.deepEqual(
+      edited.files,
+      { read: 1, unchanged: 6 },
+      'only the edited file is read again; the bundled five and mine.txt are kept',
+    );
+    assert.deepEqual(
+      edited.indexed,
+      { tokenized: 1, carried: 439 },
+      'the index is updated, not rebuilt: only the edited paper is tokenized again',
+    );
 
     rmSync(path.join(folder, 'more.txt'));
-    const snapshot = await libraryWhere('the deletion', (s) => !s.library.papers.some((p) => p.title?.endsWith('Byte Latent Patches')));
+    const snapshot = await libraryWhere(
+      'the deletion',
+      (s) => !s.library.papers.some((p) => p.title?.endsWith('Byte Latent Patches')),
+    );
     assert.equal(snapshot.library.papers.length, 439);
   });
 
   it('notices a corpus file whose extension is in mixed case', async () => {
     writeFileSync(path.join(folder, 'Third.Txt'), THIRD);
-    await libraryWhere('the .Txt file', (s) => titled(s, 'Sparse Autoencoders Find Interpretable Features in Protein Language Models'));
+    await libraryWhere('the .Txt file', (s) =>
+      titled(s, 'Sparse Autoencoders Find Interpretable Features in Protein Language Models'),
+    );
     rmSync(path.join(folder, 'Third.Txt'));
-    await libraryWhere('its deletion', (s) => !titled(s, 'Sparse Autoencoders Find Interpretable Features in Protein Language Models'));
+    await libraryWhere(
+      'its deletion',
+      (s) => !titled(s, 'Sparse Autoencoders Find Interpretable Features in Protein Language Models'),
+    );
   });
 
   it('keeps the rest when a file is damaged, and says which', async () => {
     writeFileSync(path.join(folder, 'broken.txt'), Buffer.from([0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x00]));
-    const snapshot = await libraryWhere('the damaged file to be reported', (s) => s.library.problems.some((p) => p.collection.endsWith('broken.txt')));
+    const snapshot = await libraryWhere('the damaged file to be reported', (s) =>
+      s.library.problems.some((p) => p.collection.endsWith('broken.txt')),
+    );
     assert.equal(snapshot.library.papers.length, 439);
     assert.ok(titled(snapshot, 'Grokking at the Edge of Linear Separability'));
     rmSync(path.join(folder, 'broken.txt'));
@@ -85,12 +107,17 @@ describe("The user's own papers (papers.corpus.paths)", () => {
     writeFileSync(path.join(folder, 'sub', 'picked.txt'), SECOND);
     writeFileSync(path.join(folder, 'sub', 'not-picked.text'), PAPER);
     await config().update('corpus.paths', [`${folder}/sub/*.txt`], vscode.ConfigurationTarget.Global);
-    const snapshot = await libraryWhere('only the file the pattern names', (s) => titled(s, 'Tokenizer-Free Language Modeling with Byte Latent Patches'));
+    const snapshot = await libraryWhere('only the file the pattern names', (s) =>
+      titled(s, 'Tokenizer-Free Language Modeling with Byte Latent Patches'),
+    );
     assert.equal(snapshot.library.papers.length, 439);
     assert.ok(!titled(snapshot, 'Grokking at the Edge of Linear Separability'));
     rmSync(path.join(folder, 'sub'), { recursive: true });
     await config().update('corpus.paths', [folder], vscode.ConfigurationTarget.Global);
-    await libraryWhere('the folder again', (s) => titled(s, 'Grokking at the Edge of Linear Separability') && s.library.papers.length === 439);
+    await libraryWhere(
+      'the folder again',
+      (s) => titled(s, 'Grokking at the Edge of Linear Separability') && s.library.papers.length === 439,
+    );
   });
 
   it('can leave the bundled corpus out', async () => {

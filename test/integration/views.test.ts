@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/ids';
-import type { LibraryNode } from '../../src/views/paperNodes';
+import { Commands } from '../../src/host/ids';
+import type { LibraryNode } from '../../src/features/libraryViews/paperNodes';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
 
-const labelOf = (node: LibraryNode) => (node.kind === 'paper' ? node.paper.label : node.kind === 'group' ? node.label : node.star.label);
+const labelOf = (node: LibraryNode) =>
+  node.kind === 'paper' ? node.paper.label : node.kind === 'group' ? node.label : node.star.label;
 
 describe('The side bar views', () => {
   afterEach(async () => {
@@ -20,10 +21,23 @@ describe('The side bar views', () => {
     await vscode.commands.executeCommand(Commands.groupByYear);
     await waitFor('the setting', () => api.viewOptions.groupBy === 'year' || undefined);
     assert.equal(vscode.workspace.getConfiguration('papers').get('library.groupBy'), 'year');
-    const groups = (await api.views.library.getChildren()).filter((g) => g.kind === 'group' && g.id.startsWith('year:'));
+    const groups = (await api.views.library.getChildren()).filter(
+      (g) => g.kind === 'group' && g.id.startsWith('year:'),
+    );
     assert.deepEqual(
       groups.map((g) => `${labelOf(g)} ${api.views.library.getTreeItem(g).description}`),
-      ['Year not stated 21', '2024 12', '2023 27', '2022 4', '2021 6', '2020 9', '2019 4', '2018 2', '2016 1', 'Undated 352'],
+      [
+        'Year not stated 21',
+        '2024 12',
+        '2023 27',
+        '2022 4',
+        '2021 6',
+        '2020 9',
+        '2019 4',
+        '2018 2',
+        '2016 1',
+        'Undated 352',
+      ],
     );
     assert.equal(api.views.headers.library.description, 'by year, newest first');
   });
@@ -32,13 +46,20 @@ describe('The side bar views', () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand(Commands.sortByTitle);
     await waitFor('the setting', () => api.viewOptions.sortBy === 'title' || undefined);
-    const search = (await api.views.library.getChildren()).find((g) => g.kind === 'group' && g.label === 'Paper search results')!;
+    const search = (await api.views.library.getChildren()).find(
+      (g) => g.kind === 'group' && g.label === 'Paper search results',
+    )!;
     const titles = (await api.views.library.getChildren(search)).map(labelOf);
-    assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })));
+    assert.deepEqual(
+      titles,
+      [...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })),
+    );
 
     await vscode.commands.executeCommand(Commands.sortByUpvotes);
     await waitFor('the setting', () => api.viewOptions.sortBy === 'upvotes' || undefined);
-    const daily = (await api.views.library.getChildren()).find((g) => g.kind === 'group' && g.label === 'Daily Papers · Nov 4')!;
+    const daily = (await api.views.library.getChildren()).find(
+      (g) => g.kind === 'group' && g.label === 'Daily Papers · Nov 4',
+    )!;
     const [top] = await api.views.library.getChildren(daily);
     assert.equal(labelOf(top), 'LongVie: Multimodal-Guided Controllable Ultra-Long Video Generation');
     assert.equal(api.views.headers.library.description, 'by collection, most upvoted first');
@@ -48,7 +69,13 @@ describe('The side bar views', () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand(Commands.filterLibrary, 'xlstm');
     const roots = await api.views.library.getChildren();
-    const papers = (await Promise.all(roots.filter((r) => r.kind === 'group' && r.id.startsWith('collection:')).map((g) => api.views.library.getChildren(g)))).flat();
+    const papers = (
+      await Promise.all(
+        roots
+          .filter((r) => r.kind === 'group' && r.id.startsWith('collection:'))
+          .map((g) => api.views.library.getChildren(g)),
+      )
+    ).flat();
     assert.deepEqual([...new Set(papers.map(labelOf))].sort(), [
       'Vision-LSTM: xLSTM as Generic Vision Backbone',
       'xLSTM: Extended Long Short-Term Memory',
@@ -57,10 +84,16 @@ describe('The side bar views', () => {
     assert.equal(api.views.headers.library.message, 'Filtered by “xlstm”: 3 of 438 papers.');
     assert.equal(api.views.headers.hasCode.message, 'Filtered by “xlstm”: 3 of 438 papers.');
     const withCode = await api.views.hasCode.getChildren();
-    assert.ok(withCode.every((n) => n.kind === 'paper' && n.paper.hasCode && /xlstm/i.test(n.paper.abstract + n.paper.label)));
+    assert.ok(
+      withCode.every((n) => n.kind === 'paper' && n.paper.hasCode && /xlstm/i.test(n.paper.abstract + n.paper.label)),
+    );
 
     await vscode.commands.executeCommand(Commands.filterLibrary, 'zzzzqqq');
-    assert.deepEqual(await api.views.library.getChildren(), [], 'nothing left: the view shows its No paper matches welcome');
+    assert.deepEqual(
+      await api.views.library.getChildren(),
+      [],
+      'nothing left: the view shows its No paper matches welcome',
+    );
 
     await vscode.commands.executeCommand(Commands.clearFilter);
     assert.equal(api.views.headers.library.message, undefined);
@@ -75,7 +108,10 @@ describe('The side bar views', () => {
     const top = await api.views.topUpvoted.getChildren();
     const upvotes = top.map((n) => (n.kind === 'paper' ? n.paper.upvotes : undefined));
     assert.equal(top.length, 7, 'the papers that have an upvote count');
-    assert.deepEqual(upvotes, [...upvotes].sort((a, b) => (b ?? 0) - (a ?? 0)));
+    assert.deepEqual(
+      upvotes,
+      [...upvotes].sort((a, b) => (b ?? 0) - (a ?? 0)),
+    );
     assert.equal(labelOf(top[0]), 'LongVie: Multimodal-Guided Controllable Ultra-Long Video Generation');
     assert.match(String(api.views.topUpvoted.getTreeItem(top[0]).description), /▲ 3$/);
     assert.equal(api.views.headers.hasCode.description, '73, newest first');
@@ -99,7 +135,9 @@ describe('The side bar views', () => {
 
   it('moves through the list a paper was opened from with Next Paper and Previous Paper, in the same tab', async () => {
     const api = await activateExtension();
-    const group = (await api.views.library.getChildren()).find((g) => g.kind === 'group' && g.label === 'Daily Papers · Mar 13')!;
+    const group = (await api.views.library.getChildren()).find(
+      (g) => g.kind === 'group' && g.label === 'Daily Papers · Mar 13',
+    )!;
     const [first, second] = await api.views.library.getChildren(group);
     const open = api.views.library.getTreeItem(first).command!;
     await vscode.commands.executeCommand(open.command, ...(open.arguments ?? []));
@@ -109,7 +147,9 @@ describe('The side bar views', () => {
     assert.match(page.html, /data-action="previous"[^>]* disabled/);
 
     await vscode.commands.executeCommand(Commands.nextPaper);
-    const next = await waitFor('the second paper', () => api.openAbstracts().find((a) => a.paperId === second.paper.id));
+    const next = await waitFor('the second paper', () =>
+      api.openAbstracts().find((a) => a.paperId === second.paper.id),
+    );
     assert.match(next.html, /2 of 92/);
     assert.equal(api.openAbstracts().length, 1, 'the same tab shows the next paper');
 

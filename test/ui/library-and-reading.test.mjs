@@ -28,7 +28,11 @@ describe('Browsing and reading, driven like a person in VS Code', function () {
   const rowTexts = () =>
     workbench
       .treeRows('Library')
-      .evaluateAll((rows) => rows.map((row) => `${row.querySelector('.label-name')?.textContent} ${row.querySelector('.label-description')?.textContent ?? ''}`.trim()));
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          `${row.querySelector('.label-name')?.textContent} ${row.querySelector('.label-description')?.textContent ?? ''}`.trim(),
+        ),
+      );
 
   it('groups the Library by year and sorts it by title from the title bar menus', async () => {
     await workbench.pickFromViewMenu('Library', 'Group By', 'Group by Year');
@@ -45,7 +49,10 @@ describe('Browsing and reading, driven like a person in VS Code', function () {
 
     await workbench.pickFromViewMenu('Library', 'Group By', 'Group by Collection');
     await workbench.pickFromViewMenu('Library', 'Sort By', 'Sort by Date');
-    await workbench.pane('Library').locator('.pane-header .description', { hasText: 'by collection, newest first' }).waitFor();
+    await workbench
+      .pane('Library')
+      .locator('.pane-header .description', { hasText: 'by collection, newest first' })
+      .waitFor();
     await rows.filter({ hasText: 'Paper search results' }).waitFor();
     await workbench.screenshot('library-by-collection');
   });
@@ -80,14 +87,19 @@ describe('Browsing and reading, driven like a person in VS Code', function () {
   it('stars a paper from the quick pick, and it joins the Starred group', async () => {
     await workbench.openSearch();
     await workbench.quickInputBox.pressSequentially('landmark attention', { delay: 30 });
-    const row = workbench.quickPickRows().first().filter({ hasText: 'Landmark Attention: Random-Access Infinite Context Length' });
+    const row = workbench
+      .quickPickRows()
+      .first()
+      .filter({ hasText: 'Landmark Attention: Random-Access Infinite Context Length' });
     await row.waitFor();
     await row.hover();
     await row.locator('.action-label[aria-label="Star"]').click();
     await row.locator('.action-label[aria-label="Unstar"]').waitFor({ state: 'attached' });
     await workbench.screenshot('quick-pick-star');
     await workbench.page.keyboard.press('Escape');
-    const starred = workbench.treeRows('Library').filter({ has: workbench.page.locator('.label-name', { hasText: /^Starred$/ }) });
+    const starred = workbench
+      .treeRows('Library')
+      .filter({ has: workbench.page.locator('.label-name', { hasText: /^Starred$/ }) });
     await starred.waitFor();
     await workbench.treeRows('Library').filter({ hasText: 'Landmark Attention: Random-Access' }).first().waitFor();
   });
@@ -130,7 +142,11 @@ describe('Browsing and reading, driven like a person in VS Code', function () {
     const view = workbench.webview();
     await view.locator('h1.title').waitFor();
     // The page takes the theme's colours: its background changes with the theme (the webview restyles a moment after the workbench).
-    const background = () => workbench.webview().locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    const background = () =>
+      workbench
+        .webview()
+        .locator('body')
+        .evaluate((body) => getComputedStyle(body).backgroundColor);
     const changedFrom = async (previous) => {
       for (;;) {
         const now = await background();

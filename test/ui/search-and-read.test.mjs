@@ -29,7 +29,10 @@ describe('Paper Explorer, driven like a person in VS Code', function () {
     const labels = await workbench.quickPickLabels();
     assert.ok(labels.length >= 3, `expected several hits, got ${labels.length}`);
     assert.match(labels[0], /^xLSTM: Extended Long Short-Term Memory/);
-    assert.ok(labels.some((l) => l.startsWith('xLSTMTime')), labels.join('\n'));
+    assert.ok(
+      labels.some((l) => l.startsWith('xLSTMTime')),
+      labels.join('\n'),
+    );
     await workbench.screenshot('quick-pick-search');
 
     await workbench.page.keyboard.press('Enter');
@@ -50,7 +53,11 @@ describe('Paper Explorer, driven like a person in VS Code', function () {
   it('matches the last word as it is being typed', async () => {
     await workbench.openSearch();
     await workbench.quickInputBox.pressSequentially('landmark atten', { delay: 30 });
-    await workbench.quickPickRows().first().filter({ hasText: 'Landmark Attention: Random-Access Infinite Context Length' }).waitFor();
+    await workbench
+      .quickPickRows()
+      .first()
+      .filter({ hasText: 'Landmark Attention: Random-Access Infinite Context Length' })
+      .waitFor();
     assert.match(await workbench.quickInput.locator('.quick-input-title').innerText(), /Search Papers: \d+ match/);
     await workbench.page.keyboard.press('Escape');
   });
@@ -82,9 +89,18 @@ describe('Paper Explorer, driven like a person in VS Code', function () {
     const rows = workbench.treeRows('Library');
     await rows.filter({ hasText: 'Paper search results' }).waitFor();
     const text = await rows.evaluateAll((elements) =>
-      elements.map((row) => `${row.querySelector('.label-name')?.textContent} ${row.querySelector('.label-description')?.textContent}`),
+      elements.map(
+        (row) =>
+          `${row.querySelector('.label-name')?.textContent} ${row.querySelector('.label-description')?.textContent}`,
+      ),
     );
-    for (const expected of ['Untitled abstracts I 11', 'Daily Papers · Nov 4 86', 'Paper search results 242', 'Daily Papers · Mar 13 92', 'Untitled abstracts II 11']) {
+    for (const expected of [
+      'Untitled abstracts I 11',
+      'Daily Papers · Nov 4 86',
+      'Paper search results 242',
+      'Daily Papers · Mar 13 92',
+      'Untitled abstracts II 11',
+    ]) {
       assert.ok(text.includes(expected), `${expected} in\n${text.join('\n')}`);
     }
     await rows.filter({ hasText: 'Daily Papers · Nov 4' }).click();

@@ -73,10 +73,16 @@ export class Workbench {
     await this.runCommand('Preferences: Color Theme');
     await this.quickInput.locator('.quick-input-box input[placeholder^="Select Color Theme"]').waitFor();
     await this.quickInputBox.fill(label);
-    await this.quickPickRows().first().locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }).waitFor();
+    await this.quickPickRows()
+      .first()
+      .locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) })
+      .waitFor();
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden' });
-    await this.page.waitForFunction((previous) => document.querySelector('.monaco-workbench')?.className !== previous, before);
+    await this.page.waitForFunction(
+      (previous) => document.querySelector('.monaco-workbench')?.className !== previous,
+      before,
+    );
   }
 
   /**
@@ -111,7 +117,9 @@ export class Workbench {
 
   /** The label (not the detail line) of each visible quick pick row, top to bottom. */
   quickPickLabels() {
-    return this.quickPickRows().evaluateAll((rows) => rows.map((row) => row.querySelector('.label-name')?.textContent ?? ''));
+    return this.quickPickRows().evaluateAll((rows) =>
+      rows.map((row) => row.querySelector('.label-name')?.textContent ?? ''),
+    );
   }
 
   /** Runs a command from the palette by typing its title, as a person would. */
@@ -140,13 +148,17 @@ export class Workbench {
     // the search has opened and close it, as a click elsewhere would. A person would open it again.
     await twice(async () => {
       await this.runCommand('Papers: Search…');
-      await this.quickInput.locator('.quick-input-box input[placeholder^="Type words from a title"]').waitFor({ timeout: 5_000 });
+      await this.quickInput
+        .locator('.quick-input-box input[placeholder^="Type words from a title"]')
+        .waitFor({ timeout: 5_000 });
     });
   }
 
   /** The editor tab with this label. */
   tab(label) {
-    return this.page.locator('.tabs-container .tab').filter({ has: this.page.locator('.label-name', { hasText: label }) });
+    return this.page
+      .locator('.tabs-container .tab')
+      .filter({ has: this.page.locator('.label-name', { hasText: label }) });
   }
 
   /** The content frame of the active webview: VS Code nests it in an outer frame of its own. */
@@ -160,7 +172,11 @@ export class Workbench {
 
   /** The side bar pane (view) with this title. */
   pane(viewTitle) {
-    return this.page.locator('.part.sidebar .pane').filter({ has: this.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRegExp(viewTitle)}$`, 'i') }) });
+    return this.page
+      .locator('.part.sidebar .pane')
+      .filter({
+        has: this.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRegExp(viewTitle)}$`, 'i') }),
+      });
   }
 
   /** Rows of the tree in the side bar view with this title. */
@@ -194,7 +210,9 @@ export class Workbench {
    * it. (VS Code's menus in the browser act on their own mouse-up handling, which a synthetic click can miss.)
    */
   async clickMenuItem(label) {
-    const item = this.page.locator('.monaco-menu .action-item', { has: this.page.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+    const item = this.page.locator('.monaco-menu .action-item', {
+      has: this.page.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
+    });
     await item.hover();
     await item.and(this.page.locator('.focused')).waitFor();
     await this.page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { decodeCorpusBytesSteps } from '../../src/corpus/decode';
-import { runSteps } from '../../src/util/steps';
+import { decodeCorpusBytesSteps } from '../../src/core/formats/decode';
+import { runSteps } from '../../src/core/util/steps';
 
 const decodeCorpusBytes = (bytes: Uint8Array) => runSteps(decodeCorpusBytesSteps(bytes));
 

@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import SearchableMap from 'minisearch/SearchableMap';
-import { dictionarySteps, TermDictionary, validDictionarySteps } from '../../src/search/dictionary';
-import { runSteps } from '../../src/util/steps';
+import { dictionarySteps, TermDictionary, validDictionarySteps } from '../../src/core/search/engine/dictionary';
+import { runSteps } from '../../src/core/util/steps';
 
 /** Distinct terms from a small alphabet, so that they share prefixes and lie within a typo of each other. */
-const terms = fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '𝛼', '2'), minLength: 1, maxLength: 7 }), { maxLength: 80 });
+const terms = fc.uniqueArray(
+  fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '𝛼', '2'), minLength: 1, maxLength: 7 }),
+  { maxLength: 80 },
+);
 const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '𝛼', '2'), maxLength: 6 });
 
 /** Term ids that start with a prefix, by SearchableMap walking its own Maps. */
@@ -24,8 +27,16 @@ describe('the flat term dictionary', () => {
         const dictionary = new TermDictionary(flat);
         for (const query of [...words, ...list.slice(0, 5)]) {
           assert.equal(dictionary.termId(query), map.get(query), `termId(${query})`);
-          assert.deepEqual([...dictionary.prefixTerms(query)].sort((a, b) => a - b), prefixIds(map, query), `prefixTerms(${query})`);
-          assert.deepEqual(dictionary.fuzzyTerms(query, distance), [...map.fuzzyGet(query, distance).values()], `fuzzyTerms(${query}, ${distance})`);
+          assert.deepEqual(
+            [...dictionary.prefixTerms(query)].sort((a, b) => a - b),
+            prefixIds(map, query),
+            `prefixTerms(${query})`,
+          );
+          assert.deepEqual(
+            dictionary.fuzzyTerms(query, distance),
+            [...map.fuzzyGet(query, distance).values()],
+            `fuzzyTerms(${query}, ${distance})`,
+          );
         }
       }),
     );
@@ -38,7 +49,13 @@ describe('the flat term dictionary', () => {
     for (const missing of ['', 'g', 'grap', 'graphe', 'xlst', 'b']) {
       assert.equal(dictionary.termId(missing), undefined, missing);
     }
-    assert.deepEqual(dictionary.prefixTerms('grap').map((id) => list[id]).sort(), ['graph', 'grapheme', 'graphs']);
+    assert.deepEqual(
+      dictionary
+        .prefixTerms('grap')
+        .map((id) => list[id])
+        .sort(),
+      ['graph', 'grapheme', 'graphs'],
+    );
   });
 
   it('refuses arrays that do not make a tree a lookup can walk to its end', () => {
@@ -53,10 +70,22 @@ describe('the flat term dictionary', () => {
     const last = flat.values.length - 1;
     assert.equal(valid({ values: changed(flat.values, last, 3) }), false, 'a term id beyond the terms');
     assert.equal(valid({ values: changed(flat.values, 0, 0) }), false, 'an edge back to the root');
-    assert.equal(valid({ values: changed(flat.values, 0, flat.nodeStarts.length) }), false, 'an edge to a node that does not exist');
+    assert.equal(
+      valid({ values: changed(flat.values, 0, flat.nodeStarts.length) }),
+      false,
+      'an edge to a node that does not exist',
+    );
     assert.equal(valid({ labels: flat.labels.slice(1) }), false, 'labels cut short');
-    assert.equal(valid({ labelEnds: changed(flat.labelEnds, 0, flat.labels.length + 1) }), false, 'a label past the end');
-    assert.equal(valid({ nodeStarts: changed(flat.nodeStarts, 1, flat.values.length + 1) }), false, 'a node past the entries');
+    assert.equal(
+      valid({ labelEnds: changed(flat.labelEnds, 0, flat.labels.length + 1) }),
+      false,
+      'a label past the end',
+    );
+    assert.equal(
+      valid({ nodeStarts: changed(flat.nodeStarts, 1, flat.values.length + 1) }),
+      false,
+      'a node past the entries',
+    );
     assert.equal(valid({ nodeStarts: new Uint32Array(0) }), false, 'no root');
   });
 });

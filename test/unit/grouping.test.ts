@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { byTitle, groupByYear, groupPapers, NO_YEAR_LABEL, sortPapers, UNDATED_LABEL } from '../../src/corpus/grouping';
-import type { Paper } from '../../src/corpus/paper';
+import {
+  byTitle,
+  groupByYear,
+  groupPapers,
+  NO_YEAR_LABEL,
+  sortPapers,
+  UNDATED_LABEL,
+} from '../../src/core/model/grouping';
+import type { Paper } from '../../src/core/model/paper';
 import { bundledCorpus, paperTitled } from './helpers';
 
 function paper(label: string, extra: Partial<Paper> = {}): Paper {
@@ -32,7 +39,18 @@ describe('Library grouping and order', () => {
     const groups = groupPapers(library, library.papers, 'year');
     assert.deepEqual(
       groups.map((g) => `${g.label}:${g.papers.length}`),
-      ['Year not stated:21', '2024:12', '2023:27', '2022:4', '2021:6', '2020:9', '2019:4', '2018:2', '2016:1', 'Undated:352'],
+      [
+        'Year not stated:21',
+        '2024:12',
+        '2023:27',
+        '2022:4',
+        '2021:6',
+        '2020:9',
+        '2019:4',
+        '2018:2',
+        '2016:1',
+        'Undated:352',
+      ],
     );
     assert.equal(
       groups.reduce((n, g) => n + g.papers.length, 0),
@@ -79,7 +97,11 @@ describe('PaperIndex.matching (the Library filter)', () => {
     const { index } = await bundledCorpus();
     assert.deepEqual(
       index.matching('xlstm').map((p) => p.title),
-      ['xLSTM: Extended Long Short-Term Memory', 'xLSTMTime : Long-term Time Series Forecasting With xLSTM', 'Vision-LSTM: xLSTM as Generic Vision Backbone'],
+      [
+        'xLSTM: Extended Long Short-Term Memory',
+        'xLSTMTime : Long-term Time Series Forecasting With xLSTM',
+        'Vision-LSTM: xLSTM as Generic Vision Backbone',
+      ],
     );
     // `lstm` is one edit from `xlstm`: search lists LSTM papers after the xLSTM ones, a filter does not keep them.
     assert.ok(index.search('xlstm', { limit: 50 }).hits.length > 3);

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { buildLibrary } from '../../src/corpus/library';
-import { nodeFileSystem } from '../../src/corpus/nodeFileSystem';
-import type { Library } from '../../src/corpus/paper';
-import { readCorpusLocations } from '../../src/corpus/sources';
-import { PaperIndex } from '../../src/search/index';
+import { buildLibrary } from '../../src/core/library/merge';
+import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
+import type { Library } from '../../src/core/model/paper';
+import { readCorpusLocations } from '../../src/core/formats/sources';
+import { PaperIndex } from '../../src/core/search/engine/paperIndex';
 
 /** The project root, from `out/test/unit`. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');

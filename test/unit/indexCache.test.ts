@@ -1,24 +1,37 @@
 import * as assert from 'node:assert/strict';
-import { buildLibrary } from '../../src/corpus/library';
-import { parseCorpus } from '../../src/corpus/parse';
-import { PaperIndex } from '../../src/search/index';
+import { buildLibrary } from '../../src/core/library/merge';
+import { parseCorpus } from '../../src/core/formats/parse';
+import { PaperIndex } from '../../src/core/search/engine/paperIndex';
 import fc from 'fast-check';
-import { CorpusDigest, decodeIndexCache, type IndexedText } from '../../src/search/indexCache';
-import { TermList } from '../../src/search/termList';
+import { CorpusDigest, decodeIndexCache, type IndexedText } from '../../src/core/search/engine/indexCache';
+import { TermList } from '../../src/core/search/engine/termList';
 import { bundledCorpus } from './helpers';
 
 /** Where the posting documents and the dictionary's entry values start in cache bytes (see the layout in indexCache.ts). */
 function blocks(bytes: Uint8Array) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(8, true);
-  const counts = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Record<'termCount' | 'postingCount' | 'docCount' | 'nodeCount' | 'entryCount', number>;
+  const counts = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Record<
+    'termCount' | 'postingCount' | 'docCount' | 'nodeCount' | 'entryCount',
+    number
+  >;
   const align = (n: number) => Math.ceil(n / 4) * 4;
   const docs = align(12 + headerLength) + (counts.termCount + 1) * 4;
-  const values = align(docs + counts.postingCount * 4 + counts.docCount * 4) + counts.termCount * 4 + (counts.nodeCount + 1) * 4;
+  const values =
+    align(docs + counts.postingCount * 4 + counts.docCount * 4) + counts.termCount * 4 + (counts.nodeCount + 1) * 4;
   return { counts, docs, values };
 }
 
-const QUERIES = ['xLSTM', 'landmark atten', 'quantizaton', 'sub-graph', 'graph neural network', 'title:hawq', 'has:code year:2023', 'tr'];
+const QUERIES = [
+  'xLSTM',
+  'landmark atten',
+  'quantizaton',
+  'sub-graph',
+  'graph neural network',
+  'title:hawq',
+  'has:code year:2023',
+  'tr',
+];
 
 describe('the index cache', () => {
   it('gives back an index that answers exactly like the one it was made from', async () => {
@@ -26,14 +39,21 @@ describe('the index cache', () => {
     const restored = await PaperIndex.fromCacheAsync(library, index.toCache());
     assert.ok(restored);
     for (const q of QUERIES) {
-      const strip = (r: ReturnType<PaperIndex['search']>) => r.hits.map((h) => [h.paper.id, h.score.toFixed(6), [...h.terms].sort().join()]);
+      const strip = (r: ReturnType<PaperIndex['search']>) =>
+        r.hits.map((h) => [h.paper.id, h.score.toFixed(6), [...h.terms].sort().join()]);
       assert.deepEqual(strip(restored.search(q)), strip(index.search(q)), q);
     }
   });
 
   it('is refused for another corpus', async () => {
     const { index } = await bundledCorpus();
-    const other = buildLibrary([{ id: 'x', name: 'x', parsed: parseCorpus('A Title\nAn abstract that is long enough to read as one, with words in it.') }]);
+    const other = buildLibrary([
+      {
+        id: 'x',
+        name: 'x',
+        parsed: parseCorpus('A Title\nAn abstract that is long enough to read as one, with words in it.'),
+      },
+    ]);
     assert.equal(await PaperIndex.fromCacheAsync(other, index.toCache()), undefined);
   });
 
@@ -95,12 +115,30 @@ describe('the index cache', () => {
       { id: 'b', abstract: 'three' },
     ];
     const variants: IndexedText[][] = [
-      [{ id: 'a', title: 'First', abstract: 'one tw' }, { id: 'b', abstract: 'othree' }],
-      [{ id: 'a', title: 'First', abstract: 'one two' }, { id: 'b', abstract: 'three', title: '' }],
-      [{ id: 'a', title: 'Firs', abstract: 'tone two' }, { id: 'b', abstract: 'three' }],
-      [{ id: 'a', title: 'First', abstract: 'one two' }, { id: 'c', abstract: 'three' }],
-      [{ id: 'b', abstract: 'three' }, { id: 'a', title: 'First', abstract: 'one two' }],
-      [{ id: 'a', title: 'First', abstract: 'one twö' }, { id: 'b', abstract: 'three' }],
+      [
+        { id: 'a', title: 'First', abstract: 'one tw' },
+        { id: 'b', abstract: 'othree' },
+      ],
+      [
+        { id: 'a', title: 'First', abstract: 'one two' },
+        { id: 'b', abstract: 'three', title: '' },
+      ],
+      [
+        { id: 'a', title: 'Firs', abstract: 'tone two' },
+        { id: 'b', abstract: 'three' },
+      ],
+      [
+        { id: 'a', title: 'First', abstract: 'one two' },
+        { id: 'c', abstract: 'three' },
+      ],
+      [
+        { id: 'b', abstract: 'three' },
+        { id: 'a', title: 'First', abstract: 'one two' },
+      ],
+      [
+        { id: 'a', title: 'First', abstract: 'one twö' },
+        { id: 'b', abstract: 'three' },
+      ],
     ];
     assert.equal(keyOf(base), keyOf(base.map((p) => ({ ...p }))));
     const keys = new Set([keyOf(base), ...variants.map(keyOf)]);
@@ -114,10 +152,17 @@ describe('the index cache', () => {
     fc.assert(
       fc.property(fc.array(term, { maxLength: 30 }), (list) => {
         const packed = TermList.from(list);
-        assert.deepEqual(Array.from({ length: packed.length }, (_, id) => packed.get(id)), list);
+        assert.deepEqual(
+          Array.from({ length: packed.length }, (_, id) => packed.get(id)),
+          list,
+        );
         for (let a = 0; a < list.length; a++) {
           for (let b = 0; b < list.length; b++) {
-            assert.equal(packed.compare(a, b), list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : 0, `${list[a]} vs ${list[b]}`);
+            assert.equal(
+              packed.compare(a, b),
+              list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : 0,
+              `${list[a]} vs ${list[b]}`,
+            );
           }
         }
         const text = new TextDecoder().decode(new TextEncoder().encode(packed.text));

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { buildLibrary } from '../../src/corpus/library';
-import { nodeFileSystem } from '../../src/corpus/nodeFileSystem';
-import type { Library, Paper } from '../../src/corpus/paper';
-import { readCorpusLocations } from '../../src/corpus/sources';
-import { PaperIndex } from '../../src/search/index';
+import { buildLibrary } from '../../src/core/library/merge';
+import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
+import type { Library, Paper } from '../../src/core/model/paper';
+import { readCorpusLocations } from '../../src/core/formats/sources';
+import { PaperIndex } from '../../src/core/search/engine/paperIndex';
 import { bundledCorpus, FILES, ROOT } from './helpers';
 
 /** The worker as `tsc` compiles it; the extension runs the bundled `dist/indexWorker.js`, built from the same source. */
-const WORKER_SCRIPT = path.join(ROOT, 'out', 'src', 'search', 'indexWorker.js');
+const WORKER_SCRIPT = path.join(ROOT, 'out', 'src', 'core', 'search', 'engine', 'indexWorker.js');
 
 /** Words being typed, typos, several words, filters, phrases and exclusions: every path a query takes through the index. */
 const QUERIES = [
@@ -70,7 +70,12 @@ function assertSameIndex(updated: PaperIndex, fresh: PaperIndex): void {
   const postings = (index: PaperIndex, term: string) => {
     const { offsets, docs, tfs } = index.terms.data;
     const id = index.terms.termId(term) ?? -1;
-    return id < 0 ? [] : Array.from(docs.subarray(offsets[id], offsets[id + 1]), (doc, i) => `${doc}:${tfs.subarray((offsets[id] + i) * 2, (offsets[id] + i) * 2 + 2).join(',')}`);
+    return id < 0
+      ? []
+      : Array.from(
+          docs.subarray(offsets[id], offsets[id + 1]),
+          (doc, i) => `${doc}:${tfs.subarray((offsets[id] + i) * 2, (offsets[id] + i) * 2 + 2).join(',')}`,
+        );
   };
   assert.equal(updated.terms.termCount, fresh.terms.termCount, 'terms');
   for (let id = 0; id < fresh.terms.termCount; id++) {
@@ -94,7 +99,9 @@ function assertSameResults(updated: PaperIndex, fresh: PaperIndex, queries: read
       want.hits.map((h) => h.paper.id),
       `hits for "${query}"`,
     );
-    got.hits.forEach((hit, i) => assert.ok(Math.abs(hit.score - want.hits[i].score) <= 1e-9, `score of hit ${i} for "${query}"`));
+    got.hits.forEach((hit, i) =>
+      assert.ok(Math.abs(hit.score - want.hits[i].score) <= 1e-9, `score of hit ${i} for "${query}"`),
+    );
     assert.deepEqual(
       got.hits.map((h) => h.terms),
       want.hits.map((h) => h.terms),
@@ -114,7 +121,9 @@ function assertSameResults(updated: PaperIndex, fresh: PaperIndex, queries: read
       want.map((h) => h.paper.id),
       `related to ${paper.id}`,
     );
-    got.forEach((hit, i) => assert.ok(Math.abs(hit.score - want[i].score) <= 1e-9, `score of related ${i} to ${paper.id}`));
+    got.forEach((hit, i) =>
+      assert.ok(Math.abs(hit.score - want[i].score) <= 1e-9, `score of related ${i} to ${paper.id}`),
+    );
   }
 }
 
@@ -131,7 +140,11 @@ describe('updating the index after a change', () => {
     edited = withPapers(
       read,
       read.papers.map((p) =>
-        p === retitled ? { ...p, title: `${p.title} Revisited for Quantization` } : p === rewritten ? { ...p, abstract: `${p.abstract} We also study xLSTM.` } : p,
+        p === retitled
+          ? { ...p, title: `${p.title} Revisited for Quantization` }
+          : p === rewritten
+            ? { ...p, abstract: `${p.abstract} We also study xLSTM.` }
+            : p,
       ),
     );
     changed = new Set(edited.papers.filter((p) => !original.byId.has(p.id)).map((p) => p.id));
@@ -160,12 +173,21 @@ describe('updating the index after a change', () => {
   it('builds anew when more than a third of the papers changed, or there is no previous index', async () => {
     const { library } = await bundledCorpus();
     const small = await libraryOf([FILES.bare1, FILES.bare2]);
-    assert.deepEqual((await PaperIndex.updateAsync(PaperIndex.build(small), library))?.indexed, { tokenized: library.papers.length, carried: 0 });
-    assert.deepEqual((await PaperIndex.updateAsync(undefined, library))?.indexed, { tokenized: library.papers.length, carried: 0 });
+    assert.deepEqual((await PaperIndex.updateAsync(PaperIndex.build(small), library))?.indexed, {
+      tokenized: library.papers.length,
+      carried: 0,
+    });
+    assert.deepEqual((await PaperIndex.updateAsync(undefined, library))?.indexed, {
+      tokenized: library.papers.length,
+      carried: 0,
+    });
   });
 
   it('stops when cancelled', async () => {
-    assert.equal(await PaperIndex.updateAsync(PaperIndex.build(original), edited, { token: { isCancellationRequested: true } }), undefined);
+    assert.equal(
+      await PaperIndex.updateAsync(PaperIndex.build(original), edited, { token: { isCancellationRequested: true } }),
+      undefined,
+    );
   });
 
   it('updates on the worker thread as on this one, from an index built there, loaded from its cache or built here', async () => {
@@ -177,7 +199,10 @@ describe('updating the index after a change', () => {
     for (const previous of [built, loaded, PaperIndex.build(original)]) {
       assert.ok(previous);
       const errors: unknown[] = [];
-      const updated = await PaperIndex.updateAsync(previous, edited, { workerScript: WORKER_SCRIPT, onWorkerError: (e) => errors.push(e) });
+      const updated = await PaperIndex.updateAsync(previous, edited, {
+        workerScript: WORKER_SCRIPT,
+        onWorkerError: (e) => errors.push(e),
+      });
       assert.deepEqual(errors, []);
       assert.ok(updated);
       assert.deepEqual(updated.indexed, { tokenized: changed.size, carried: edited.papers.length - changed.size });
@@ -189,7 +214,10 @@ describe('updating the index after a change', () => {
 
   it('updates on this thread when the worker cannot run, and says why', async () => {
     const errors: unknown[] = [];
-    const updated = await PaperIndex.updateAsync(PaperIndex.build(original), edited, { workerScript: path.join(ROOT, 'out', 'no-such-worker.js'), onWorkerError: (e) => errors.push(e) });
+    const updated = await PaperIndex.updateAsync(PaperIndex.build(original), edited, {
+      workerScript: path.join(ROOT, 'out', 'no-such-worker.js'),
+      onWorkerError: (e) => errors.push(e),
+    });
     assert.equal(errors.length, 1);
     assert.ok(updated);
     assert.deepEqual(updated.indexed, { tokenized: changed.size, carried: edited.papers.length - changed.size });
@@ -231,7 +259,15 @@ describe('updating the index after a change', () => {
           const updated = await PaperIndex.updateAsync(previous, changedLibrary);
           assert.ok(updated);
           assert.ok(updated.indexed.carried > 0);
-          assertSameResults(updated, PaperIndex.build(changedLibrary), ['lan', 't', 'xlstm', 'quantizaton', 'zzyzx', 'graph -transformer', 'transformer quantization']);
+          assertSameResults(updated, PaperIndex.build(changedLibrary), [
+            'lan',
+            't',
+            'xlstm',
+            'quantizaton',
+            'zzyzx',
+            'graph -transformer',
+            'transformer quantization',
+          ]);
         },
       ),
       { numRuns: 8 },

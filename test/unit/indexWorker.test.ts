@@ -1,15 +1,25 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
-import { PaperIndex } from '../../src/search/index';
+import { PaperIndex } from '../../src/core/search/engine/paperIndex';
 import { HEARTBEAT_CHANNEL } from './fixtures/stuckIndexWorker';
 import { bundledCorpus, ROOT } from './helpers';
 
 /** The worker as `tsc` compiles it; the extension runs the bundled `dist/indexWorker.js`, built from the same source. */
-const WORKER_SCRIPT = path.join(ROOT, 'out', 'src', 'search', 'indexWorker.js');
+const WORKER_SCRIPT = path.join(ROOT, 'out', 'src', 'core', 'search', 'engine', 'indexWorker.js');
 const STUCK_WORKER = path.join(__dirname, 'fixtures', 'stuckIndexWorker.js');
 
-const QUERIES = ['xLSTM', 'landmark atten', 'quantizaton', 'sub-graph', 'graph neural network', 'title:hawq', 'has:code year:2023', 't', 'tr'];
+const QUERIES = [
+  'xLSTM',
+  'landmark atten',
+  'quantizaton',
+  'sub-graph',
+  'graph neural network',
+  'title:hawq',
+  'has:code year:2023',
+  't',
+  'tr',
+];
 
 function answers(index: PaperIndex, query: string) {
   const results = index.search(query);
@@ -31,7 +41,10 @@ describe('building the index in a worker', () => {
   it('gives the same cache bytes and the same answers as building it on this thread', async () => {
     const { library, index } = await bundledCorpus();
     const progress: number[] = [];
-    const built = await PaperIndex.buildAsync(library, { workerScript: WORKER_SCRIPT, onProgress: (done) => progress.push(done) });
+    const built = await PaperIndex.buildAsync(library, {
+      workerScript: WORKER_SCRIPT,
+      onProgress: (done) => progress.push(done),
+    });
     assert.ok(built);
     assert.deepEqual(built.toCache(), index.toCache());
     assert.equal(built.cacheKey, index.cacheKey);
@@ -44,7 +57,10 @@ describe('building the index in a worker', () => {
   it('builds on this thread instead when the worker cannot start', async () => {
     const { library, index } = await bundledCorpus();
     const errors: unknown[] = [];
-    const built = await PaperIndex.buildAsync(library, { workerScript: path.join(ROOT, 'out', 'no-such-worker.js'), onWorkerError: (e) => errors.push(e) });
+    const built = await PaperIndex.buildAsync(library, {
+      workerScript: path.join(ROOT, 'out', 'no-such-worker.js'),
+      onWorkerError: (e) => errors.push(e),
+    });
     assert.ok(built);
     assert.deepEqual(built.toCache(), index.toCache());
     assert.equal(errors.length, 1, 'the caller is told why, for its log');

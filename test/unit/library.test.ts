@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { groupByCollection } from '../../src/corpus/grouping';
-import { citationLine, paperMarkdown, paperSearchUrls } from '../../src/corpus/describe';
-import { MAX_LABEL_LENGTH, readableTex, untitledLabel } from '../../src/corpus/label';
-import { buildLibrary, findLinks } from '../../src/corpus/library';
-import { nodeFileSystem } from '../../src/corpus/nodeFileSystem';
-import { parseCorpus } from '../../src/corpus/parse';
-import { readCorpusLocations } from '../../src/corpus/sources';
-import { foldCase, stripTex, textKey } from '../../src/corpus/text';
+import { groupByCollection } from '../../src/core/model/grouping';
+import { citationLine, paperMarkdown, paperSearchUrls } from '../../src/core/model/describe';
+import { MAX_LABEL_LENGTH, readableTex, untitledLabel } from '../../src/core/model/label';
+import { buildLibrary, findLinks } from '../../src/core/library/merge';
+import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
+import { parseCorpus } from '../../src/core/formats/parse';
+import { readCorpusLocations } from '../../src/core/formats/sources';
+import { foldCase, stripTex, textKey } from '../../src/core/text/text';
 import { bundledCorpus, CORPUS, FILES, paperTitled } from './helpers';
 
 describe('the bundled library', () => {
@@ -36,13 +36,19 @@ describe('the bundled library', () => {
       .filter((p) => p.collections.length > 1)
       .map((p) => [p.label, p.collections.map((c) => names.get(c))]);
     assert.deepEqual(merged, [
-      ['A Survey of Quantization Methods for Efficient Neural Network Inference', ['Daily Papers · Mar 13', 'Untitled abstracts I']],
+      [
+        'A Survey of Quantization Methods for Efficient Neural Network Inference',
+        ['Daily Papers · Mar 13', 'Untitled abstracts I'],
+      ],
       ['Transformers as Support Vector Machines', ['Daily Papers · Nov 4', 'Daily Papers · Mar 13']],
       [
         'Efficient Global Optimization of Two-layer ReLU Networks: Quadratic-time Algorithms and Adversarial Training',
         ['Daily Papers · Nov 4', 'Paper search results'],
       ],
-      ['Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data', ['Daily Papers · Nov 4', 'Daily Papers · Mar 13']],
+      [
+        'Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data',
+        ['Daily Papers · Nov 4', 'Daily Papers · Mar 13'],
+      ],
     ]);
   });
 
@@ -69,12 +75,17 @@ describe('the bundled library', () => {
   it('gives every paper a unique id that does not change between loads', async () => {
     const { library } = await bundledCorpus();
     assert.equal(library.byId.size, 438);
-    const again = buildLibrary([{ id: FILES.search, name: 'x', parsed: parseCorpus(readFileSync(FILES.search, 'utf8')) }]);
+    const again = buildLibrary([
+      { id: FILES.search, name: 'x', parsed: parseCorpus(readFileSync(FILES.search, 'utf8')) },
+    ]);
     const norm = paperTitled(library, 'Norm of Word Embedding Encodes Information Gain');
     assert.equal(paperTitled(again, norm.title!).id, norm.id);
     // Stars and open tabs saved by earlier versions name papers by these: they must never change.
     assert.equal(norm.id, '01j3xu9174tr7u');
-    assert.equal(library.papers.find((p) => p.abstract.startsWith('In this note, we consider appropriately regularized'))?.id, '0e3wnp91nss99s');
+    assert.equal(
+      library.papers.find((p) => p.abstract.startsWith('In this note, we consider appropriately regularized'))?.id,
+      '0e3wnp91nss99s',
+    );
   });
 
   it('finds the 73 papers whose abstract links a code repository', async () => {
@@ -102,7 +113,10 @@ describe('textKey', () => {
       .slice(0, maxLength);
 
   it('keys plain ASCII as the general path does, at any length', () => {
-    const ascii = fc.string({ unit: fc.constantFrom('a', 'Z', 'q', '7', ' ', '-', ':', '.', '~', '!', '$', '\\', '{', '_', 'é', '\t'), maxLength: 40 });
+    const ascii = fc.string({
+      unit: fc.constantFrom('a', 'Z', 'q', '7', ' ', '-', ':', '.', '~', '!', '$', '\\', '{', '_', 'é', '\t'),
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(ascii, fc.integer({ min: 1, max: 30 }), (text, maxLength) => {
         assert.equal(textKey(text, maxLength), reference(text, maxLength));
@@ -112,7 +126,10 @@ describe('textKey', () => {
   });
 
   it('keys titles that differ only in case, spacing and punctuation alike', () => {
-    assert.equal(textKey('Mixture-of-Transformers: A Sparse  Architecture', 1000), textKey('mixture of transformers — a sparse architecture', 1000));
+    assert.equal(
+      textKey('Mixture-of-Transformers: A Sparse  Architecture', 1000),
+      textKey('mixture of transformers — a sparse architecture', 1000),
+    );
     assert.equal(textKey('$\\ell_2$ Regularization'), 'ell2regularization');
     assert.equal(textKey('Ünïcode Títle'), 'unicodetitle');
   });
@@ -121,7 +138,9 @@ describe('textKey', () => {
 describe('untitledLabel', () => {
   it('reads the opening clause, with TeX made readable and boilerplate dropped', () => {
     assert.equal(
-      untitledLabel('In this note, we consider appropriately regularized $\\ell_2-$empirical risk of depth $2$ nets with any number of gates.'),
+      untitledLabel(
+        'In this note, we consider appropriately regularized $\\ell_2-$empirical risk of depth $2$ nets with any number of gates.',
+      ),
       'Consider appropriately regularized ℓ2-empirical risk of depth…',
     );
   });
@@ -141,13 +160,19 @@ describe('readableTex', () => {
   });
 
   it('leaves a title without TeX as it is', () => {
-    assert.equal(readableTex('HAWQ-V2: Hessian Aware trace-Weighted Quantization'), 'HAWQ-V2: Hessian Aware trace-Weighted Quantization');
+    assert.equal(
+      readableTex('HAWQ-V2: Hessian Aware trace-Weighted Quantization'),
+      'HAWQ-V2: Hessian Aware trace-Weighted Quantization',
+    );
   });
 });
 
 describe('findLinks', () => {
   it('drops the sentence punctuation after a link', () => {
-    assert.deepEqual(findLinks('Code: https://github.com/geekyutao/RN. And (see http://x.org/a).'), ['https://github.com/geekyutao/RN', 'http://x.org/a']);
+    assert.deepEqual(findLinks('Code: https://github.com/geekyutao/RN. And (see http://x.org/a).'), [
+      'https://github.com/geekyutao/RN',
+      'http://x.org/a',
+    ]);
   });
 });
 
@@ -155,7 +180,11 @@ describe('buildLibrary with unreadable files', () => {
   it('keeps what could be read and lists what could not', () => {
     const library = buildLibrary([
       { id: 'empty.txt', problem: { line: 1, message: 'the file is empty' } },
-      { id: 'ok.txt', name: 'ok', parsed: parseCorpus('A Title\nAn abstract long enough to be read as one, with a sentence or two in it.') },
+      {
+        id: 'ok.txt',
+        name: 'ok',
+        parsed: parseCorpus('A Title\nAn abstract long enough to be read as one, with a sentence or two in it.'),
+      },
     ]);
     assert.equal(library.papers.length, 1);
     assert.deepEqual(library.problems, [{ collection: 'empty.txt', line: 1, message: 'the file is empty' }]);
@@ -207,7 +236,9 @@ describe('readCorpusLocations', () => {
     assert.equal(txt.length, 5);
     const last = new Map(first.map((f) => [f.id, f]));
     reads.length = 0;
-    const again = await readCorpusLocations(counting, [CORPUS], (id) => (id === FILES.search ? undefined : last.get(id)));
+    const again = await readCorpusLocations(counting, [CORPUS], (id) =>
+      id === FILES.search ? undefined : last.get(id),
+    );
     assert.deepEqual(
       reads.filter((f) => f.endsWith('.txt')),
       [FILES.search],

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Commands, Settings, Views, WebviewTypes } from '../../src/ids';
+import { Commands, Settings, Views, WebviewTypes } from '../../src/host/ids';
 import { ROOT } from './helpers';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -18,13 +18,20 @@ describe('package.json', () => {
   it('declares the view container, the views and the webview activation', () => {
     assert.equal(manifest.contributes.viewsContainers.activitybar[0].id, Views.container);
     const views = Object.values(manifest.contributes.views).flat() as { id: string }[];
-    assert.deepEqual(views.map((v) => v.id).sort(), Object.values(Views).filter((v) => v !== Views.container).sort());
+    assert.deepEqual(
+      views.map((v) => v.id).sort(),
+      Object.values(Views)
+        .filter((v) => v !== Views.container)
+        .sort(),
+    );
     assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${WebviewTypes.abstract}`));
   });
 
   it('declares every setting under papers.*', () => {
     const keys = Object.keys(manifest.contributes.configuration.properties);
-    const known = Object.entries(Settings).filter(([k]) => k !== 'section').map(([, v]) => `${Settings.section}.${v}`);
+    const known = Object.entries(Settings)
+      .filter(([k]) => k !== 'section')
+      .map(([, v]) => `${Settings.section}.${v}`);
     assert.deepEqual(keys.sort(), known.sort());
   });
 
@@ -42,8 +49,15 @@ describe('package.json', () => {
     for (const file of corpus) {
       assert.ok(files.includes(file), file);
     }
-    const unwanted = files.filter((f) => /^(src|test|bench|out|node_modules|\.vscode|\.ci|media\/screenshots)\/|\.ts$|\.map$/.test(f));
+    const unwanted = files.filter((f) =>
+      /^(src|test|bench|out|node_modules|\.vscode|\.ci|media\/screenshots)\/|\.ts$|\.map$/.test(f),
+    );
     assert.deepEqual(unwanted, []);
-    assert.deepEqual(files.filter((f) => f.startsWith('dist/')).filter((f) => !/^dist\/(extension|indexWorker|cli|webview)\.js$/.test(f)), []);
+    assert.deepEqual(
+      files
+        .filter((f) => f.startsWith('dist/'))
+        .filter((f) => !/^dist\/(extension|indexWorker|cli|webview)\.js$/.test(f)),
+      [],
+    );
   });
 });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus, parseCorpusSteps } from '../../src/corpus/parse';
-import { runSteps } from '../../src/util/steps';
+import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus, parseCorpusSteps } from '../../src/core/formats/parse';
+import { runSteps } from '../../src/core/util/steps';
 import { FILES } from './helpers';
 
 function parseFile(file: string) {
@@ -31,7 +31,9 @@ describe('parseCorpus on the bundled files', () => {
     assert.equal(first.authors, 9);
     assert.deepEqual(first.date, { month: 9, day: 28, text: 'Sep 28' });
     assert.equal(first.upvotes, undefined);
-    assert.ok(parsed.entries.every((e) => e.date !== undefined && (e.authors !== undefined || e.organization !== undefined)));
+    assert.ok(
+      parsed.entries.every((e) => e.date !== undefined && (e.authors !== undefined || e.organization !== undefined)),
+    );
   });
 
   it('reads upvotes after a date and dates with and without a year', () => {
@@ -64,7 +66,10 @@ describe('parseCorpus on the bundled files', () => {
     assert.equal(parsed.pageDate, 'Mar 13');
     assert.equal(parsed.entries.length, 92);
     assert.deepEqual(parsed.problems, []);
-    assert.equal(parsed.entries[0].title, 'AutoSynth: Learning to Generate 3D Training Data for Object Point Cloud Registration');
+    assert.equal(
+      parsed.entries[0].title,
+      'AutoSynth: Learning to Generate 3D Training Data for Object Point Cloud Registration',
+    );
     assert.ok(parsed.entries.every((e) => e.title && e.abstract && e.date === undefined && e.authors === undefined));
   });
 
@@ -81,7 +86,9 @@ describe('parseCorpus on the bundled files', () => {
   it('leaves TeX in the abstracts as written', () => {
     const bare = parseFile(FILES.bare1).entries[0].abstract;
     assert.match(bare, /\$\\ell_2-\$empirical risk of depth \$2\$ nets/);
-    const search = parseFile(FILES.search).entries.map((e) => `${e.title}\n${e.abstract}`).join('\n');
+    const search = parseFile(FILES.search)
+      .entries.map((e) => `${e.title}\n${e.abstract}`)
+      .join('\n');
     for (const quirk of ['$H_0$', 'partial_t u', 'Xin C^{dtimes d}', '$1,000', '\\$0.50']) {
       assert.ok(search.includes(quirk), quirk);
     }
@@ -97,7 +104,10 @@ describe('parseCorpus on the bundled files', () => {
 });
 
 describe('parseCorpus on damaged and unusual input', () => {
-  const abstract = (n: number) => `We study problem ${n} and show that a long enough abstract reads as prose. It has several sentences and ends with a period.`.repeat(2);
+  const abstract = (n: number) =>
+    `We study problem ${n} and show that a long enough abstract reads as prose. It has several sentences and ends with a period.`.repeat(
+      2,
+    );
 
   it('reports a title with no abstract in a search page, and keeps the rest', () => {
     const text = ['Title One', abstract(1), 'Orphan Title', 'Title Two', abstract(2)].join('\n');
@@ -111,7 +121,9 @@ describe('parseCorpus on damaged and unusual input', () => {
         ['Title Two', true],
       ],
     );
-    assert.deepEqual(parsed.problems, [{ line: 3, message: 'title with no abstract after it; kept without an abstract' }]);
+    assert.deepEqual(parsed.problems, [
+      { line: 3, message: 'title with no abstract after it; kept without an abstract' },
+    ]);
   });
 
   it('reports a title with no abstract at the end of a daily page', () => {
@@ -170,16 +182,28 @@ describe('parseCorpus on damaged and unusual input', () => {
     // Mostly tidy pieces, so that a line whose only flaw is one leading or trailing space comes up often.
     const piece = fc.oneof(
       { arbitrary: fc.constantFrom('word', ' ', 'x~'), weight: 6 },
-      { arbitrary: fc.constantFrom('  ', '\t', 'Résumé', 'e\u0301', '\u00a0', '\u202e', '\u200f', '\u2003'), weight: 1 },
+      {
+        arbitrary: fc.constantFrom('  ', '\t', 'Résumé', 'e\u0301', '\u00a0', '\u202e', '\u200f', '\u2003'),
+        weight: 1,
+      },
     );
     // Lines long enough to read as abstracts, so that the file is a bare list and each line is one entry.
     const pieces = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
-    const line = fc.tuple(pieces, pieces, pieces).map(([head, middle, tail]) => `${head}${abstract(0)}${middle}${abstract(1)}${tail}`);
+    const line = fc
+      .tuple(pieces, pieces, pieces)
+      .map(([head, middle, tail]) => `${head}${abstract(0)}${middle}${abstract(1)}${tail}`);
     const lines = fc.array(line, { minLength: 1, maxLength: 6 });
     const newline = fc.constantFrom('\n', '\r\n', '\r');
     fc.assert(
       fc.property(lines, newline, (all, eol) => {
-        const expected = all.map((l, i) => ({ abstract: l.normalize('NFC').replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim(), line: i + 1 }));
+        const expected = all.map((l, i) => ({
+          abstract: l
+            .normalize('NFC')
+            .replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+          line: i + 1,
+        }));
         assert.deepEqual(parseCorpus(all.join(eol)).entries, expected);
       }),
       { numRuns: 300 },
@@ -187,7 +211,19 @@ describe('parseCorpus on damaged and unusual input', () => {
   });
 
   it('reads text in pieces cut anywhere, even inside a line or a CRLF, as it reads the whole', () => {
-    const token = fc.constantFrom('Title', ' Words', 'é', '\n', '\r\n', '\r', '\n\n', `${abstract(0)}`, '• 3 authors', '·', 'Feb 3, 2024');
+    const token = fc.constantFrom(
+      'Title',
+      ' Words',
+      'é',
+      '\n',
+      '\r\n',
+      '\r',
+      '\n\n',
+      `${abstract(0)}`,
+      '• 3 authors',
+      '·',
+      'Feb 3, 2024',
+    );
     const text = fc.array(token, { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (whole, cuts) => {

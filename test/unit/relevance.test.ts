@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
-import type { Library, Paper } from '../../src/corpus/paper';
+import type { Library, Paper } from '../../src/core/model/paper';
 import { bundledCorpus } from './helpers';
 import { RELEVANCE_KINDS, RELEVANCE_SET, type RelevanceJudgement } from './relevanceSet';
 
@@ -96,7 +96,10 @@ describe('relevance set: the paper a researcher means, ranked', () => {
   });
 
   it('finds it within the first ten for all but a few', () => {
-    assert.ok(project.recallAt10 >= 0.98, `recall@10 ${project.recallAt10.toFixed(3)}; misses: ${project.misses.join(', ')}`);
+    assert.ok(
+      project.recallAt10 >= 0.98,
+      `recall@10 ${project.recallAt10.toFixed(3)}; misses: ${project.misses.join(', ')}`,
+    );
     assert.ok(project.mrr >= 0.96, `MRR ${project.mrr.toFixed(3)}`);
   });
 

@@ -1,23 +1,72 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Paper } from '../../src/corpus/paper';
-import { renderAbstractBody, renderAbstractPage, renderAbstractText } from '../../src/render/abstractHtml';
-import { escapeHtml } from '../../src/render/escape';
-import { renderMath, splitMath } from '../../src/render/math';
+import type { Paper } from '../../src/core/model/paper';
+import { renderAbstractBody, renderAbstractPage, renderAbstractText } from '../../src/core/render/abstractHtml';
+import { escapeHtml } from '../../src/core/render/escape';
+import { renderMath, splitMath } from '../../src/core/render/math';
 import { bundledCorpus } from './helpers';
 
-const RESOURCES = { cspSource: 'https://csp.example', nonce: 'bm9uY2U=', styleUri: 'https://res/abstract.css', scriptUri: 'https://res/webview.js' };
+const RESOURCES = {
+  cspSource: 'https://csp.example',
+  nonce: 'bm9uY2U=',
+  styleUri: 'https://res/abstract.css',
+  scriptUri: 'https://res/webview.js',
+};
 
 function paper(fields: Partial<Paper>): Paper {
   return { id: 'abc123', label: 'A label', abstract: '', collections: [], links: [], hasCode: false, ...fields };
 }
 
 /** The tags and attributes the renderer itself writes; anything else in the output came from the input. */
-const OWN_TAGS = new Set(['main', 'header', 'nav', 'button', 'ol', 'h1', 'h2', 'p', 'ul', 'li', 'section', 'span', 'mark', 'a', 'math', 'semantics', 'mrow', 'mi', 'mn', 'mo', 'msub', 'msup', 'mtext', 'annotation', 'mspace', 'mfrac', 'msqrt', 'mover', 'munder', 'msubsup', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mtable', 'mtr', 'mtd', 'mroot', 'munderover', 'ms', 'merror']);
+const OWN_TAGS = new Set([
+  'main',
+  'header',
+  'nav',
+  'button',
+  'ol',
+  'h1',
+  'h2',
+  'p',
+  'ul',
+  'li',
+  'section',
+  'span',
+  'mark',
+  'a',
+  'math',
+  'semantics',
+  'mrow',
+  'mi',
+  'mn',
+  'mo',
+  'msub',
+  'msup',
+  'mtext',
+  'annotation',
+  'mspace',
+  'mfrac',
+  'msqrt',
+  'mover',
+  'munder',
+  'msubsup',
+  'mstyle',
+  'mpadded',
+  'mphantom',
+  'menclose',
+  'mtable',
+  'mtr',
+  'mtd',
+  'mroot',
+  'munderover',
+  'ms',
+  'merror',
+]);
 
 /** Attribute names inside the tags of the page (text between tags is not looked at). */
 function attributesIn(html: string): string[] {
-  return [...html.matchAll(/<[a-zA-Z][^>]*>/g)].flatMap((tag) => [...tag[0].matchAll(/\s([a-zA-Z-:]+)=/g)].map((m) => m[1].toLowerCase()));
+  return [...html.matchAll(/<[a-zA-Z][^>]*>/g)].flatMap((tag) =>
+    [...tag[0].matchAll(/\s([a-zA-Z-:]+)=/g)].map((m) => m[1].toLowerCase()),
+  );
 }
 
 function tagsIn(html: string): string[] {
@@ -26,14 +75,19 @@ function tagsIn(html: string): string[] {
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter', () => {
-    assert.equal(escapeHtml(`<a href="x" onclick='y'>&</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    assert.equal(
+      escapeHtml(`<a href="x" onclick='y'>&</a>`),
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 });
 
 describe('math', () => {
   it('finds formulas but leaves money and escaped dollars alone', () => {
     assert.deepEqual(
-      splitMath('risk $\\ell_2-$ of $2$ nets, $1,000 and \\$0.50, $H_0$.').filter((s) => s.kind === 'math').map((s) => s.kind === 'math' && s.tex),
+      splitMath('risk $\\ell_2-$ of $2$ nets, $1,000 and \\$0.50, $H_0$.')
+        .filter((s) => s.kind === 'math')
+        .map((s) => s.kind === 'math' && s.tex),
       ['\\ell_2-', '2', 'H_0'],
     );
     assert.equal(splitMath('a budget of $1,000. As a result').filter((s) => s.kind === 'math').length, 0);
@@ -52,7 +106,13 @@ describe('math', () => {
   });
 
   it('never trusts TeX: no links, no HTML extensions, no macro blow-up, no leaking macros', () => {
-    for (const tex of ['\\href{javascript:alert(1)}{x}', '\\url{javascript:alert(1)}', '\\htmlData{foo=bar}{x}', '\\htmlClass{x}{y}', '\\includegraphics{http://evil/x.png}']) {
+    for (const tex of [
+      '\\href{javascript:alert(1)}{x}',
+      '\\url{javascript:alert(1)}',
+      '\\htmlData{foo=bar}{x}',
+      '\\htmlClass{x}{y}',
+      '\\includegraphics{http://evil/x.png}',
+    ]) {
       const html = renderAbstractText(`a $${tex}$ b`);
       assert.doesNotMatch(html, /href=|<img|data-foo|class="x"/i, tex);
     }
@@ -72,16 +132,31 @@ describe('math', () => {
 
 describe('renderAbstractPage', () => {
   it('has a strict CSP with the nonce and loads only its own style and script', () => {
-    const html = renderAbstractPage({ paper: paper({ title: 'T', abstract: 'An abstract.' }), collectionNames: ['C'] }, RESOURCES);
+    const html = renderAbstractPage(
+      { paper: paper({ title: 'T', abstract: 'An abstract.' }), collectionNames: ['C'] },
+      RESOURCES,
+    );
     const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replace(/&#39;/g, "'");
-    assert.equal(csp, "default-src 'none'; style-src https://csp.example; font-src https://csp.example; img-src https://csp.example; script-src 'nonce-bm9uY2U='");
+    assert.equal(
+      csp,
+      "default-src 'none'; style-src https://csp.example; font-src https://csp.example; img-src https://csp.example; script-src 'nonce-bm9uY2U='",
+    );
     assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
-    assert.deepEqual([...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]), ['<script nonce="bm9uY2U=" src="https://res/webview.js">']);
+    assert.deepEqual(
+      [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]),
+      ['<script nonce="bm9uY2U=" src="https://res/webview.js">'],
+    );
   });
 
   it('shows title, metadata, collections and the abstract', () => {
     const html = renderAbstractBody({
-      paper: paper({ title: 'Conda: Column-Normalized Adam', abstract: 'Body text.', authors: 9, date: { month: 9, day: 28, text: 'Sep 28' }, upvotes: 3 }),
+      paper: paper({
+        title: 'Conda: Column-Normalized Adam',
+        abstract: 'Body text.',
+        authors: 9,
+        date: { month: 9, day: 28, text: 'Sep 28' },
+        upvotes: 3,
+      }),
       collectionNames: ['Daily Papers · Nov 4', 'Paper search results'],
     });
     assert.match(html, /<h1 class="title">Conda: Column-Normalized Adam<\/h1>/);
@@ -96,15 +171,26 @@ describe('renderAbstractPage', () => {
     const html = renderAbstractBody({
       paper: paper({ title: 'xLSTM', abstract: 'Text.' }),
       collectionNames: [],
-      related: [paper({ id: 'f00d', label: 'Vision-LSTM <b>x</b>', upvotes: 2, date: { month: 6, day: 6, text: 'Jun 6' } })],
+      related: [
+        paper({ id: 'f00d', label: 'Vision-LSTM <b>x</b>', upvotes: 2, date: { month: 6, day: 6, text: 'Jun 6' } }),
+      ],
     });
     assert.match(html, /<nav class="related" aria-label="Related papers">/);
-    assert.match(html, /<a href="#" data-paper-id="f00d">Vision-LSTM &lt;b&gt;x&lt;\/b&gt;<\/a> <span class="related-meta">Jun 6 · ▲ 2<\/span>/);
-    assert.doesNotMatch(renderAbstractBody({ paper: paper({ title: 'Alone' }), collectionNames: [], related: [] }), /related/);
+    assert.match(
+      html,
+      /<a href="#" data-paper-id="f00d">Vision-LSTM &lt;b&gt;x&lt;\/b&gt;<\/a> <span class="related-meta">Jun 6 · ▲ 2<\/span>/,
+    );
+    assert.doesNotMatch(
+      renderAbstractBody({ paper: paper({ title: 'Alone' }), collectionNames: [], related: [] }),
+      /related/,
+    );
   });
 
   it('says when a paper has no title or no abstract', () => {
-    assert.match(renderAbstractBody({ paper: paper({ abstract: 'Only text.' }), collectionNames: [] }), /No title in the source/);
+    assert.match(
+      renderAbstractBody({ paper: paper({ abstract: 'Only text.' }), collectionNames: [] }),
+      /No title in the source/,
+    );
     assert.match(renderAbstractBody({ paper: paper({ title: 'Only a title' }), collectionNames: [] }), /no abstract/);
   });
 
@@ -119,19 +205,33 @@ describe('renderAbstractPage', () => {
   });
 
   it('escapes hostile titles, abstracts and collection names', () => {
-    const hostile = '<script>alert(1)</script><img src=x onerror=alert(1)> [x](command:workbench.action.quit) javascript:alert(1) "\'><svg onload=alert(1)>';
-    const html = renderAbstractPage({ paper: paper({ id: 'abc', title: hostile, label: hostile, abstract: hostile }), collectionNames: [hostile] }, RESOURCES);
+    const hostile =
+      '<script>alert(1)</script><img src=x onerror=alert(1)> [x](command:workbench.action.quit) javascript:alert(1) "\'><svg onload=alert(1)>';
+    const html = renderAbstractPage(
+      { paper: paper({ id: 'abc', title: hostile, label: hostile, abstract: hostile }), collectionNames: [hostile] },
+      RESOURCES,
+    );
     assert.doesNotMatch(html, /<script>alert|<img|<svg/);
-    assert.deepEqual(attributesIn(html).filter((a) => a.startsWith('on')), []);
     assert.deepEqual(
-      tagsIn(html).filter((t) => !OWN_TAGS.has(t) && !['html', 'head', 'meta', 'link', 'title', 'body', 'script'].includes(t)),
+      attributesIn(html).filter((a) => a.startsWith('on')),
+      [],
+    );
+    assert.deepEqual(
+      tagsIn(html).filter(
+        (t) => !OWN_TAGS.has(t) && !['html', 'head', 'meta', 'link', 'title', 'body', 'script'].includes(t),
+      ),
       [],
     );
   });
 
   it('links only https URLs and escapes them', () => {
-    const html = renderAbstractText('See https://github.com/a/b?x=1&y="2" and http://plain.example/x and javascript:alert(1) and data:text/html,<b>x</b>.');
-    assert.deepEqual([...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]), ['https://github.com/a/b?x=1&amp;y=']);
+    const html = renderAbstractText(
+      'See https://github.com/a/b?x=1&y="2" and http://plain.example/x and javascript:alert(1) and data:text/html,<b>x</b>.',
+    );
+    assert.deepEqual(
+      [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]),
+      ['https://github.com/a/b?x=1&amp;y='],
+    );
     assert.match(html, /and http:\/\/plain\.example\/x and/);
     assert.doesNotMatch(html, /<b>/);
   });
@@ -139,11 +239,57 @@ describe('renderAbstractPage', () => {
   it('never lets an element or attribute of the input into the page (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 80 }), (abstract, title) => {
-        const body = renderAbstractBody({ paper: paper({ title, label: title || 'x', abstract }), collectionNames: [title] });
+        const body = renderAbstractBody({
+          paper: paper({ title, label: title || 'x', abstract }),
+          collectionNames: [title],
+        });
         for (const tag of tagsIn(body)) {
           assert.ok(OWN_TAGS.has(tag), `unexpected <${tag}>`);
         }
-        assert.deepEqual(attributesIn(body).filter((a) => !['class', 'href', 'aria-label', 'aria-hidden', 'aria-pressed', 'aria-live', 'type', 'data-action', 'title', 'xmlns', 'encoding', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'width', 'accent', 'minsize', 'maxsize', 'symmetric', 'largeop', 'movablelimits', 'linethickness', 'scriptlevel', 'displaystyle', 'columnalign', 'rowspacing', 'columnspacing', 'mathcolor', 'mathsize', 'height', 'depth', 'voffset', 'notation'].includes(a)), []);
+        assert.deepEqual(
+          attributesIn(body).filter(
+            (a) =>
+              ![
+                'class',
+                'href',
+                'aria-label',
+                'aria-hidden',
+                'aria-pressed',
+                'aria-live',
+                'type',
+                'data-action',
+                'title',
+                'xmlns',
+                'encoding',
+                'mathvariant',
+                'stretchy',
+                'fence',
+                'separator',
+                'lspace',
+                'rspace',
+                'width',
+                'accent',
+                'minsize',
+                'maxsize',
+                'symmetric',
+                'largeop',
+                'movablelimits',
+                'linethickness',
+                'scriptlevel',
+                'displaystyle',
+                'columnalign',
+                'rowspacing',
+                'columnspacing',
+                'mathcolor',
+                'mathsize',
+                'height',
+                'depth',
+                'voffset',
+                'notation',
+              ].includes(a),
+          ),
+          [],
+        );
       }),
       { numRuns: 300 },
     );
@@ -152,7 +298,8 @@ describe('renderAbstractPage', () => {
 
 describe('the abstract toolbar', () => {
   const base = { paper: paper({ id: 'p1', title: 'T', label: 'T', abstract: 'A' }), collectionNames: [] };
-  const button = (html: string, action: string) => new RegExp(`<button type="button" data-action="${action}"[^>]*>`).exec(html)?.[0];
+  const button = (html: string, action: string) =>
+    new RegExp(`<button type="button" data-action="${action}"[^>]*>`).exec(html)?.[0];
 
   it('shows where the paper is in its list, with previous and next disabled at the ends', () => {
     const first = renderAbstractBody({ ...base, position: { index: 0, total: 3 } });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { findMatches } from '../../src/search/highlight';
-import { parseQuery } from '../../src/search/query';
-import { snippet } from '../../src/search/snippet';
-import { tokenizeForIndex } from '../../src/search/tokenize';
+import { findMatches } from '../../src/core/search/highlight';
+import { parseQuery } from '../../src/core/search/query';
+import { snippet } from '../../src/core/search/snippet';
+import { tokenizeForIndex } from '../../src/core/search/tokenize';
 import { bundledCorpus } from './helpers';
 
 async function top(query: string, n = 1): Promise<string[]> {
@@ -57,7 +57,7 @@ describe('search ranking on real queries', () => {
     const joined = await top('subgraph', 5);
     assert.deepEqual(hyphen.slice(0, 2), joined.slice(0, 2));
     assert.ok(joined.every((label) => hyphen.includes(label)));
-    assert.deepEqual((await top('sub graph', 2)), joined.slice(0, 2));
+    assert.deepEqual(await top('sub graph', 2), joined.slice(0, 2));
   });
 
   it('forgives typos in longer words', async () => {
@@ -68,7 +68,10 @@ describe('search ranking on real queries', () => {
   it('does not flood a short query with fuzzy noise', async () => {
     const { index } = await bundledCorpus();
     const hits = index.search('gan ', { limit: 500 }).hits;
-    assert.ok(hits.every((h) => /\bgans?\b/i.test(`${h.paper.title} ${h.paper.abstract}`)), 'every hit for "gan" says GAN');
+    assert.ok(
+      hits.every((h) => /\bgans?\b/i.test(`${h.paper.title} ${h.paper.abstract}`)),
+      'every hit for "gan" says GAN',
+    );
   });
 
   it('ignores case and accents', async () => {
@@ -77,7 +80,20 @@ describe('search ranking on real queries', () => {
 
   it('returns nothing for a query of no words, and never throws on odd input', async () => {
     const { index } = await bundledCorpus();
-    for (const q of ['', '   ', '"', '(((', '-', ':', '$$', '\u0000', '*'.repeat(5000), 'a'.repeat(10000), 'title:', 'x'.repeat(100)]) {
+    for (const q of [
+      '',
+      '   ',
+      '"',
+      '(((',
+      '-',
+      ':',
+      '$$',
+      '\u0000',
+      '*'.repeat(5000),
+      'a'.repeat(10000),
+      'title:',
+      'x'.repeat(100),
+    ]) {
       assert.doesNotThrow(() => index.search(q));
     }
     assert.equal(index.search('   ').hits.length, 0);

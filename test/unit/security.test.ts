@@ -18,22 +18,27 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import fc from 'fast-check';
 import katex from 'katex';
-import { parseDateLine } from '../../src/corpus/dates';
-import { paperSearchUrls } from '../../src/corpus/describe';
-import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/corpus/library';
-import { MAX_FILE_BYTES, readCorpusFileSteps } from '../../src/corpus/load';
-import { runSteps } from '../../src/util/steps';
-import type { Library, Paper } from '../../src/corpus/paper';
-import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/corpus/parse';
-import { readCorpusFileAt, type CorpusFileSystem } from '../../src/corpus/sources';
-import { renderAbstractBody, renderAbstractPage, renderAbstractText, type AbstractView } from '../../src/render/abstractHtml';
-import { MAX_MATH_LENGTH, renderMath, splitMath } from '../../src/render/math';
-import { fuzziness, PaperIndex } from '../../src/search/index';
-import { CACHE_FORMAT_VERSION, decodeIndexCache } from '../../src/search/indexCache';
-import { MAX_QUERY_LENGTH, parseQuery } from '../../src/search/query';
-import { MAX_TERM_LENGTH, tokenizeForIndex } from '../../src/search/tokenize';
-import { debounce } from '../../src/util/debounce';
-import { parsePageMessage, parsePageState, safeExternalUrl } from '../../src/webview/protocol';
+import { parseDateLine } from '../../src/core/model/dates';
+import { paperSearchUrls } from '../../src/core/model/describe';
+import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/core/library/merge';
+import { MAX_FILE_BYTES, readCorpusFileSteps } from '../../src/core/formats/load';
+import { runSteps } from '../../src/core/util/steps';
+import type { Library, Paper } from '../../src/core/model/paper';
+import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/core/formats/parse';
+import { readCorpusFileAt, type CorpusFileSystem } from '../../src/core/formats/sources';
+import {
+  renderAbstractBody,
+  renderAbstractPage,
+  renderAbstractText,
+  type AbstractView,
+} from '../../src/core/render/abstractHtml';
+import { MAX_MATH_LENGTH, renderMath, splitMath } from '../../src/core/render/math';
+import { fuzziness, PaperIndex } from '../../src/core/search/engine/paperIndex';
+import { CACHE_FORMAT_VERSION, decodeIndexCache } from '../../src/core/search/engine/indexCache';
+import { MAX_QUERY_LENGTH, parseQuery } from '../../src/core/search/query';
+import { MAX_TERM_LENGTH, tokenizeForIndex } from '../../src/core/search/tokenize';
+import { debounce } from '../../src/core/util/debounce';
+import { parsePageMessage, parsePageState, safeExternalUrl } from '../../src/shared/protocol';
 import { bundledCorpus, ROOT } from './helpers';
 
 /** fast-check runs are seeded: the suite gives the same answer every time. */
@@ -65,7 +70,9 @@ function prose(n: number): string {
 }
 
 function file(id: string, text: string | Uint8Array): LibraryFile | UnreadableFile {
-  return runSteps(readCorpusFileSteps(id, id.replace(/\.txt$/, ''), typeof text === 'string' ? Buffer.from(text) : text));
+  return runSteps(
+    readCorpusFileSteps(id, id.replace(/\.txt$/, ''), typeof text === 'string' ? Buffer.from(text) : text),
+  );
 }
 
 function paper(fields: Partial<Paper>): Paper {
@@ -80,8 +87,74 @@ function allText(library: Library): string {
 // What may be in rendered HTML
 
 /** The tags and attributes KaTeX's MathML output is made of (katex/src/mathMLTree.ts and its setAttribute calls, minus `href`, `src`, `style`). */
-const MATHML_TAGS = ['math', 'annotation', 'semantics', 'mtext', 'mn', 'mo', 'mi', 'mspace', 'mover', 'munder', 'munderover', 'msup', 'msub', 'msubsup', 'mfrac', 'mroot', 'msqrt', 'mtable', 'mtr', 'mtd', 'mlabeledtr', 'mrow', 'menclose', 'mstyle', 'mpadded', 'mphantom', 'mglyph', 'merror'];
-const MATHML_ATTRIBUTES = ['xmlns', 'encoding', 'accent', 'accentunder', 'columnalign', 'columnlines', 'columnspacing', 'depth', 'display', 'displaystyle', 'fence', 'height', 'largeop', 'linebreak', 'linethickness', 'lspace', 'mathbackground', 'mathcolor', 'mathsize', 'mathvariant', 'maxsize', 'minsize', 'movablelimits', 'notation', 'rowalign', 'rowlines', 'rowspacing', 'rspace', 'scriptlevel', 'separator', 'stretchy', 'symmetric', 'voffset', 'width', 'aria-hidden', 'class'];
+const MATHML_TAGS = [
+  'math',
+  'annotation',
+  'semantics',
+  'mtext',
+  'mn',
+  'mo',
+  'mi',
+  'mspace',
+  'mover',
+  'munder',
+  'munderover',
+  'msup',
+  'msub',
+  'msubsup',
+  'mfrac',
+  'mroot',
+  'msqrt',
+  'mtable',
+  'mtr',
+  'mtd',
+  'mlabeledtr',
+  'mrow',
+  'menclose',
+  'mstyle',
+  'mpadded',
+  'mphantom',
+  'mglyph',
+  'merror',
+];
+const MATHML_ATTRIBUTES = [
+  'xmlns',
+  'encoding',
+  'accent',
+  'accentunder',
+  'columnalign',
+  'columnlines',
+  'columnspacing',
+  'depth',
+  'display',
+  'displaystyle',
+  'fence',
+  'height',
+  'largeop',
+  'linebreak',
+  'linethickness',
+  'lspace',
+  'mathbackground',
+  'mathcolor',
+  'mathsize',
+  'mathvariant',
+  'maxsize',
+  'minsize',
+  'movablelimits',
+  'notation',
+  'rowalign',
+  'rowlines',
+  'rowspacing',
+  'rspace',
+  'scriptlevel',
+  'separator',
+  'stretchy',
+  'symmetric',
+  'voffset',
+  'width',
+  'aria-hidden',
+  'class',
+];
 
 interface Tag {
   readonly name: string;
@@ -97,7 +170,10 @@ interface Tag {
 function tagsOf(html: string): Tag[] {
   const tags: Tag[] = [];
   for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)([^<>]*)>/g)) {
-    const rest = m[3].replace(/="[^"]*"/g, '').replace(/\/$/, '').trim();
+    const rest = m[3]
+      .replace(/="[^"]*"/g, '')
+      .replace(/\/$/, '')
+      .trim();
     const attributes = rest === '' ? [] : rest.split(/\s+/);
     for (const a of attributes) {
       assert.match(a, /^[a-z][a-z-]*$/, `malformed attribute text ${JSON.stringify(a)} in ${m[0].slice(0, 200)}`);
@@ -120,7 +196,12 @@ function ownVocabulary(): { tags: Set<string>; attributes: Set<string> } {
     upvotes: 4,
   });
   const views: AbstractView[] = [
-    { paper: benign, collectionNames: ['C'], related: [paper({ id: 'c1c1c1', label: 'Other', upvotes: 1 })], highlight: { terms: ['highlighted'], prefixes: ['wor'] } },
+    {
+      paper: benign,
+      collectionNames: ['C'],
+      related: [paper({ id: 'c1c1c1', label: 'Other', upvotes: 1 })],
+      highlight: { terms: ['highlighted'], prefixes: ['wor'] },
+    },
     { paper: paper({ id: 'd2d2d2', abstract: 'Untitled abstract text.' }), collectionNames: [] },
     { paper: paper({ id: 'e3e3e3', title: 'Only a title' }), collectionNames: [] },
   ];
@@ -140,11 +221,18 @@ const OWN = ownVocabulary();
 /** Fails if the HTML has an element, an attribute, a comment or a link that the renderer did not write itself. */
 function assertNoInjectedMarkup(html: string, context: string): void {
   const tags = tagsOf(html);
-  assert.equal((html.match(/</g) ?? []).length, tags.length, `every "<" starts one of the renderer's tags (${context})`);
+  assert.equal(
+    (html.match(/</g) ?? []).length,
+    tags.length,
+    `every "<" starts one of the renderer's tags (${context})`,
+  );
   for (const tag of tags) {
     assert.ok(OWN.tags.has(tag.name), `unexpected <${tag.name}> (${context})`);
     for (const a of tag.attributes) {
-      assert.ok(OWN.attributes.has(a) && !/^on/.test(a) && a !== 'style' && a !== 'src', `unexpected attribute ${a} in ${tag.raw.slice(0, 120)} (${context})`);
+      assert.ok(
+        OWN.attributes.has(a) && !/^on/.test(a) && a !== 'style' && a !== 'src',
+        `unexpected attribute ${a} in ${tag.raw.slice(0, 120)} (${context})`,
+      );
     }
   }
   for (const tag of tags) {
@@ -229,7 +317,9 @@ class FakeUri {
     return new FakeUri(base.scheme, path.posix.join(base.path, ...segments));
   }
   toString(): string {
-    return this.scheme === 'parsed' ? this.path : `${this.scheme}://${this.path.split('/').map(encodeURIComponent).join('/')}`;
+    return this.scheme === 'parsed'
+      ? this.path
+      : `${this.scheme}://${this.path.split('/').map(encodeURIComponent).join('/')}`;
   }
 }
 
@@ -278,7 +368,10 @@ function fakeVscode(settings: Record<string, unknown>) {
   const files = new Map<string, Uint8Array>();
   const listeners: ((uri: FakeUri) => void)[] = [];
   /** What VS Code's file watchers do when a file is saved: each event names the file. */
-  const watchers = { count: () => listeners.length, fire: (file: string) => [...listeners].forEach((l) => l(FakeUri.file(file))) };
+  const watchers = {
+    count: () => listeners.length,
+    fire: (file: string) => [...listeners].forEach((l) => l(FakeUri.file(file))),
+  };
   const shown = { warnings: [] as string[], errors: [] as string[], infos: [] as string[], loads: 0 };
   const notFound = (uri: FakeUri) => Object.assign(new Error(`no such file ${uri.path}`), { code: 'FileNotFound' });
   const vscode = {
@@ -312,7 +405,9 @@ function fakeVscode(settings: Record<string, unknown>) {
     workspace: {
       workspaceFolders: undefined,
       isTrusted: true,
-      getConfiguration: (section: string) => ({ get: (key: string, fallback?: unknown) => settings[`${section}.${key}`] ?? fallback }),
+      getConfiguration: (section: string) => ({
+        get: (key: string, fallback?: unknown) => settings[`${section}.${key}`] ?? fallback,
+      }),
       onDidChangeConfiguration: () => noDispose,
       onDidGrantWorkspaceTrust: () => noDispose,
       findFiles: async () => [],
@@ -341,7 +436,9 @@ function fakeVscode(settings: Record<string, unknown>) {
           return bytes;
         },
         readDirectory: async (uri: FakeUri) =>
-          [...files.keys()].filter((k) => path.posix.dirname(k) === uri.path).map((k) => [path.posix.basename(k), FileType.File]),
+          [...files.keys()]
+            .filter((k) => path.posix.dirname(k) === uri.path)
+            .map((k) => [path.posix.basename(k), FileType.File]),
         createDirectory: async () => undefined,
         writeFile: async (uri: FakeUri, bytes: Uint8Array) => void files.set(uri.path, bytes),
         rename: async (from: FakeUri, to: FakeUri) => {
@@ -387,7 +484,11 @@ function loadWithFakeVscode<T>(relative: string, fake: object): T {
       }
       return nodeRequire(specifier);
     };
-    const body = vm.compileFunction(readFileSync(filename, 'utf8'), ['exports', 'require', 'module', '__filename', '__dirname'], { filename });
+    const body = vm.compileFunction(
+      readFileSync(filename, 'utf8'),
+      ['exports', 'require', 'module', '__filename', '__dirname'],
+      { filename },
+    );
     body.call(module.exports, module.exports, localRequire, module, filename, path.dirname(filename));
     return module.exports;
   };
@@ -418,7 +519,10 @@ interface PresentationModule {
 function fakeOutput() {
   const lines: string[] = [];
   const log = (...parts: unknown[]) => void lines.push(parts.map(String).join(' '));
-  return { lines, output: { info: log, warn: log, error: log, debug: log, trace: log, show: () => undefined, appendLine: log } };
+  return {
+    lines,
+    output: { info: log, warn: log, error: log, debug: log, trace: log, show: () => undefined, appendLine: log },
+  };
 }
 
 /** A library service over an in-memory workspace whose `papers.corpus.paths` lists the given files. */
@@ -429,7 +533,7 @@ function libraryServiceOver(corpus: Record<string, string | Uint8Array>) {
   for (const [file, text] of Object.entries(corpus)) {
     fake.files.set(file, typeof text === 'string' ? Buffer.from(text) : text);
   }
-  const { LibraryService } = loadWithFakeVscode<LibraryServiceModule>('library/libraryService.js', fake.vscode);
+  const { LibraryService } = loadWithFakeVscode<LibraryServiceModule>('host/libraryService.js', fake.vscode);
   const log = fakeOutput();
   const service = new LibraryService(FakeUri.file('/extension'), FakeUri.file('/storage'), log.output);
   return { ...fake, service, log };
@@ -452,7 +556,7 @@ const SEARCH_FILE = ['Safe Title One', prose(1), 'Safe Title Two', prose(2)].joi
 
 describe('security notes', () => {
   describe('Webview', () => {
-    const panelSource = () => source('webview/abstractPanel.ts');
+    const panelSource = () => source('features/abstractTab/abstractPanel.ts');
     /** The object `webviewOptions()` returns, as written. */
     const webviewOptions = () => {
       const body = /webviewOptions\(\)[^{;]*\{\s*return\s*\{([\s\S]*?)\n\s*\};/.exec(panelSource());
@@ -466,36 +570,66 @@ describe('security notes', () => {
       assert.doesNotMatch(options, /enableCommandUris:\s*(true|\[)/, 'command links stay off');
       // Scripts are on because the page needs its one bundled script, and only that one.
       assert.match(options, /enableScripts:\s*true/);
-      const html = renderAbstractPage({ paper: paper({ title: HOSTILE.script, label: HOSTILE.script, abstract: HOSTILE.imgOnerror }), collectionNames: [] }, {
-        cspSource: 'https://webview.example',
-        nonce: 'bm9uY2Vub25jZW5vbmNl',
-        styleUri: 'https://webview.example/media/abstract.css',
-        scriptUri: 'https://webview.example/dist/webview.js',
-      });
+      const html = renderAbstractPage(
+        {
+          paper: paper({ title: HOSTILE.script, label: HOSTILE.script, abstract: HOSTILE.imgOnerror }),
+          collectionNames: [],
+        },
+        {
+          cspSource: 'https://webview.example',
+          nonce: 'bm9uY2Vub25jZW5vbmNl',
+          styleUri: 'https://webview.example/media/abstract.css',
+          scriptUri: 'https://webview.example/dist/webview.js',
+        },
+      );
       assert.deepEqual(
-        [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => [m[0].slice(0, m[0].indexOf('>') + 1), m[1]]),
+        [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => [
+          m[0].slice(0, m[0].indexOf('>') + 1),
+          m[1],
+        ]),
         [['<script nonce="bm9uY2Vub25jZW5vbmNl" src="https://webview.example/dist/webview.js">', '']],
       );
       // Every panel, new or restored after a reload, gets these options.
       const text = panelSource();
-      assert.match(text, /createWebviewPanel\([^;]*this\.webviewOptions\(\)\)/);
+      assert.match(text, /createWebviewPanel\([^;]*this\.webviewOptions\(\),?\s*\)/);
       assert.match(text, /panel\.webview\.options\s*=\s*this\.webviewOptions\(\)/);
-      assert.doesNotMatch(text.replace(/private webviewOptions\(\)[\s\S]*?\n {2}\}\n/, ''), /enable(Scripts|Forms|CommandUris)\s*:/, 'no other options object');
+      assert.doesNotMatch(
+        text.replace(/private webviewOptions\(\)[\s\S]*?\n {2}\}\n/, ''),
+        /enable(Scripts|Forms|CommandUris)\s*:/,
+        'no other options object',
+      );
     });
 
     it("CSP: default-src 'none'; script-src 'nonce-…' from crypto.randomBytes; style, font and img from webview.cspSource only", () => {
       const nonce = randomBytes(16).toString('base64');
       const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
       const view: AbstractView = {
-        paper: paper({ title: `${HOSTILE.imgOnerror} $\\frac{a}{b}$`, label: 'x', abstract: `${HOSTILE.svgOnload} $\\rule{1em}{1em}$ $\\color{red}{x}$ https://example.org/x.png` }),
+        paper: paper({
+          title: `${HOSTILE.imgOnerror} $\\frac{a}{b}$`,
+          label: 'x',
+          abstract: `${HOSTILE.svgOnload} $\\rule{1em}{1em}$ $\\color{red}{x}$ https://example.org/x.png`,
+        }),
         collectionNames: [HOSTILE.script],
       };
-      const html = renderAbstractPage(view, { cspSource, nonce, styleUri: `${cspSource}/media/abstract.css`, scriptUri: `${cspSource}/dist/webview.js` });
+      const html = renderAbstractPage(view, {
+        cspSource,
+        nonce,
+        styleUri: `${cspSource}/media/abstract.css`,
+        scriptUri: `${cspSource}/dist/webview.js`,
+      });
       const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)];
       assert.equal(metas.length, 1, 'one CSP');
-      assert.ok(metas[0].index < html.indexOf('<link') && metas[0].index < html.indexOf('<body'), 'the CSP comes before anything it governs');
+      assert.ok(
+        metas[0].index < html.indexOf('<link') && metas[0].index < html.indexOf('<body'),
+        'the CSP comes before anything it governs',
+      );
       const csp = metas[0][1].replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      );
       assert.deepEqual(directives.get('default-src'), ["'none'"]);
       assert.deepEqual(directives.get('script-src'), [`'nonce-${nonce}'`]);
       for (const name of ['style-src', 'font-src', 'img-src']) {
@@ -503,9 +637,17 @@ describe('security notes', () => {
       }
       for (const [name, values] of directives) {
         for (const v of values) {
-          assert.doesNotMatch(v, /^(\*|https?:|data:|blob:|'unsafe-inline'|'unsafe-eval'|'strict-dynamic')$/, `${name} ${v}`);
+          assert.doesNotMatch(
+            v,
+            /^(\*|https?:|data:|blob:|'unsafe-inline'|'unsafe-eval'|'strict-dynamic')$/,
+            `${name} ${v}`,
+          );
         }
-        assert.ok(['default-src', 'script-src', 'style-src', 'font-src', 'img-src'].includes(name) || values.join() === "'none'", `no directive that widens default-src: ${name}`);
+        assert.ok(
+          ['default-src', 'script-src', 'style-src', 'font-src', 'img-src'].includes(name) ||
+            values.join() === "'none'",
+          `no directive that widens default-src: ${name}`,
+        );
       }
       // No 'unsafe-inline' for styles: so the page must not need inline styles. Math is MathML, not KaTeX's styled HTML.
       assert.doesNotMatch(html, /\sstyle=|<style/i);
@@ -526,40 +668,90 @@ describe('security notes', () => {
     it("localResourceRoots: the extension's media/ and dist/ only", () => {
       const roots = /localResourceRoots:\s*\[([^\]]*)\]/.exec(webviewOptions())?.[1];
       assert.ok(roots, 'localResourceRoots is set (it defaults to the whole workspace)');
-      const entries = roots.split(/,(?![^(]*\))/).map((e) => e.trim()).filter(Boolean);
+      const entries = roots
+        .split(/,(?![^(]*\))/)
+        .map((e) => e.trim())
+        .filter(Boolean);
       assert.deepEqual(
-        entries.map((e) => /^vscode\.Uri\.joinPath\(this\.extensionUri,\s*'([^']+)'\)$/.exec(e)?.[1] ?? `unexpected root ${e}`),
+        entries.map(
+          (e) => /^vscode\.Uri\.joinPath\(this\.extensionUri,\s*'([^']+)'\)$/.exec(e)?.[1] ?? `unexpected root ${e}`,
+        ),
         ['media', 'dist'],
       );
     });
 
     it('every message from the page is validated: known type, an id that exists, an https: URL after parsing, before env.openExternal or any command', () => {
-      for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', '  javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode:extension/evil.ext', 'vscode-webview://x/index.html', '//evil.example/', 'https:', '']) {
+      for (const url of [
+        'javascript:alert(1)',
+        'JaVaScRiPt:alert(1)',
+        'java\tscript:alert(1)',
+        'java\nscript:alert(1)',
+        '  javascript:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'file:///etc/passwd',
+        'command:workbench.action.quit',
+        'vscode:extension/evil.ext',
+        'vscode-webview://x/index.html',
+        '//evil.example/',
+        'https:',
+        '',
+      ]) {
         assert.equal(safeExternalUrl(url), undefined, JSON.stringify(url));
       }
       assert.equal(safeExternalUrl('https://github.com/a/b'), 'https://github.com/a/b');
       // Unknown types and malformed fields are refused.
-      for (const bad of [undefined, null, 'openLink', [], {}, { type: 'runCommand', command: 'workbench.action.quit' }, { type: 'eval', code: '1' }, { type: 'action', action: 'workbench.action.quit' }, { type: 'openLink' }, { type: 'openLink', url: { href: 'https://x' } }, { type: 'openLink', url: `https://x/${'a'.repeat(5000)}` }, { type: 'openPaper', id: 42 }, { type: 'openPaper', id: '' }, { type: 'openPaper', id: '../../etc' }, { type: 'openPaper', id: 'ABC<script>' }, { type: 'OPENPAPER', id: 'abc' }]) {
+      for (const bad of [
+        undefined,
+        null,
+        'openLink',
+        [],
+        {},
+        { type: 'runCommand', command: 'workbench.action.quit' },
+        { type: 'eval', code: '1' },
+        { type: 'action', action: 'workbench.action.quit' },
+        { type: 'openLink' },
+        { type: 'openLink', url: { href: 'https://x' } },
+        { type: 'openLink', url: `https://x/${'a'.repeat(5000)}` },
+        { type: 'openPaper', id: 42 },
+        { type: 'openPaper', id: '' },
+        { type: 'openPaper', id: '../../etc' },
+        { type: 'openPaper', id: 'ABC<script>' },
+        { type: 'OPENPAPER', id: 'abc' },
+      ]) {
         assert.equal(parsePageMessage(bad), undefined, JSON.stringify(bad));
       }
       assert.equal(parsePageState({ paperId: 'javascript:alert(1)' }), undefined);
       // An id that exists: a well-formed id is looked up, and one that is not in the library opens nothing.
-      const panel = source('webview/abstractPanel.ts');
-      assert.match(panel, /onDidReceiveMessage\(\(message: unknown\) => this\.handle\([^)]*parsePageMessage\(message\)/);
+      const panel = source('features/abstractTab/abstractPanel.ts');
+      assert.match(
+        panel,
+        /onDidReceiveMessage\(\(message: unknown\) => this\.handle\([^)]*parsePageMessage\(message\)/,
+      );
       assert.match(panel, /const paper = snapshot\.library\.byId\.get\(paperId\);\s*if \(!paper\) \{[^}]*return;\s*\}/);
-      assert.match(panel, /parsePageState\(state\)\?\.paperId[\s\S]{0,300}byId\.get\(paperId\)[\s\S]{0,100}if \(!paper/);
+      assert.match(
+        panel,
+        /parsePageState\(state\)\?\.paperId[\s\S]{0,300}byId\.get\(paperId\)[\s\S]{0,100}if \(!paper/,
+      );
       // openExternal only ever gets a URL that went through safeExternalUrl, or a search URL built by paperSearchUrls.
       for (const file of sourceFiles()) {
         const text = readFileSync(file, 'utf8');
         for (const m of text.matchAll(/openExternal\(/g)) {
           const arg = argumentsAt(text, m.index);
-          const checked = /^vscode\.Uri\.parse\(url, true\)$/.test(arg) && /const url = safeExternalUrl\(/.test(text.slice(Math.max(0, m.index - 300), m.index));
-          assert.ok(checked || /^vscode\.Uri\.parse\(paperSearchUrls\(paper\)\.\w+, true\)$/.test(arg), `${path.relative(ROOT, file)}: openExternal(${arg})`);
+          const checked =
+            /^vscode\.Uri\.parse\(url, true\)$/.test(arg) &&
+            /const url = safeExternalUrl\(/.test(text.slice(Math.max(0, m.index - 300), m.index));
+          assert.ok(
+            checked || /^vscode\.Uri\.parse\(paperSearchUrls\(paper\)\.\w+, true\)$/.test(arg),
+            `${path.relative(ROOT, file)}: openExternal(${arg})`,
+          );
         }
         // Commands run from the page's messages are fixed ones, never a name the page sent.
-        if (file.endsWith(path.join('webview', 'abstractPanel.ts'))) {
+        if (file.endsWith(path.join('abstractTab', 'abstractPanel.ts'))) {
           for (const m of text.matchAll(/executeCommand\(/g)) {
-            assert.match(firstArgument(argumentsAt(text, m.index)), /^(ACTION_COMMANDS\[message\.action\]|Commands\.\w+|'[\w.]+')$/);
+            assert.match(
+              firstArgument(argumentsAt(text, m.index)),
+              /^(ACTION_COMMANDS\[message\.action\]|Commands\.\w+|'[\w.]+')$/,
+            );
           }
         }
       }
@@ -590,20 +782,26 @@ describe('security notes', () => {
           const where = `${path.relative(ROOT, file)}: ${first.slice(0, 120)}`;
           assert.match(first, /^('[^']*'|`[^`]*`)$/, `a literal message: ${where}`);
           for (const expression of interpolations(first)) {
-            assert.match(expression, /^(notificationSafe\([\w.]+\)|[\w.]*(line|count|length|more|Count|Length))$/, where);
+            assert.match(
+              expression,
+              /^(notificationSafe\([\w.]+\)|[\w.]*(line|count|length|more|Count|Length))$/,
+              where,
+            );
           }
         }
       }
       // notificationSafe itself: the last path segment, URI-decoded, with link syntax escaped.
       const fake = fakeVscode({});
-      const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('library/libraryService.js', fake.vscode);
+      const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('host/libraryService.js', fake.vscode);
       const name = notificationSafe('file:///home/u/papers/%5Bclick%5D(command%3Aworkbench.action.quit).txt');
       assert.equal(name, '\\[click\\]\\(command:workbench.action.quit\\).txt');
       assert.doesNotMatch(notificationSafe('[a](command:x) <img src=x> `code` *b* _i_'), /(?<!\\)[[\]()<>`*_]/);
       assert.ok(notificationSafe(`/${'x'.repeat(5000)}.txt`).length <= 240);
       // And the real thing: a file named like a command link, with a bad entry whose title is a command link.
       const hostileFile = '/corpus/[Show details](command:workbench.action.quit).txt';
-      const env = libraryServiceOver({ [hostileFile]: `${SEARCH_FILE}\nPWNED [open](command:workbench.action.files.delete)` });
+      const env = libraryServiceOver({
+        [hostileFile]: `${SEARCH_FILE}\nPWNED [open](command:workbench.action.files.delete)`,
+      });
       try {
         const snapshot = await env.service.ready();
         assert.equal(snapshot.library.papers.length, 3);
@@ -612,7 +810,10 @@ describe('security notes', () => {
         assert.doesNotMatch(message, /PWNED|files\.delete/, 'no corpus text in the notification');
         assert.doesNotMatch(message, /(?<!\\)\]\(/, 'no Markdown link in the notification');
         assert.match(message, /\\\[Show details\\\]\\\(command:workbench\.action\.quit\\\)\.txt \(line 5\)/);
-        assert.ok(env.log.lines.some((l) => l.includes(':5: title with no abstract')), 'details in the Output channel');
+        assert.ok(
+          env.log.lines.some((l) => l.includes(':5: title with no abstract')),
+          'details in the Output channel',
+        );
       } finally {
         env.service.dispose();
       }
@@ -621,16 +822,25 @@ describe('security notes', () => {
     // A file named `Invoice \u202Egpj.exe.txt` would show in the warning as `Invoice txt.exe.jpg`.
     it('notifications never carry corpus text: right-to-left override characters are removed from the file name', () => {
       const fake = fakeVscode({});
-      const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('library/libraryService.js', fake.vscode);
+      const { notificationSafe } = loadWithFakeVscode<LibraryServiceModule>('host/libraryService.js', fake.vscode);
       assert.doesNotMatch(notificationSafe(`/corpus/${HOSTILE.rtlOverride}.txt`), BIDI);
     });
 
     it('tooltips: MarkdownString with isTrusted = false, supportHtml = false, corpus text added with appendText, never appendMarkdown', () => {
       const fake = fakeVscode({});
-      const { paperTooltip } = loadWithFakeVscode<PresentationModule>('views/paperPresentation.js', fake.vscode);
+      const { paperTooltip } = loadWithFakeVscode<PresentationModule>(
+        'features/libraryViews/paperPresentation.js',
+        fake.vscode,
+      );
       const hostile = HOSTILE_PIECES.join(' ');
       const tip = paperTooltip(
-        paper({ title: `${HOSTILE.commandLink} Title`, label: `${HOSTILE.commandLink} Title`, abstract: `${hostile} ${HOSTILE.commandLink}`, organization: HOSTILE.imgOnerror, collections: ['c'] }),
+        paper({
+          title: `${HOSTILE.commandLink} Title`,
+          label: `${HOSTILE.commandLink} Title`,
+          abstract: `${hostile} ${HOSTILE.commandLink}`,
+          organization: HOSTILE.imgOnerror,
+          collections: ['c'],
+        }),
         new Map([['c', `Collection ${HOSTILE.commandLink}`]]),
       );
       assert.ok(tip instanceof FakeMarkdownString);
@@ -639,7 +849,10 @@ describe('security notes', () => {
       assert.notEqual(tip.supportThemeIcons, true, 'no $(icon) syntax from corpus text');
       assert.ok(tip.initial === undefined || tip.initial === '', 'nothing passed to the constructor as Markdown');
       const markdown = tip.calls.filter((c) => c.kind === 'markdown').map((c) => c.value);
-      const text = tip.calls.filter((c) => c.kind === 'text').map((c) => c.value).join('\n');
+      const text = tip.calls
+        .filter((c) => c.kind === 'text')
+        .map((c) => c.value)
+        .join('\n');
       for (const m of markdown) {
         assert.match(m, /^[*_\n\s-]*$/, `appendMarkdown only adds formatting: ${JSON.stringify(m)}`);
       }
@@ -652,7 +865,11 @@ describe('security notes', () => {
         for (const m of source.matchAll(/appendMarkdown\(/g)) {
           assert.match(argumentsAt(source, m.index), /^'[^'$]*'$/, path.relative(ROOT, file));
         }
-        assert.doesNotMatch(source, /isTrusted\s*=\s*true|supportHtml\s*=\s*true|isTrusted:\s*(true|\{)/, path.relative(ROOT, file));
+        assert.doesNotMatch(
+          source,
+          /isTrusted\s*=\s*true|supportHtml\s*=\s*true|isTrusted:\s*(true|\{)/,
+          path.relative(ROOT, file),
+        );
       }
     });
   });
@@ -664,7 +881,8 @@ describe('security notes', () => {
         return a > 0 || b > 16 || (b === 16 && c >= 21);
       };
       // The version of the very KaTeX the renderer loads.
-      const installed = (createRequire(path.join(OUT_SRC, 'render', 'math.js'))('katex') as { version: string }).version;
+      const installed = (createRequire(path.join(OUT_SRC, 'render', 'math.js'))('katex') as { version: string })
+        .version;
       assert.ok(atLeast(installed), `installed katex ${installed}`);
       assert.equal(installed, katex.version);
       const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -677,7 +895,16 @@ describe('security notes', () => {
 
     it('trust: false, strict ignore or warn, maxExpand ≤ 1000, maxSize ≈ 20, a fresh macros object per render, a cap on expression length', () => {
       // trust: false — no links, no HTML extensions, no images, in any letter case.
-      for (const tex of ['\\href{javascript:alert(1)}{x}', '\\href{JavaScript:alert(1)}{x}', '\\url{https://evil.example}', '\\htmlData{foo=bar}{x}', '\\htmlId{pwn}{x}', '\\htmlClass{pwn}{x}', '\\htmlStyle{background:url(https://evil.example)}{x}', '\\includegraphics{https://evil.example/x.png}']) {
+      for (const tex of [
+        '\\href{javascript:alert(1)}{x}',
+        '\\href{JavaScript:alert(1)}{x}',
+        '\\url{https://evil.example}',
+        '\\htmlData{foo=bar}{x}',
+        '\\htmlId{pwn}{x}',
+        '\\htmlClass{pwn}{x}',
+        '\\htmlStyle{background:url(https://evil.example)}{x}',
+        '\\includegraphics{https://evil.example/x.png}',
+      ]) {
         const html = renderMath(tex) ?? '';
         assert.doesNotMatch(html, /href=|src=|<img|data-foo|id="pwn"|class="pwn"|style=|evil\.example"/i, tex);
       }
@@ -699,11 +926,18 @@ describe('security notes', () => {
       assert.equal(renderMath('\\def\\a{\\a\\a}\\a'), undefined);
       // maxSize: user sizes are capped at 20em.
       for (const tex of ['\\rule{500em}{1em}', '\\hspace{1000em}', '\\kern{300em}', '\\rule{1em}{900em}']) {
-        const sizes = [...(renderMath(tex) ?? '').matchAll(/(?:width|height|depth)="\+?([\d.]+)em"/g)].map((m) => Number(m[1]));
+        const sizes = [...(renderMath(tex) ?? '').matchAll(/(?:width|height|depth)="\+?([\d.]+)em"/g)].map((m) =>
+          Number(m[1]),
+        );
         assert.ok(sizes.length > 0 && sizes.every((s) => s <= 20), `${tex}: ${sizes}`);
       }
       // A fresh macros object per render: a \gdef in one abstract does not leak into the next.
-      for (const define of ['\\gdef\\leak{\\text{LEAKED}}', '\\global\\def\\leak{\\text{LEAKED}}', '\\newcommand{\\leak}{\\text{LEAKED}}', '\\xdef\\leak{\\text{LEAKED}}']) {
+      for (const define of [
+        '\\gdef\\leak{\\text{LEAKED}}',
+        '\\global\\def\\leak{\\text{LEAKED}}',
+        '\\newcommand{\\leak}{\\text{LEAKED}}',
+        '\\xdef\\leak{\\text{LEAKED}}',
+      ]) {
         const first = renderAbstractText(`First abstract $${define}\\leak$ here.`);
         assert.match(first, /LEAKED/, define);
         const second = renderAbstractText('Second abstract $\\leak$ here.');
@@ -714,12 +948,19 @@ describe('security notes', () => {
       assert.ok(MAX_MATH_LENGTH > 0 && MAX_MATH_LENGTH <= 1000);
       assert.ok(renderMath('x'.repeat(MAX_MATH_LENGTH)));
       assert.equal(renderMath('x'.repeat(MAX_MATH_LENGTH + 1)), undefined);
-      assert.deepEqual(splitMath(`a $${'x'.repeat(MAX_MATH_LENGTH + 1)}$ b`).map((s) => s.kind), ['text']);
+      assert.deepEqual(
+        splitMath(`a $${'x'.repeat(MAX_MATH_LENGTH + 1)}$ b`).map((s) => s.kind),
+        ['text'],
+      );
     });
 
     it('every KaTeX failure (deeply nested braces raise RangeError) shows the source as escaped text; money and mangled TeX stay plain text', () => {
       const deep = `${'{'.repeat(5000)}x${'}'.repeat(5000)}`;
-      assert.throws(() => katex.renderToString(deep, { output: 'mathml', throwOnError: false }), RangeError, 'the failure this guards against is real');
+      assert.throws(
+        () => katex.renderToString(deep, { output: 'mathml', throwOnError: false }),
+        RangeError,
+        'the failure this guards against is real',
+      );
       assert.doesNotThrow(() => renderMath(deep));
       const text = renderAbstractText(`before $${deep}$ after`);
       assert.doesNotMatch(text, /<math/);
@@ -732,7 +973,13 @@ describe('security notes', () => {
       assert.doesNotMatch(broken, /<math|katex-error|<b>|<i>/);
       assert.match(broken, /\$\\frac\{1\}\{&lt;b&gt;\$/);
       // Money stays text.
-      for (const money of ['It costs $1,000 per run.', 'From $5 to $10 a day.', 'A budget of \\$0.50 per call.', 'Between $3.50 and $4.', 'We spent $2M and $3M.']) {
+      for (const money of [
+        'It costs $1,000 per run.',
+        'From $5 to $10 a day.',
+        'A budget of \\$0.50 per call.',
+        'Between $3.50 and $4.',
+        'We spent $2M and $3M.',
+      ]) {
         const html = renderAbstractText(money);
         assert.doesNotMatch(html, /<math/, money);
       }
@@ -761,12 +1008,18 @@ describe('security notes', () => {
       ] as const) {
         const read = file(`${name}.txt`, bytes);
         assert.ok(isReadable(read), name);
-        assert.deepEqual(read.parsed.entries.map((e) => e.title), ['BOM Title', 'Second Title'], name);
+        assert.deepEqual(
+          read.parsed.entries.map((e) => e.title),
+          ['BOM Title', 'Second Title'],
+          name,
+        );
         assert.doesNotMatch(read.parsed.entries.map((e) => e.abstract).join(''), /\u0000/, name);
       }
       const invalid = file('latin1.txt', Buffer.from(`Caf\u00e9 Title\n${prose(1)}`, 'latin1'));
       const library = buildLibrary([invalid, file('good.txt', SEARCH_FILE)]);
-      assert.deepEqual(library.problems, [{ collection: 'latin1.txt', line: 1, message: 'the file is not valid UTF-8 text' }]);
+      assert.deepEqual(library.problems, [
+        { collection: 'latin1.txt', line: 1, message: 'the file is not valid UTF-8 text' },
+      ]);
       assert.equal(library.papers.length, 2, 'the rest loads');
       assert.doesNotMatch(allText(library), /\uFFFD/);
     });
@@ -775,18 +1028,29 @@ describe('security notes', () => {
       const giant = Buffer.alloc(50 * 1024 * 1024, 'giant words ');
       const truncatedUtf8 = Buffer.from(`Na\u00efve Title\n${prose(1)} caf\u00e9`).subarray(0, -1);
       const files = [
-        file('binary.bin.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256)),
+        file(
+          'binary.bin.txt',
+          Uint8Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256),
+        ),
         file('nul.txt', new Uint8Array(8192)),
         file('empty.txt', new Uint8Array()),
         file('blank.txt', Buffer.from('\n\n   \n')),
         file('cut-utf8.txt', truncatedUtf8),
         file('cut-entry.txt', `Title One\n${prose(1)}\nTitle Two\n${prose(2)}\nTruncated Tit`),
-        file('giant.txt', Buffer.concat([Buffer.from(`Before Giant\n${prose(3)}\n`), giant, Buffer.from(`\nAfter Giant\n${prose(4)}\n`)])),
+        file(
+          'giant.txt',
+          Buffer.concat([
+            Buffer.from(`Before Giant\n${prose(3)}\n`),
+            giant,
+            Buffer.from(`\nAfter Giant\n${prose(4)}\n`),
+          ]),
+        ),
         file('some-nuls.txt', Buffer.from(`Nul\u0000Title\n${prose(5)} ${prose(6)} ${prose(7)}\u0000`)),
         file('good.txt', SEARCH_FILE),
       ];
       const library = buildLibrary(files);
-      const problems = (id: string) => library.problems.filter((p) => p.collection === id).map((p) => [p.line, p.message]);
+      const problems = (id: string) =>
+        library.problems.filter((p) => p.collection === id).map((p) => [p.line, p.message]);
       for (const id of ['binary.bin.txt', 'nul.txt', 'empty.txt', 'blank.txt', 'cut-utf8.txt']) {
         const found = problems(id);
         assert.equal(found.length, 1, id);
@@ -798,15 +1062,27 @@ describe('security notes', () => {
       assert.equal(giantProblems[0][0], 3, 'the giant line is named by its number');
       assert.match(String(giantProblems[0][1]), /characters long/);
       const titles = library.papers.map((p) => p.title);
-      for (const title of ['Before Giant', 'After Giant', 'Title One', 'Title Two', 'Safe Title One', 'Safe Title Two', 'Nul Title']) {
+      for (const title of [
+        'Before Giant',
+        'After Giant',
+        'Title One',
+        'Title Two',
+        'Safe Title One',
+        'Safe Title Two',
+        'Nul Title',
+      ]) {
         assert.ok(titles.includes(title), `${title} still loads`);
       }
       assert.doesNotMatch(allText(library), /\u0000/);
-      assert.ok(library.papers.every((p) => p.abstract.length <= MAX_LINE_LENGTH * 2 && p.label.length <= TITLE_LIKE_MAX));
+      assert.ok(
+        library.papers.every((p) => p.abstract.length <= MAX_LINE_LENGTH * 2 && p.label.length <= TITLE_LIKE_MAX),
+      );
       // Caps: a line, a file and an index term.
       assert.ok(MAX_LINE_LENGTH <= 100_000);
       assert.ok(MAX_FILE_BYTES <= 256 * 1024 * 1024);
-      assert.deepEqual(tokenizeForIndex(`ok ${'a'.repeat(MAX_TERM_LENGTH + 1)} ${'0123456789abcdef'.repeat(4)}`), ['ok']);
+      assert.deepEqual(tokenizeForIndex(`ok ${'a'.repeat(MAX_TERM_LENGTH + 1)} ${'0123456789abcdef'.repeat(4)}`), [
+        'ok',
+      ]);
       // A file above the size cap is reported without being read at all.
       let reads = 0;
       const fs: CorpusFileSystem<string> = {
@@ -823,21 +1099,57 @@ describe('security notes', () => {
     });
 
     it("numbers and dates are parsed strictly (Number('') is 0; new Date('2023-02-30') becomes March 2)", () => {
-      for (const line of ['2023-02-30', 'Feb 30, 2023', 'Feb 29, 2023', 'Apr 31', 'Feb 30', 'Sep 0', 'Sep 28, 0', 'Sep 28, ', 'Sep 28 -1', 'Sep 28 1e3', 'Sep 28 0x10', 'Sep 28 ١٢']) {
+      for (const line of [
+        '2023-02-30',
+        'Feb 30, 2023',
+        'Feb 29, 2023',
+        'Apr 31',
+        'Feb 30',
+        'Sep 0',
+        'Sep 28, 0',
+        'Sep 28, ',
+        'Sep 28 -1',
+        'Sep 28 1e3',
+        'Sep 28 0x10',
+        'Sep 28 ١٢',
+      ]) {
         assert.equal(parseDateLine(line), undefined, line);
       }
-      assert.deepEqual(parseDateLine('Feb 29, 2024'), { date: { year: 2024, month: 2, day: 29, text: 'Feb 29, 2024' } });
+      assert.deepEqual(parseDateLine('Feb 29, 2024'), {
+        date: { year: 2024, month: 2, day: 29, text: 'Feb 29, 2024' },
+      });
       // No upvote count is not 0 upvotes.
       for (const line of ['Sep 28', 'Sep 28 ', 'Sep 28, 2023']) {
         assert.equal(parseDateLine(line)?.upvotes, undefined, line);
       }
-      const daily = ['Daily Papers', '', 'A Title', '', prose(1), '', '• 3 authors', '·', 'Sep 28', '', 'Another Title', '', prose(2), '', '• 2 authors', '·', 'Feb 30, 2023'].join('\n');
+      const daily = [
+        'Daily Papers',
+        '',
+        'A Title',
+        '',
+        prose(1),
+        '',
+        '• 3 authors',
+        '·',
+        'Sep 28',
+        '',
+        'Another Title',
+        '',
+        prose(2),
+        '',
+        '• 2 authors',
+        '·',
+        'Feb 30, 2023',
+      ].join('\n');
       const parsed = parseCorpus(daily);
       assert.equal(parsed.entries[0].upvotes, undefined);
       assert.deepEqual(parsed.entries[0].date, { month: 9, day: 28, text: 'Sep 28' });
       assert.equal(parsed.entries[1].date, undefined);
       assert.deepEqual(parsed.problems, [{ line: 17, message: 'unreadable date in the metadata; ignored' }]);
-      const html = renderAbstractBody({ paper: paper({ title: 'A Title', abstract: prose(1), date: parsed.entries[0].date }), collectionNames: [] });
+      const html = renderAbstractBody({
+        paper: paper({ title: 'A Title', abstract: prose(1), date: parsed.entries[0].date }),
+        collectionNames: [],
+      });
       assert.doesNotMatch(html, /upvote/);
       // Numbers in queries: an empty or malformed value is no filter, not 0.
       for (const q of ['upvotes:', 'year:', 'year:-', 'upvotes:>', 'year:abc', 'upvotes:1e3', 'year:2024-2020']) {
@@ -882,14 +1194,21 @@ describe('security notes', () => {
 
     // A file caught half-written (truncated to 0 bytes before the write) keeps its papers until it is read once more.
     it('one save fires several watcher events: a half-written (truncated) file keeps its last good papers', async () => {
-      const env = libraryServiceOver({ '/corpus/papers.txt': SEARCH_FILE, '/corpus/other.txt': `Other Title\n${prose(9)}` });
+      const env = libraryServiceOver({
+        '/corpus/papers.txt': SEARCH_FILE,
+        '/corpus/other.txt': `Other Title\n${prose(9)}`,
+      });
       try {
         assert.equal((await env.service.ready()).library.papers.length, 3);
         const reloaded = nextSnapshot(env.service);
         env.files.set('/corpus/papers.txt', new Uint8Array());
         env.watchers.fire('/corpus/papers.txt');
         const snapshot = await reloaded;
-        assert.deepEqual(snapshot.library.papers.map((p) => p.title).sort(), ['Other Title', 'Safe Title One', 'Safe Title Two']);
+        assert.deepEqual(snapshot.library.papers.map((p) => p.title).sort(), [
+          'Other Title',
+          'Safe Title One',
+          'Safe Title Two',
+        ]);
       } finally {
         env.service.dispose();
       }
@@ -901,10 +1220,15 @@ describe('security notes', () => {
       assert.equal(trust.supported, 'limited');
       assert.ok(trust.restrictedConfigurations.includes('papers.corpus.paths'));
       // Every text setting that names files or folders is restricted.
-      const properties: Record<string, { type: string; items?: { type: string }; description?: string; markdownDescription?: string }> = manifest.contributes.configuration.properties;
+      const properties: Record<
+        string,
+        { type: string; items?: { type: string }; description?: string; markdownDescription?: string }
+      > = manifest.contributes.configuration.properties;
       for (const [key, schema] of Object.entries(properties)) {
         const text = schema.type === 'string' || schema.items?.type === 'string';
-        const namesFiles = /path|folder|file|glob|dir/i.test(key) || /(files?|folders?|paths?|glob)/i.test(schema.markdownDescription ?? schema.description ?? '');
+        const namesFiles =
+          /path|folder|file|glob|dir/i.test(key) ||
+          /(files?|folders?|paths?|glob)/i.test(schema.markdownDescription ?? schema.description ?? '');
         if (text && namesFiles) {
           assert.ok(trust.restrictedConfigurations.includes(key), `${key} is restricted`);
         }
@@ -915,8 +1239,15 @@ describe('security notes', () => {
   describe('Search', () => {
     it('duplicate ids never break the index: ids are stable and unique', async () => {
       const text = ['Same Paper', prose(1), 'same paper!', prose(1), 'Other Paper', prose(2)].join('\n');
-      const library = buildLibrary([file('a.txt', text), file('b.txt', text), file('c.txt', ['Other Paper', prose(2), 'Third', prose(3)].join('\n'))]);
-      assert.deepEqual(library.papers.map((p) => p.title), ['Same Paper', 'Other Paper', 'Third']);
+      const library = buildLibrary([
+        file('a.txt', text),
+        file('b.txt', text),
+        file('c.txt', ['Other Paper', prose(2), 'Third', prose(3)].join('\n')),
+      ]);
+      assert.deepEqual(
+        library.papers.map((p) => p.title),
+        ['Same Paper', 'Other Paper', 'Third'],
+      );
       assert.equal(library.byId.size, library.papers.length);
       const again = buildLibrary([file('c.txt', ['Third', prose(3)].join('\n'))]);
       assert.equal(again.papers[0].id, library.papers[2].id, 'the same paper gets the same id in another load');
@@ -928,16 +1259,21 @@ describe('security notes', () => {
       assert.ok(restored);
       // Any set of titled papers: unique ids, and an index that builds and answers.
       fc.assert(
-        fc.property(fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ minLength: 20, maxLength: 120 })), { maxLength: 8 }), (pairs) => {
-          const body = pairs.map(([t, a]) => `${t.replace(/\s+/g, ' ')}\n${a.replace(/\s+/g, ' ')}`).join('\n');
-          const lib = buildLibrary([file('p.txt', body), file('q.txt', body)]);
-          assert.equal(new Set(lib.papers.map((p) => p.id)).size, lib.papers.length);
-          const idx = PaperIndex.build(lib);
-          for (const p of lib.papers.slice(0, 3)) {
-            idx.search(p.label);
-            idx.related(p.id);
-          }
-        }),
+        fc.property(
+          fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ minLength: 20, maxLength: 120 })), {
+            maxLength: 8,
+          }),
+          (pairs) => {
+            const body = pairs.map(([t, a]) => `${t.replace(/\s+/g, ' ')}\n${a.replace(/\s+/g, ' ')}`).join('\n');
+            const lib = buildLibrary([file('p.txt', body), file('q.txt', body)]);
+            assert.equal(new Set(lib.papers.map((p) => p.id)).size, lib.papers.length);
+            const idx = PaperIndex.build(lib);
+            for (const p of lib.papers.slice(0, 3)) {
+              idx.search(p.label);
+              idx.related(p.id);
+            }
+          },
+        ),
         { ...FC, numRuns: 100 },
       );
     });
@@ -945,7 +1281,12 @@ describe('security notes', () => {
     // An abstract with no letter or digit has an empty text key; its id comes from its place in the files, under
     // its own prefix so that it cannot meet an abstract whose key is `0`.
     it('duplicate ids never break the index: untitled abstracts without letters or digits get ids of their own', () => {
-      const text = ['!'.repeat(170) + '.', '?'.repeat(170) + '.', '$$ {} \\\\ ' + '-'.repeat(170) + '.', prose(1).repeat(2)].join('\n');
+      const text = [
+        '!'.repeat(170) + '.',
+        '?'.repeat(170) + '.',
+        '$$ {} \\\\ ' + '-'.repeat(170) + '.',
+        prose(1).repeat(2),
+      ].join('\n');
       const library = buildLibrary([file('punct.txt', text)]);
       assert.equal(library.papers.length, 4);
       assert.equal(library.byId.size, library.papers.length);
@@ -960,7 +1301,10 @@ describe('security notes', () => {
       const body = (title: string) => `${title}\n${prose(1)} We bound the $\\ell_2$ risk.\nAnother Title\n${prose(2)}`;
       const fromNfc = buildLibrary([file('nfc.txt', body(nfc))]);
       const fromNfd = buildLibrary([file('nfd.txt', body(nfd))]);
-      const hits = (library: Library, q: string) => PaperIndex.build(library).search(q).hits.map((h) => h.paper.title);
+      const hits = (library: Library, q: string) =>
+        PaperIndex.build(library)
+          .search(q)
+          .hits.map((h) => h.paper.title);
       for (const q of ['café', 'cafe\u0301', 'naïve', 'nai\u0308ve', 'CAFÉ']) {
         assert.deepEqual(hits(fromNfc, q), [nfc], q);
         assert.deepEqual(hits(fromNfd, q), hits(fromNfc, q), q);
@@ -1003,7 +1347,11 @@ describe('security notes', () => {
       assert.equal(Number(settings[2]), CACHE_FORMAT_VERSION, 'the cache format version');
       const bytes = index.toCache();
       assert.ok(decodeIndexCache(bytes, index.cacheKey));
-      assert.equal(decodeIndexCache(bytes, index.cacheKey.replace(settings[1], `${settings[1]} changed`)), undefined, 'other options');
+      assert.equal(
+        decodeIndexCache(bytes, index.cacheKey.replace(settings[1], `${settings[1]} changed`)),
+        undefined,
+        'other options',
+      );
       const otherVersion = bytes.slice();
       new DataView(otherVersion.buffer).setUint32(4, CACHE_FORMAT_VERSION + 1, true);
       assert.equal(await PaperIndex.fromCacheAsync(library, otherVersion), undefined, 'another format version');
@@ -1011,16 +1359,31 @@ describe('security notes', () => {
       assert.equal(await PaperIndex.fromCacheAsync(library, bytes.subarray(0, bytes.length >> 1)), undefined);
       // The library service: a damaged cache file means a rebuild, and a good cache is written in its place.
       const env = libraryServiceOver({ '/corpus/papers.txt': SEARCH_FILE });
-      env.files.set('/storage/index-cache.bin', Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) % 256));
+      env.files.set(
+        '/storage/index-cache.bin',
+        Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) % 256),
+      );
       try {
         const snapshot = await env.service.ready();
         assert.equal(snapshot.library.papers.length, 2);
         assert.deepEqual(snapshot.index.search('safe title two').hits.map((h) => h.paper.title)[0], 'Safe Title Two');
-        assert.ok(env.log.lines.some((l) => /damaged|rebuild/i.test(l)), 'the rebuild is logged');
-        for (let i = 0; i < 20 && decodeIndexCache(env.files.get('/storage/index-cache.bin') ?? new Uint8Array(), snapshot.index.cacheKey) === undefined; i++) {
+        assert.ok(
+          env.log.lines.some((l) => /damaged|rebuild/i.test(l)),
+          'the rebuild is logged',
+        );
+        for (
+          let i = 0;
+          i < 20 &&
+          decodeIndexCache(env.files.get('/storage/index-cache.bin') ?? new Uint8Array(), snapshot.index.cacheKey) ===
+            undefined;
+          i++
+        ) {
           await settle();
         }
-        assert.ok(decodeIndexCache(env.files.get('/storage/index-cache.bin') ?? new Uint8Array(), snapshot.index.cacheKey), 'a good cache replaces the damaged one');
+        assert.ok(
+          decodeIndexCache(env.files.get('/storage/index-cache.bin') ?? new Uint8Array(), snapshot.index.cacheKey),
+          'a good cache replaces the damaged one',
+        );
       } finally {
         env.service.dispose();
       }
@@ -1029,11 +1392,19 @@ describe('security notes', () => {
 
   describe('Tests worth having', () => {
     it('property: any input string, as a title or abstract in a corpus file, yields papers whose rendered HTML has no element or attribute from the input', () => {
-      const piece = fc.oneof(fc.constantFrom(...HOSTILE_PIECES, '$', '\\$', '$x$', '\n', '\r\n', '\t', '·', '• 3 authors', 'Sep 28 3'), fc.string({ unit: 'binary', maxLength: 30 }));
+      const piece = fc.oneof(
+        fc.constantFrom(...HOSTILE_PIECES, '$', '\\$', '$x$', '\n', '\r\n', '\t', '·', '• 3 authors', 'Sep 28 3'),
+        fc.string({ unit: 'binary', maxLength: 30 }),
+      );
       const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
       fc.assert(
         fc.property(text, text, fc.constantFrom('search', 'daily', 'bare'), (title, abstract, layout) => {
-          const body = layout === 'search' ? `${title}\n${abstract}` : layout === 'daily' ? `Daily Papers\n\n${title}\n\n${abstract}\n\n• 2 authors\n·\nSep 28` : abstract;
+          const body =
+            layout === 'search'
+              ? `${title}\n${abstract}`
+              : layout === 'daily'
+                ? `Daily Papers\n\n${title}\n\n${abstract}\n\n• 2 authors\n·\nSep 28`
+                : abstract;
           const parsed = parseCorpus(body);
           const lines = body.split(/\r\n|\r|\n/).length;
           for (const entry of parsed.entries) {
@@ -1047,7 +1418,12 @@ describe('security notes', () => {
           }
           const library = buildLibrary([file(`${title.slice(0, 20)}.txt`, body), file('good.txt', SEARCH_FILE)]);
           for (const p of library.papers) {
-            const html = renderAbstractBody({ paper: p, collectionNames: [title], related: library.papers.filter((o) => o !== p), highlight: { terms: ['script', 'x'], prefixes: ['on'] } });
+            const html = renderAbstractBody({
+              paper: p,
+              collectionNames: [title],
+              related: library.papers.filter((o) => o !== p),
+              highlight: { terms: ['script', 'x'], prefixes: ['on'] },
+            });
             assertNoInjectedMarkup(html, JSON.stringify({ title, abstract, layout }).slice(0, 300));
           }
         }),
@@ -1067,35 +1443,65 @@ describe('security notes', () => {
       const titles = library.papers.map((p) => p.title ?? '');
       // Every hostile entry loads; the 1 MB title line is reported by line and skipped; nothing keeps a NUL or a bidi control.
       for (const name of Object.keys(HOSTILE)) {
-        assert.ok(titles.some((t) => t.startsWith(`Hostile ${name} `)), name);
+        assert.ok(
+          titles.some((t) => t.startsWith(`Hostile ${name} `)),
+          name,
+        );
       }
       assert.ok(titles.includes('Closing Title'));
-      assert.ok(library.problems.some((p) => p.line === Object.keys(HOSTILE).length * 2 + 1 && /characters long/.test(p.message)), '1 MB title reported');
+      assert.ok(
+        library.problems.some(
+          (p) => p.line === Object.keys(HOSTILE).length * 2 + 1 && /characters long/.test(p.message),
+        ),
+        '1 MB title reported',
+      );
       assert.ok(library.papers.every((p) => p.label.length <= TITLE_LIKE_MAX));
       assert.doesNotMatch(allText(library), /\u0000/);
       assert.doesNotMatch(titles.join('\n'), BIDI);
       assert.ok(titles.includes('Hostile rtlOverride Invoice gpj.exe'));
       // Rendered: no element, attribute or link from the text, in the body and the whole page.
       const fake = fakeVscode({});
-      const { paperTooltip } = loadWithFakeVscode<PresentationModule>('views/paperPresentation.js', fake.vscode);
+      const { paperTooltip } = loadWithFakeVscode<PresentationModule>(
+        'features/libraryViews/paperPresentation.js',
+        fake.vscode,
+      );
       for (const p of library.papers) {
         const view: AbstractView = { paper: p, collectionNames: ['hostile'], related: library.papers.slice(0, 3) };
         assertNoInjectedMarkup(renderAbstractBody(view), p.label);
-        const page = renderAbstractPage(view, { cspSource: 'https://w.example', nonce: 'bm9uY2U=', styleUri: 'https://w.example/a.css', scriptUri: 'https://w.example/w.js' });
+        const page = renderAbstractPage(view, {
+          cspSource: 'https://w.example',
+          nonce: 'bm9uY2U=',
+          styleUri: 'https://w.example/a.css',
+          scriptUri: 'https://w.example/w.js',
+        });
         assert.equal((page.match(/<script/g) ?? []).length, 1, p.label);
         assert.match(page, /<title>[^<]*<\/title>/, 'the tab title is escaped');
         const tip = paperTooltip(p);
-        assert.ok(tip.calls.filter((c) => c.kind === 'markdown').every((c) => !c.value.includes('command:') && !c.value.includes('<')), p.label);
+        assert.ok(
+          tip.calls
+            .filter((c) => c.kind === 'markdown')
+            .every((c) => !c.value.includes('command:') && !c.value.includes('<')),
+          p.label,
+        );
       }
       // A hostile link is never a link target, and a 1 MB title given directly is escaped whole.
       const links = library.papers.flatMap((p) => p.links);
-      assert.ok(links.length > 0 && links.every((l) => safeExternalUrl(l) !== undefined && !/["'<>`]/.test(l)), links.join(' '));
-      const big = renderAbstractBody({ paper: paper({ title: `${HOSTILE.script}${oneMegabyteTitle}`, label: 'x', abstract: HOSTILE.imgOnerror }), collectionNames: [] });
+      assert.ok(
+        links.length > 0 && links.every((l) => safeExternalUrl(l) !== undefined && !/["'<>`]/.test(l)),
+        links.join(' '),
+      );
+      const big = renderAbstractBody({
+        paper: paper({ title: `${HOSTILE.script}${oneMegabyteTitle}`, label: 'x', abstract: HOSTILE.imgOnerror }),
+        collectionNames: [],
+      });
       assert.ok(big.length > 1024 * 1024);
       assertNoInjectedMarkup(big, '1 MB title');
       // The hostile papers can be searched like any other.
       const index = PaperIndex.build(library);
-      assert.equal(index.search('hostile commandLink').hits[0]?.paper.title, `Hostile commandLink ${HOSTILE.commandLink}`);
+      assert.equal(
+        index.search('hostile commandLink').hits[0]?.paper.title,
+        `Hostile commandLink ${HOSTILE.commandLink}`,
+      );
       assert.equal(index.search('invoice').hits[0]?.paper.title, 'Hostile rtlOverride Invoice gpj.exe');
     });
   });

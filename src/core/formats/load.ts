@@ -1,0 +1,20 @@
+import { decodeCorpusBytesSteps } from './decode';
+import type { LibraryFile, UnreadableFile } from '../library/merge';
+import { parseCorpusSteps } from './parse';
+
+/** Files above this size are not read: no abstracts file comes near it, and reading one would stall the host. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Decodes and parses one file's bytes, in slices between which a caller can yield; a file that cannot be decoded says why. */
+export function* readCorpusFileSteps(
+  id: string,
+  name: string,
+  bytes: Uint8Array,
+): Generator<void, LibraryFile | UnreadableFile> {
+  const decoded = yield* decodeCorpusBytesSteps(bytes);
+  if (!decoded.ok) {
+    return { id, problem: { line: 1, message: decoded.reason } };
+  }
+  yield;
+  return { id, name, parsed: yield* parseCorpusSteps(decoded.pieces) };
+}

@@ -1,0 +1,256 @@
+import { runSteps } from '../util/steps';
+import { untitledLabel } from '../model/label';
+import type { CorpusProblem, ParsedCorpus, ParsedEntry } from '../formats/parse';
+import type { Collection, FileProblem, Library, Paper } from '../model/paper';
+import { textKeyCodes } from '../text/text';
+
+/** One parsed file and the collection it becomes. */
+export interface LibraryFile {
+  readonly id: string;
+  readonly name: string;
+  readonly parsed: ParsedCorpus;
+}
+
+/** A file that could not be read at all (empty, binary, undecodable, missing). */
+export interface UnreadableFile {
+  readonly id: string;
+  readonly problem: CorpusProblem;
+}
+
+const LINK = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+/** One list for the many abstracts without links, rather than an empty array each. */
+const NO_LINKS: readonly string[] = Object.freeze([]);
+const NO_COLLECTIONS: readonly string[] = Object.freeze([]);
+const CODE_HOSTS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|gitee\.com|codeberg\.org)\//i;
+
+interface Draft {
+  id: string;
+  order: number;
+  title?: string;
+  abstract: string;
+  /** Shared by every paper of one file until a second file lists it too. */
+  collections: readonly string[];
+  authors?: number;
+  organization?: string;
+  date?: Paper['date'];
+  upvotes?: number;
+}
+
+/**
+ * Merges the entries of every file into distinct papers. A paper listed by
+ * several files (by title, or by abstract where one copy has no title) becomes
+ * one paper that belongs to every collection it came from.
+ */
+export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): Library {
+  return runSteps(buildLibrarySteps(read));
+}
+
+/** Entries or papers handled between two yields of `buildLibrarySteps`: a few milliseconds of work. */
+const STEP_SIZE = 2000;
+
+/** `buildLibrary` a few thousand entries at a time, for a caller that must yield to the event loop between them. */
+export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)[]): Generator<void, Library> {
+  const files = read.filter(isReadable);
+  const unreadable = read.filter((f): f is UnreadableFile => !isReadable(f));
+  // Keyed by the ids that the keys hash to: short flat strings, where a title key would be a long new string per entry.
+  const byTitle = new Map<string, Draft>();
+  const byAbstract = new Map<string, Draft>();
+  const drafts: Draft[] = [];
+  const anyUntitled = files.some((f) => f.parsed.entries.some((e) => !e.title));
+  // Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to.
+  for (const titled of anyUntitled ? [true, false] : [true]) {
+    for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+      const file = files[fileIndex];
+      const inFile = Object.freeze([file.id] as const);
+      const entries = file.parsed.entries;
+      for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+        if (entryIndex % STEP_SIZE === STEP_SIZE - 1) {
+          yield;
+        }
+        const entry = entries[entryIndex];
+        if (!entry.title !== !titled) {
+          continue;
+        }
+        const order = fileIndex * 1e7 + entryIndex;
+        const titleId = entry.title ? keyId('t:', textKeyCodes(entry.title, 1000)) : undefined;
+        // Abstracts are only compared to find an untitled copy's paper: without untitled entries, no key is needed.
+        const abstractId =
+          entry.abstract && (anyUntitled || !titleId) ? keyId('a:', textKeyCodes(entry.abstract)) : undefined;
+        // Only an untitled copy is matched by its abstract: two titled papers are never merged on text alone.
+        const existing = titleId ? byTitle.get(titleId) : abstractId ? byAbstract.get(abstractId) : undefined;
+        // An abstract with no letter or digit has no key: its place in the files tells it apart.
+        const draft = existing ?? newDraft(titleId ?? abstractId ?? paperId('o:', String(order)), order);
+        if (!existing) {
+          drafts.push(draft);
+          if (titleId) {
+            byTitle.set(titleId, draft);
+          }
+        }
+        mergeEntry(draft, inFile, entry, order);
+        if (abstractId && !byAbstract.has(abstractId)) {
+          byAbstract.set(abstractId, draft);
+        }
+      }
+    }
+  }
+  if (anyUntitled) {
+    // Titled papers were made in file order; an untitled one goes where it stands in the files.
+    drafts.sort((a, b) => a.order - b.order);
+  }
+  const papers: Paper[] = [];
+  for (const draft of drafts) {
+    papers.push(toPaper(draft));
+    if (papers.length % STEP_SIZE === 0) {
+      yield;
+    }
+  }
+  const untitledCount = papers.reduce((n, p) => (p.title === undefined ? n + 1 : n), 0);
+  if (untitledCount > 0) {
+    withUniqueLabels(papers);
+  }
+  const collections: Collection[] = files.map((f) => ({
+    id: f.id,
+    name: f.name,
+    format: f.parsed.format,
+    entries: f.parsed.entries.length,
+  }));
+  const problems: FileProblem[] = [
+    ...unreadable.map((u) => ({ collection: u.id, ...u.problem })),
+    ...files.flatMap((f) => f.parsed.problems.map((p) => ({ collection: f.id, ...p }))),
+  ];
+  const byId = new Map<string, Paper>();
+  for (const paper of papers) {
+    byId.set(paper.id, paper);
+  }
+  return {
+    papers,
+    collections,
+    byId,
+    entryCount: files.reduce((n, f) => n + f.parsed.entries.length, 0),
+    untitledCount,
+    problems,
+  };
+}
+
+export function isReadable(file: LibraryFile | UnreadableFile): file is LibraryFile {
+  return 'parsed' in file;
+}
+
+function newDraft(id: string, order: number): Draft {
+  return { id, order, abstract: '', collections: NO_COLLECTIONS };
+}
+
+/** `inFile` is the collection list of a paper in this file alone: one list for all of them, not one per paper. */
+function mergeEntry(draft: Draft, inFile: readonly [string], entry: ParsedEntry, order: number): void {
+  const collection = inFile[0];
+  draft.order = Math.min(draft.order, order);
+  draft.title ??= entry.title;
+  // Scrapes cut abstracts at different lengths; keep the most complete copy.
+  if (entry.abstract.length > draft.abstract.length) {
+    draft.abstract = entry.abstract;
+  }
+  if (!draft.collections.includes(collection)) {
+    draft.collections = draft.collections.length === 0 ? inFile : [...draft.collections, collection];
+  }
+  draft.authors ??= entry.authors;
+  draft.organization ??= entry.organization;
+  draft.date ??= entry.date;
+  draft.upvotes ??= entry.upvotes;
+}
+
+function toPaper(d: Draft): Paper {
+  const links = findLinks(d.abstract);
+  const paper: { -readonly [K in keyof Paper]: Paper[K] } = {
+    id: d.id,
+    label: d.title ?? untitledLabel(d.abstract),
+    abstract: d.abstract,
+    collections: d.collections,
+    links,
+    hasCode: links.some((l) => CODE_HOSTS.test(l)),
+  };
+  // Only the fields a paper has: set one by one rather than merged from an object each, which 100,000 papers make garbage of.
+  if (d.title !== undefined) {
+    paper.title = d.title;
+  }
+  if (d.authors !== undefined) {
+    paper.authors = d.authors;
+  }
+  if (d.organization !== undefined) {
+    paper.organization = d.organization;
+  }
+  if (d.date !== undefined) {
+    paper.date = d.date;
+  }
+  if (d.upvotes !== undefined) {
+    paper.upvotes = d.upvotes;
+  }
+  return paper;
+}
+
+/** Links as written, without the sentence punctuation that follows them (`…/RN.`). */
+export function findLinks(text: string): readonly string[] {
+  // Most abstracts have no link; looking for `://` first is much quicker than running the pattern over them.
+  if (!text.includes('://')) {
+    return NO_LINKS;
+  }
+  return [...text.matchAll(LINK)].map((m) => m[0].replace(/[.,;:!?)\]}]+$/, ''));
+}
+
+/**
+ * Two untitled abstracts that open alike get `(2)`, `(3)`… so no two rows
+ * look the same. Titles need no such care (two papers with one title are one
+ * paper), but an untitled label may happen to read like one of them.
+ */
+function withUniqueLabels(papers: Paper[]): void {
+  const seen = new Map<string, number>();
+  papers.forEach((p, i) => {
+    const count = (seen.get(p.label) ?? 0) + 1;
+    seen.set(p.label, count);
+    if (count > 1) {
+      papers[i] = { ...p, label: `${p.label} (${count})` };
+    }
+  });
+}
+
+/**
+ * A short id that stays the same as long as the paper's title (or, untitled,
+ * its abstract) does: stars and open tabs refer to papers by it. Two keys
+ * that hashed alike would be one paper; at 64 bits, that takes billions of papers.
+ */
+export function paperId(kind: 't:' | 'a:' | 'o:', key: string | Uint16Array): string {
+  // FNV-1a, twice with different offsets, for 64 bits without BigInt; over the kind, then the key, without joining them.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < kind.length + key.length; i++) {
+    const c =
+      i < kind.length
+        ? kind.charCodeAt(i)
+        : typeof key === 'string'
+          ? key.charCodeAt(i - kind.length)
+          : key[i - kind.length];
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193 + 2);
+  }
+  return base36Pair(h1 >>> 0, h2 >>> 0);
+}
+
+/** The id of a text key, or undefined for an empty key (text with no letter or digit). */
+function keyId(kind: 't:' | 'a:', key: Uint16Array): string | undefined {
+  return key.length > 0 ? paperId(kind, key) : undefined;
+}
+
+const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+const idCodes = new Uint16Array(14);
+
+/** Two 32-bit numbers as seven base-36 digits each: `toString(36).padStart(7, '0')` twice, a few times quicker. */
+function base36Pair(a: number, b: number): string {
+  for (let i = 6; i >= 0; i--) {
+    idCodes[i] = BASE36.charCodeAt(a % 36);
+    idCodes[i + 7] = BASE36.charCodeAt(b % 36);
+    a = Math.floor(a / 36);
+    b = Math.floor(b / 36);
+  }
+  // Spread over a typed array goes through its iterator: listed, the call is three times quicker.
+  const c = idCodes;
+  return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13]);
+}

@@ -1,0 +1,99 @@
+import { compareDates } from './dates';
+import type { Library, Paper } from './paper';
+
+/** A group of papers in the side bar: a collection, a year, or the starred or recent ones. */
+export interface PaperGroup {
+  readonly kind: 'group';
+  readonly id: string;
+  readonly label: string;
+  readonly papers: readonly Paper[];
+}
+
+export const GROUP_BY = ['collection', 'year'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export const SORT_BY = ['date', 'upvotes', 'title'] as const;
+export type SortBy = (typeof SORT_BY)[number];
+
+/** The year group of dates that name no year: the listing's own year, newer than any stated one. */
+export const NO_YEAR_LABEL = 'Year not stated';
+export const UNDATED_LABEL = 'Undated';
+
+/** One group per collection, in the order the files were read; a paper in two collections is in both. */
+export function groupByCollection(library: Library, papers: readonly Paper[] = library.papers): PaperGroup[] {
+  return library.collections.map((collection) => ({
+    kind: 'group',
+    id: `collection:${collection.id}`,
+    label: collection.name,
+    papers: papers.filter((p) => p.collections.includes(collection.id)),
+  }));
+}
+
+/**
+ * One group per year, newest first. Dates without a year come first (they are
+ * the listing's own year), undated papers last.
+ */
+export function groupByYear(papers: readonly Paper[]): PaperGroup[] {
+  const byKey = new Map<string, Paper[]>();
+  for (const paper of papers) {
+    const key = !paper.date ? 'undated' : paper.date.year === undefined ? 'no-year' : String(paper.date.year);
+    let group = byKey.get(key);
+    if (!group) {
+      byKey.set(key, (group = []));
+    }
+    group.push(paper);
+  }
+  const rank = (key: string) =>
+    key === 'no-year' ? Number.POSITIVE_INFINITY : key === 'undated' ? Number.NEGATIVE_INFINITY : Number(key);
+  return [...byKey.keys()]
+    .sort((a, b) => rank(b) - rank(a))
+    .map((key) => ({
+      kind: 'group',
+      id: `year:${key}`,
+      label: key === 'no-year' ? NO_YEAR_LABEL : key === 'undated' ? UNDATED_LABEL : key,
+      papers: byKey.get(key) ?? [],
+    }));
+}
+
+export function groupPapers(library: Library, papers: readonly Paper[], groupBy: GroupBy): PaperGroup[] {
+  return groupBy === 'year' ? groupByYear(papers) : groupByCollection(library, papers);
+}
+
+/** Newest first; undated papers last, in their file order. */
+export function byDateDescending(a: Paper, b: Paper): number {
+  if (!a.date || !b.date) {
+    return a.date ? -1 : b.date ? 1 : 0;
+  }
+  return compareDates(b.date, a.date);
+}
+
+/** Most upvoted first; papers without a count last; ties newest first. */
+export function byUpvotesDescending(a: Paper, b: Paper): number {
+  return (b.upvotes ?? -1) - (a.upvotes ?? -1) || byDateDescending(a, b);
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** A to Z by the name shown, ignoring case and accents; `V2` before `V10`. */
+export function byTitle(a: Paper, b: Paper): number {
+  return collator.compare(a.label, b.label);
+}
+
+const COMPARATORS: Record<SortBy, (a: Paper, b: Paper) => number> = {
+  date: byDateDescending,
+  upvotes: byUpvotesDescending,
+  title: byTitle,
+};
+
+/** A sorted copy; the sort is stable, so equal papers keep their file order. */
+export function sortPapers(papers: readonly Paper[], sortBy: SortBy): Paper[] {
+  return [...papers].sort(COMPARATORS[sortBy]);
+}
+
+export function isGroupBy(value: unknown): value is GroupBy {
+  return (GROUP_BY as readonly unknown[]).includes(value);
+}
+
+export function isSortBy(value: unknown): value is SortBy {
+  return (SORT_BY as readonly unknown[]).includes(value);
+}

@@ -1,0 +1,48 @@
+import type { PaperDate } from './dates';
+import type { CorpusFormat, CorpusProblem } from '../formats/parse';
+
+/** A file of abstracts, shown under a readable name rather than its file name. */
+export interface Collection {
+  /** Stable id: the file's URI or path. */
+  readonly id: string;
+  readonly name: string;
+  readonly format: CorpusFormat;
+  /** Entries this file contributed, duplicates included. */
+  readonly entries: number;
+}
+
+/** One distinct paper: every file that listed it is one of its collections. */
+export interface Paper {
+  /** Stable across reloads: derived from the title, or from the abstract when there is none. */
+  readonly id: string;
+  readonly title?: string;
+  /** The title, or a short label made from the abstract for untitled papers. */
+  readonly label: string;
+  /** As in the file, TeX included. */
+  readonly abstract: string;
+  readonly collections: readonly string[];
+  readonly authors?: number;
+  readonly organization?: string;
+  readonly date?: PaperDate;
+  readonly upvotes?: number;
+  /** `https:` and `http:` links found in the abstract, in order. */
+  readonly links: readonly string[];
+  /** The abstract links a code repository. */
+  readonly hasCode: boolean;
+}
+
+export interface FileProblem extends CorpusProblem {
+  /** The collection (file) the problem is in. */
+  readonly collection: string;
+}
+
+/** Everything loaded: the merged papers and what was wrong with the files. */
+export interface Library {
+  readonly papers: readonly Paper[];
+  readonly collections: readonly Collection[];
+  readonly byId: ReadonlyMap<string, Paper>;
+  /** Entries read from all files, before duplicates were merged. */
+  readonly entryCount: number;
+  readonly untitledCount: number;
+  readonly problems: readonly FileProblem[];
+}

@@ -1,0 +1,201 @@
+import type { Paper } from '../model/paper';
+import { authorCount, paperDescription } from '../model/describe';
+import { findLinks } from '../library/merge';
+import { findMatches, type Range } from '../search/highlight';
+import { starButton } from '../../shared/protocol';
+import { escapeHtml } from './escape';
+import { renderMath, splitMath } from './math';
+
+/** What the abstract tab shows for one paper. */
+export interface AbstractView {
+  readonly paper: Paper;
+  /** Readable names of the paper's collections. */
+  readonly collectionNames: readonly string[];
+  /** Words to mark, from the search the paper was opened from. */
+  readonly highlight?: { readonly terms: readonly string[]; readonly prefixes: readonly string[] };
+  /** The papers most like this one, best first. */
+  readonly related?: readonly Paper[];
+  readonly starred?: boolean;
+  /** Where the paper stands in the list it was opened from, for the previous and next buttons (0-based). */
+  readonly position?: { readonly index: number; readonly total: number };
+}
+
+/** Where the page's own files are, as webview URIs, and the nonce its script must carry. */
+export interface PageResources {
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly styleUri: string;
+  readonly scriptUri: string;
+}
+
+/**
+ * The whole webview document. Its Content-Security-Policy allows nothing but
+ * the extension's own stylesheet and one nonce'd script: no inline script, no
+ * remote image, so even text that got past escaping could neither run nor
+ * send anything out.
+ */
+export function renderAbstractPage(view: AbstractView, resources: PageResources): string {
+  const csp = [
+    "default-src 'none'",
+    `style-src ${resources.cspSource}`,
+    `font-src ${resources.cspSource}`,
+    `img-src ${resources.cspSource}`,
+    `script-src 'nonce-${resources.nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
+<title>${escapeHtml(view.paper.label)}</title>
+</head>
+<body data-paper-id="${escapeHtml(view.paper.id)}">
+${renderAbstractBody(view)}
+<script nonce="${escapeHtml(resources.nonce)}" src="${escapeHtml(resources.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+/** The paper itself: heading, metadata, collections, abstract. Every piece of paper text is escaped. */
+export function renderAbstractBody(view: AbstractView): string {
+  const { paper } = view;
+  const terms = new Set(view.highlight?.terms ?? []);
+  const prefixes = view.highlight?.prefixes ?? [];
+  const heading = paper.title
+    ? `<h1 class="title">${renderAbstractText(paper.title, terms, prefixes)}</h1>`
+    : `<h1 class="title untitled">${escapeHtml(paper.label)}</h1><p class="untitled-note">No title in the source; the heading is the abstract's opening.</p>`;
+  const abstract = paper.abstract
+    ? `<p>${renderAbstractText(paper.abstract, terms, prefixes)}</p>`
+    : '<p class="empty">The source has a title but no abstract for this paper.</p>';
+  return `<main class="paper">
+${renderActions(view)}
+<header>
+${heading}
+${renderMeta(paper)}
+<ul class="collections" aria-label="Collections">${view.collectionNames.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>
+</header>
+<section class="abstract" aria-label="Abstract">
+<h2>Abstract</h2>
+${abstract}
+</section>
+${renderRelated(view.related ?? [])}
+</main>`;
+}
+
+/**
+ * The toolbar: previous and next, star, copy and look up. Each button names an
+ * action the page script sends back by name; the extension knows the paper.
+ */
+function renderActions(view: AbstractView): string {
+  const { position } = view;
+  const button = (action: string, label: string, title: string, extra = '') =>
+    `<button type="button" data-action="${action}" title="${escapeHtml(title)}"${extra}>${label}</button>`;
+  const place = position
+    ? `<span class="position" aria-live="polite">${position.index + 1} of ${position.total}</span>`
+    : '';
+  const previous = button(
+    'previous',
+    '← Previous',
+    'Previous paper (P or ←)',
+    position && position.index > 0 ? '' : ' disabled',
+  );
+  const next = button(
+    'next',
+    'Next →',
+    'Next paper (N or →)',
+    position && position.index < position.total - 1 ? '' : ' disabled',
+  );
+  const starState = starButton(view.starred ?? false);
+  const star = button(
+    starState.action,
+    starState.label,
+    starState.title,
+    ` aria-pressed="${view.starred ? 'true' : 'false'}"`,
+  );
+  return `<nav class="toolbar" aria-label="Paper actions">
+<span class="group">${previous}${place}${next}</span>
+<span class="group">${star}${button('copyMarkdown', 'Copy Markdown', 'Copy the title, details and abstract as Markdown')}${button('copyCitation', 'Copy Citation', 'Copy a one-line citation')}</span>
+<span class="group">${button('searchArxiv', 'arXiv ↗', 'Search for this paper on arXiv')}${button('searchHuggingFace', 'Hugging Face ↗', 'Search for this paper on Hugging Face Papers')}</span>
+</nav>`;
+}
+
+/** Links the page script turns into `openPaper` messages: the id, never a URL, goes back to the extension. */
+function renderRelated(papers: readonly Paper[]): string {
+  if (papers.length === 0) {
+    return '';
+  }
+  const items = papers.map((p) => {
+    const meta = paperDescription(p);
+    return `<li><a href="#" data-paper-id="${escapeHtml(p.id)}">${escapeHtml(p.label)}</a>${meta ? ` <span class="related-meta">${escapeHtml(meta)}</span>` : ''}</li>`;
+  });
+  return `<nav class="related" aria-label="Related papers">
+<h2>Related papers</h2>
+<ol>${items.join('')}</ol>
+</nav>`;
+}
+
+function renderMeta(paper: Paper): string {
+  const items: string[] = [];
+  if (paper.authors !== undefined) {
+    items.push(`<span class="authors">${authorCount(paper.authors)}</span>`);
+  }
+  if (paper.organization !== undefined) {
+    items.push(`<span class="organization">${escapeHtml(paper.organization)}</span>`);
+  }
+  if (paper.date !== undefined) {
+    items.push(`<span class="date">${escapeHtml(paper.date.text)}</span>`);
+  }
+  if (paper.upvotes !== undefined) {
+    items.push(`<span class="upvotes">${paper.upvotes} upvote${paper.upvotes === 1 ? '' : 's'}</span>`);
+  }
+  return items.length > 0 ? `<p class="meta">${items.join('<span class="sep" aria-hidden="true"> · </span>')}</p>` : '';
+}
+
+/**
+ * The abstract as HTML: `$…$` formulas that are valid TeX become MathML, the
+ * rest (money, mangled TeX) stays text; links become links the page hands to
+ * the extension to check; matched words are marked.
+ */
+export function renderAbstractText(
+  text: string,
+  terms: ReadonlySet<string> = new Set(),
+  prefixes: readonly string[] = [],
+): string {
+  return splitMath(text)
+    .map((segment) => {
+      if (segment.kind === 'math') {
+        const math = renderMath(segment.tex);
+        return math === undefined ? markText(segment.source, terms, prefixes) : `<span class="math">${math}</span>`;
+      }
+      // `\$` is how the scrapes escape a literal dollar (`\$0.50`): show the dollar.
+      return renderLinks(segment.text.replace(/\\\$/g, '$'), terms, prefixes);
+    })
+    .join('');
+}
+
+function renderLinks(text: string, terms: ReadonlySet<string>, prefixes: readonly string[]): string {
+  let html = '';
+  let last = 0;
+  // Only `https:` links open (see `safeExternalUrl`): an `http:` one stays text rather than a dead link.
+  for (const link of findLinks(text).filter((l) => /^https:/i.test(l))) {
+    const at = text.indexOf(link, last);
+    html += markText(text.slice(last, at), terms, prefixes);
+    html += `<a href="${escapeHtml(link)}" class="external">${escapeHtml(link)}</a>`;
+    last = at + link.length;
+  }
+  return html + markText(text.slice(last), terms, prefixes);
+}
+
+/** Escapes text, wrapping the matched words in `<mark>`. */
+export function markText(text: string, terms: ReadonlySet<string>, prefixes: readonly string[]): string {
+  const ranges: Range[] = findMatches(text, terms, prefixes);
+  let html = '';
+  let last = 0;
+  for (const [start, end] of ranges) {
+    html += `${escapeHtml(text.slice(last, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
+    last = end;
+  }
+  return html + escapeHtml(text.slice(last));
+}

@@ -1,0 +1,44 @@
+import { CorpusDigest, type IndexedText } from './indexCache';
+import { TermIndexBuilder, type DocumentPostings, type TermIndex } from './termIndex';
+import { STOP_WORDS, tokenizeForIndex } from '../tokenize';
+
+/** The settings an index is built with; a cached index is only valid for the same ones. */
+export const INDEX_SETTINGS_KEY = 'paper-index/1 fields=title,abstract tokenizer=compound+joined stopwords=v1';
+
+/** The terms of a field as the index stores them: compounds split and joined, stop words dropped. */
+export function indexTerms(text: string): string[] {
+  return tokenizeForIndex(text).filter((t) => !STOP_WORDS.has(t));
+}
+
+/**
+ * Indexes papers a slice at a time and digests them for the cache key: the
+ * one build that both this thread and the index worker run, and that an
+ * update runs with the previous index's postings to carry papers over from.
+ */
+export class PaperIndexer {
+  private readonly builder: TermIndexBuilder;
+  private readonly digest = new CorpusDigest();
+
+  constructor(previous?: DocumentPostings) {
+    this.builder = new TermIndexBuilder(previous);
+  }
+
+  /** Adds the next papers, in library order. */
+  add(papers: readonly IndexedText[]): void {
+    for (const paper of papers) {
+      this.builder.add([indexTerms(paper.title ?? ''), indexTerms(paper.abstract)]);
+    }
+    this.digest.add(papers);
+  }
+
+  /** Adds the next paper, whose title and abstract are those of document `from` of the previous index, without tokenizing it. */
+  carry(paper: IndexedText, from: number): void {
+    this.builder.carry(from);
+    this.digest.add([paper]);
+  }
+
+  *finishSteps(): Generator<void, { readonly terms: TermIndex; readonly key: string }> {
+    const terms = yield* this.builder.finishSteps();
+    return { terms, key: this.digest.key(INDEX_SETTINGS_KEY) };
+  }
+}

@@ -1,0 +1,457 @@
+import { runSteps } from '../../util/steps';
+import { dictionarySteps, TermDictionary, validDictionarySteps, type FlatDictionary } from './dictionary';
+import { TermList } from './termList';
+
+/**
+ * A compact inverted index over numbered documents with two fields (title,
+ * abstract). MiniSearch's radix tree (`SearchableMap`) is the term
+ * dictionary, so prefix and typo lookups are MiniSearch's own; the postings,
+ * like the dictionary (see `dictionary.ts`), live in flat typed arrays instead
+ * of MiniSearch's nested Maps, which is what keeps 100,000 abstracts in a
+ * fraction of the memory and lets the index be cached as a few binary blocks.
+ */
+
+/** The fields every document has, in this order. */
+export const FIELD_COUNT = 2;
+export const TITLE = 0;
+export const ABSTRACT = 1;
+
+/** Term frequencies are stored in a byte; a word repeated more often than this counts the same. */
+const MAX_TF = 255;
+
+/** BM25+ parameters, as MiniSearch uses them. */
+const K1 = 1.2;
+const B = 0.7;
+const DELTA = 0.5;
+
+/** The arrays an index is made of; what the cache stores. */
+export interface TermIndexData {
+  readonly docCount: number;
+  /** Term id → term, in the order the terms were first seen. */
+  readonly terms: TermList;
+  /** Term id → first posting; one more entry than terms. */
+  readonly offsets: Uint32Array;
+  /** Posting → document number, ascending within each term. */
+  readonly docs: Uint32Array;
+  /** Posting → term frequency in each field (`FIELD_COUNT` bytes a posting). */
+  readonly tfs: Uint8Array;
+  /** Document → length of each field in terms (`FIELD_COUNT` entries a document). */
+  readonly fieldLengths: Uint16Array;
+}
+
+/** A term of the dictionary that a query word matched, and how much that match counts. */
+export interface TermMatch {
+  readonly termId: number;
+  readonly weight: number;
+}
+
+/** One query word: the terms it matches and the fields it may match in. */
+export interface WordMatches {
+  readonly terms: readonly TermMatch[];
+  /** Per field boost; a field with 0 is not searched. */
+  readonly fieldBoost: readonly number[];
+}
+
+/** An index's postings grouped by document: what carrying a document over into a new index reads. */
+export interface DocumentPostings {
+  readonly data: TermIndexData;
+  /** Document → its first entry; one more entry than documents. */
+  readonly starts: Uint32Array;
+  /** Entry → term id. */
+  readonly terms: Uint32Array;
+  /** Entry → posting in `data`. */
+  readonly postings: Uint32Array;
+}
+
+/**
+ * Collects documents' terms; `finish` turns them into a `TermIndex`. Given
+ * the postings of a previous index, it keeps that index's term ids and can
+ * `carry` its documents over without tokenizing them again.
+ */
+export class TermIndexBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly termList: string[] = [];
+  private postingTerm = new Uint32Array(1 << 16);
+  private postingDoc = new Uint32Array(1 << 16);
+  private postingTf = new Uint8Array(FIELD_COUNT << 16);
+  private postingCount = 0;
+  private lengths = new Uint16Array(FIELD_COUNT * 1024);
+  private docCount = 0;
+
+  /** Per term: the last document it was seen in, and its slot in that document's term list. */
+  private lastDoc = new Int32Array(1 << 16).fill(-1);
+  private slot = new Uint32Array(1 << 16);
+  /** The current document's distinct terms and their frequencies per field. */
+  private docTerms: number[] = [];
+  private docTfs = new Uint8Array(FIELD_COUNT * 1024);
+
+  constructor(private readonly previous?: DocumentPostings) {
+    if (previous) {
+      // About as many postings as before: doubling arrays of millions of them on the way would block for longer than any step should.
+      const size = previous.data.docs.length + (1 << 16);
+      this.postingTerm = new Uint32Array(size);
+      this.postingDoc = new Uint32Array(size);
+      this.postingTf = new Uint8Array(size * FIELD_COUNT);
+      this.lengths = new Uint16Array((previous.data.docCount + 1024) * FIELD_COUNT);
+      for (let id = 0; id < previous.data.terms.length; id++) {
+        this.idOf(previous.data.terms.get(id));
+      }
+    }
+  }
+
+  /** Adds the next document: its terms in each field, as the tokenizer produced them. */
+  add(fields: readonly (readonly string[])[]): void {
+    const doc = this.nextDoc();
+    const docTerms = this.docTerms;
+    docTerms.length = 0;
+    for (let field = 0; field < fields.length; field++) {
+      const terms = fields[field];
+      this.lengths[doc * FIELD_COUNT + field] = Math.min(terms.length, 0xffff);
+      for (const term of terms) {
+        const id = this.idOf(term);
+        if (this.lastDoc[id] !== doc) {
+          this.lastDoc[id] = doc;
+          this.slot[id] = docTerms.length;
+          if ((docTerms.length + 1) * FIELD_COUNT > this.docTfs.length) {
+            this.docTfs = grow(this.docTfs, this.docTfs.length * 2);
+          }
+          this.docTfs.fill(0, docTerms.length * FIELD_COUNT, (docTerms.length + 1) * FIELD_COUNT);
+          docTerms.push(id);
+        }
+        const at = this.slot[id] * FIELD_COUNT + field;
+        if (this.docTfs[at] < MAX_TF) {
+          this.docTfs[at]++;
+        }
+      }
+    }
+    for (let i = 0; i < docTerms.length; i++) {
+      this.push(docTerms[i], doc, this.docTfs[i * FIELD_COUNT], this.docTfs[i * FIELD_COUNT + 1]);
+    }
+  }
+
+  /** Adds the next document as a copy of document `from` of the previous index: its postings and field lengths. */
+  carry(from: number): void {
+    const previous = this.previous;
+    if (!previous) {
+      throw new Error('carry needs the postings of a previous index');
+    }
+    const doc = this.nextDoc();
+    const { fieldLengths, tfs } = previous.data;
+    this.lengths.set(fieldLengths.subarray(from * FIELD_COUNT, from * FIELD_COUNT + FIELD_COUNT), doc * FIELD_COUNT);
+    for (let entry = previous.starts[from]; entry < previous.starts[from + 1]; entry++) {
+      const p = previous.postings[entry];
+      this.push(previous.terms[entry], doc, tfs[p * FIELD_COUNT], tfs[p * FIELD_COUNT + 1]);
+    }
+  }
+
+  private nextDoc(): number {
+    const doc = this.docCount++;
+    if (doc * FIELD_COUNT + FIELD_COUNT > this.lengths.length) {
+      this.lengths = grow(this.lengths, this.lengths.length * 2);
+    }
+    return doc;
+  }
+
+  private push(termId: number, doc: number, titleTf: number, abstractTf: number): void {
+    if (this.postingCount === this.postingTerm.length) {
+      const size = this.postingTerm.length * 2;
+      this.postingTerm = grow(this.postingTerm, size);
+      this.postingDoc = grow(this.postingDoc, size);
+      this.postingTf = grow(this.postingTf, size * FIELD_COUNT);
+    }
+    const i = this.postingCount++;
+    this.postingTerm[i] = termId;
+    this.postingDoc[i] = doc;
+    this.postingTf[i * FIELD_COUNT] = titleTf;
+    this.postingTf[i * FIELD_COUNT + 1] = abstractTf;
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termList.length;
+      this.termIds.set(term, id);
+      this.termList.push(term);
+      if (id >= this.lastDoc.length) {
+        const size = this.lastDoc.length * 2;
+        const lastDoc = new Int32Array(size).fill(-1);
+        lastDoc.set(this.lastDoc);
+        this.lastDoc = lastDoc;
+        this.slot = grow(this.slot, size);
+      }
+    }
+    return id;
+  }
+
+  /**
+   * Sorts the postings by term (a counting sort, stable, so documents stay in
+   * order within each term) in slices; `finish` runs them all, `finishSteps`
+   * lets an async caller yield between them. Terms of the previous index that
+   * no document has any more are dropped, as a fresh build would not have them.
+   */
+  *finishSteps(sliceSize = 1 << 19): Generator<void, TermIndex> {
+    const counts = new Uint32Array(this.termList.length);
+    for (let start = 0; start < this.postingCount; start += sliceSize) {
+      const end = Math.min(start + sliceSize, this.postingCount);
+      for (let i = start; i < end; i++) {
+        counts[this.postingTerm[i]]++;
+      }
+      yield;
+    }
+    const terms: string[] = [];
+    const newId = new Uint32Array(this.termList.length);
+    for (let t = 0; t < this.termList.length; t++) {
+      if (counts[t] > 0) {
+        newId[t] = terms.length;
+        terms.push(this.termList[t]);
+      }
+    }
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < this.termList.length; t++) {
+      if (counts[t] > 0) {
+        offsets[newId[t] + 1] = offsets[newId[t]] + counts[t];
+      }
+    }
+    const next = offsets.slice(0, terms.length);
+    const docs = new Uint32Array(this.postingCount);
+    const tfs = new Uint8Array(this.postingCount * FIELD_COUNT);
+    for (let start = 0; start < this.postingCount; start += sliceSize) {
+      const end = Math.min(start + sliceSize, this.postingCount);
+      for (let i = start; i < end; i++) {
+        const at = next[newId[this.postingTerm[i]]]++;
+        docs[at] = this.postingDoc[i];
+        tfs[at * FIELD_COUNT] = this.postingTf[i * FIELD_COUNT];
+        tfs[at * FIELD_COUNT + 1] = this.postingTf[i * FIELD_COUNT + 1];
+      }
+      yield;
+    }
+    const data: TermIndexData = {
+      docCount: this.docCount,
+      terms: TermList.from(terms),
+      offsets,
+      docs,
+      tfs,
+      fieldLengths: this.lengths.slice(0, this.docCount * FIELD_COUNT),
+    };
+    return new TermIndex(data, new TermDictionary(yield* dictionarySteps(terms)));
+  }
+
+  finish(): TermIndex {
+    return runSteps(this.finishSteps());
+  }
+}
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
+
+/** Scores and match masks of one query, over every document. */
+export interface Scored {
+  /** Matched documents, in no particular order: a view of a buffer the next `score` reuses. */
+  readonly docs: Uint32Array;
+  readonly scores: Float64Array;
+  /** Bit i set: the document matched query word i. */
+  readonly masks: Uint32Array;
+}
+
+export class TermIndex {
+  /**
+   * Per document and field, BM25's length normalisation `K1 * (1 - B + B * length / average)`,
+   * worked out once rather than for every posting of every query.
+   */
+  private readonly lengthNorms: Float64Array;
+  /** Reused between queries: a score and a word mask per document. */
+  private readonly scores: Float64Array;
+  private readonly masks: Uint32Array;
+  /** The documents a query touched; reused, so a query that matches most papers makes no garbage. */
+  private readonly touched: Uint32Array;
+
+  constructor(
+    readonly data: TermIndexData,
+    private readonly dictionary: TermDictionary,
+  ) {
+    const averageLength = Array.from({ length: FIELD_COUNT }, (_, field) => {
+      let total = 0;
+      for (let doc = 0; doc < data.docCount; doc++) {
+        total += data.fieldLengths[doc * FIELD_COUNT + field];
+      }
+      return data.docCount > 0 ? Math.max(total / data.docCount, 1) : 1;
+    });
+    this.lengthNorms = new Float64Array(data.docCount * FIELD_COUNT);
+    for (let i = 0; i < this.lengthNorms.length; i++) {
+      this.lengthNorms[i] = K1 * (1 - B + (B * data.fieldLengths[i]) / averageLength[i % FIELD_COUNT]);
+    }
+    this.scores = new Float64Array(data.docCount);
+    this.masks = new Uint32Array(data.docCount);
+    this.touched = new Uint32Array(data.docCount);
+  }
+
+  /** An index from cached arrays and its flat dictionary; undefined if the dictionary does not add up. */
+  static *fromFlatSteps(data: TermIndexData, dictionary: FlatDictionary): Generator<void, TermIndex | undefined> {
+    return (yield* validDictionarySteps(dictionary, data.terms.length))
+      ? new TermIndex(data, new TermDictionary(dictionary))
+      : undefined;
+  }
+
+  /** The postings grouped by document (a counting sort by document), in slices. */
+  *byDocumentSteps(sliceSize = 1 << 19): Generator<void, DocumentPostings> {
+    const { offsets, docs, docCount, terms: termList } = this.data;
+    const starts = new Uint32Array(docCount + 1);
+    for (let start = 0; start < docs.length; start += sliceSize) {
+      const end = Math.min(start + sliceSize, docs.length);
+      for (let p = start; p < end; p++) {
+        starts[docs[p] + 1]++;
+      }
+      yield;
+    }
+    for (let doc = 0; doc < docCount; doc++) {
+      starts[doc + 1] += starts[doc];
+    }
+    const next = starts.slice(0, docCount);
+    const terms = new Uint32Array(docs.length);
+    const postings = new Uint32Array(docs.length);
+    for (let t = 0, sliceEnd = sliceSize; t < termList.length; t++) {
+      for (let p = offsets[t]; p < offsets[t + 1]; p++) {
+        const at = next[docs[p]]++;
+        terms[at] = t;
+        postings[at] = p;
+      }
+      if (offsets[t + 1] >= sliceEnd) {
+        sliceEnd = offsets[t + 1] + sliceSize;
+        yield;
+      }
+    }
+    return { data: this.data, starts, terms, postings };
+  }
+
+  /** The dictionary's arrays, for the cache. */
+  get flatDictionary(): FlatDictionary {
+    return this.dictionary.flat;
+  }
+
+  get docCount(): number {
+    return this.data.docCount;
+  }
+
+  get termCount(): number {
+    return this.data.terms.length;
+  }
+
+  /** Documents that contain the term, in any field. */
+  documentFrequency(termId: number): number {
+    return this.data.offsets[termId + 1] - this.data.offsets[termId];
+  }
+
+  termId(term: string): number | undefined {
+    return this.dictionary.termId(term);
+  }
+
+  term(termId: number): string {
+    return this.data.terms.get(termId);
+  }
+
+  /**
+   * Orders terms by their text. Term ids are only the order terms were first
+   * seen in, which an index updated in place numbers differently from a fresh
+   * build: wherever terms tie, their text decides, so results are the same.
+   */
+  compareTerms(a: number, b: number): number {
+    return this.data.terms.compare(a, b);
+  }
+
+  /** Terms that start with `prefix` (the prefix itself included), as term ids. */
+  prefixTerms(prefix: string): number[] {
+    return this.dictionary.prefixTerms(prefix);
+  }
+
+  /** Terms within `distance` edits of `term`, with their distances. */
+  fuzzyTerms(term: string, distance: number): [number, number][] {
+    return this.dictionary.fuzzyTerms(term, distance);
+  }
+
+  /** Whether a document contains a term (postings are sorted, so this is a binary search). */
+  contains(termId: number, doc: number): boolean {
+    const { offsets, docs } = this.data;
+    let lo = offsets[termId];
+    let hi = offsets[termId + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (docs[mid] === doc) {
+        return true;
+      }
+      if (docs[mid] < doc) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return false;
+  }
+
+  /** Documents that contain any of the terms. */
+  documentsWith(termIds: readonly number[]): Set<number> {
+    const found = new Set<number>();
+    const { offsets, docs } = this.data;
+    for (const termId of termIds) {
+      for (let p = offsets[termId]; p < offsets[termId + 1]; p++) {
+        found.add(docs[p]);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * BM25F scores for the query words: every document that matched at least
+   * one word, with its score and which words it matched. The returned arrays
+   * are reused by the next call.
+   */
+  score(words: readonly WordMatches[]): Scored {
+    const { offsets, docs, tfs, docCount } = this.data;
+    const { scores, masks, lengthNorms, touched } = this;
+    let touchedCount = 0;
+    for (let w = 0; w < words.length; w++) {
+      const bit = 1 << w;
+      const [titleBoost, abstractBoost] = words[w].fieldBoost;
+      for (const { termId, weight } of words[w].terms) {
+        const df = offsets[termId + 1] - offsets[termId];
+        const idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+        for (let p = offsets[termId]; p < offsets[termId + 1]; p++) {
+          const doc = docs[p];
+          // The sum of the fields' BM25 terms, field by field in order (title, abstract), as floating point needs for the same scores every time.
+          let fieldScore = 0;
+          const titleTf = tfs[p * FIELD_COUNT + TITLE];
+          if (titleTf !== 0 && titleBoost !== 0) {
+            fieldScore +=
+              titleBoost * ((titleTf * (K1 + 1)) / (titleTf + lengthNorms[doc * FIELD_COUNT + TITLE]) + DELTA);
+          }
+          const abstractTf = tfs[p * FIELD_COUNT + ABSTRACT];
+          if (abstractTf !== 0 && abstractBoost !== 0) {
+            fieldScore +=
+              abstractBoost *
+              ((abstractTf * (K1 + 1)) / (abstractTf + lengthNorms[doc * FIELD_COUNT + ABSTRACT]) + DELTA);
+          }
+          if (fieldScore === 0) {
+            continue;
+          }
+          if (masks[doc] === 0) {
+            touched[touchedCount++] = doc;
+          }
+          masks[doc] |= bit;
+          scores[doc] += weight * idf * fieldScore;
+        }
+      }
+    }
+    return { docs: touched.subarray(0, touchedCount), scores, masks };
+  }
+
+  /** Clears the per-document scores that `score` left behind. */
+  reset(scored: Scored): void {
+    const { docs } = scored;
+    for (let i = 0; i < docs.length; i++) {
+      this.scores[docs[i]] = 0;
+      this.masks[docs[i]] = 0;
+    }
+  }
+}

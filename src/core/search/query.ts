@@ -1,0 +1,182 @@
+import { foldCase } from '../text/text';
+import { STOP_WORDS, words, type Word } from './tokenize';
+
+/** Queries longer than this are cut: nobody types more, and a pasted essay should not stall the search. */
+export const MAX_QUERY_LENGTH = 300;
+/** Past this many words, extra words only slow the search down. */
+const MAX_QUERY_WORDS = 12;
+
+/** A query word, possibly limited to one field (`title:xlstm`, `abs:lstm`). */
+export interface QueryWord extends Word {
+  readonly field?: 'title' | 'abstract';
+}
+
+/** An inclusive range; an open end is undefined. */
+export interface NumberRange {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** Filters on a paper's metadata, from `year:`, `upvotes:`, `in:` and `has:code`. */
+export interface QueryFilters {
+  readonly year?: NumberRange;
+  readonly upvotes?: NumberRange;
+  /** Folded words a collection's name must contain, one entry per `in:`. */
+  readonly collections: readonly string[];
+  readonly hasCode?: boolean;
+}
+
+/** A query as the user typed it, broken into what to look for and what to filter by. */
+export interface ParsedQuery {
+  readonly text: string;
+  /** The free text of the query, without its field filters: what re-ranking compares titles with. */
+  readonly plainText: string;
+  readonly words: readonly QueryWord[];
+  /**
+   * The last word is still being typed (no space after it), so it is matched
+   * as a prefix: `landmark atten` finds *Landmark Attention*.
+   */
+  readonly lastIsPrefix: boolean;
+  /** Quoted phrases, folded and spaced (`"state space"` → `state space`); each must appear as written. */
+  readonly phrases: readonly string[];
+  /** `-word`: papers with any of these words are left out. */
+  readonly excluded: readonly Word[];
+  readonly filters: QueryFilters;
+  /** The active filters, in words, for the quick pick to show. */
+  readonly description: readonly string[];
+}
+
+/** `field:value`, `-word`, `"a phrase"` (also `-"…"` and `field:"…"`), or a bare word. */
+const TOKEN = /(-?)(?:([a-z]+):)?("([^"]*)"?|[^\s"]+)/gi;
+const RANGE = /^(\d{1,7})?(?:-|\.\.)(\d{1,7})?$/;
+const COMPARISON = /^(>=|<=|>|<|=)?(\d{1,7})$/;
+
+/** Parses the query syntax; anything it does not understand is searched as plain text. */
+export function parseQuery(input: string): ParsedQuery {
+  const text = input.slice(0, MAX_QUERY_LENGTH);
+  const plain: string[] = [];
+  const all: QueryWord[] = [];
+  const phrases: string[] = [];
+  const excluded: Word[] = [];
+  const collections: string[] = [];
+  const description: string[] = [];
+  let year: NumberRange | undefined;
+  let upvotes: NumberRange | undefined;
+  let hasCode: boolean | undefined;
+
+  for (const m of text.matchAll(TOKEN)) {
+    const [, minus, rawField, value, quoted] = m;
+    const field = rawField?.toLowerCase();
+    const phrase = quoted !== undefined;
+    const body = phrase ? quoted : value;
+    if (minus && !field) {
+      excluded.push(...words(body));
+      description.push(`without “${body}”`);
+      continue;
+    }
+    if (field === 'year' && !phrase) {
+      const range = parseRange(body);
+      if (range) {
+        year = range;
+        description.push(`year ${describeRange(range)}`);
+        continue;
+      }
+    } else if (field === 'upvotes' && !phrase) {
+      const range = parseRange(body);
+      if (range) {
+        upvotes = range;
+        description.push(`upvotes ${describeRange(range)}`);
+        continue;
+      }
+    } else if (field === 'in' && body.trim()) {
+      collections.push(foldCase(body.trim()));
+      description.push(`in “${body.trim()}”`);
+      continue;
+    } else if (field === 'has' && body.toLowerCase() === 'code') {
+      hasCode = true;
+      description.push('has code');
+      continue;
+    } else if ((field === 'title' || field === 'abs' || field === 'abstract') && body.trim()) {
+      const target = field === 'title' ? ('title' as const) : ('abstract' as const);
+      all.push(...words(body).map((w) => ({ ...w, field: target })));
+      plain.push(body);
+      if (phrase) {
+        phrases.push(phraseKey(body));
+      }
+      description.push(`${target} has “${body}”`);
+      continue;
+    }
+    // A bare word, a phrase, or a field this parser does not know: plain text.
+    const free = field ? `${rawField} ${body}` : body;
+    all.push(...words(free));
+    plain.push(free);
+    if (phrase && !field && words(body).length > 1) {
+      phrases.push(phraseKey(body));
+      description.push(`phrase “${body}”`);
+    }
+  }
+  const limited = all.slice(0, MAX_QUERY_WORDS);
+  const content = limited.filter((w) => !(w.parts.length === 1 && STOP_WORDS.has(w.joined)));
+  return {
+    text,
+    plainText: plain.join(' '),
+    // A query of stop words only (`the`) is still searched for.
+    words: content.length > 0 ? content : limited,
+    lastIsPrefix: limited.length > 0 && /[\p{L}\p{N}]$/u.test(text),
+    phrases,
+    excluded,
+    filters: { collections, ...(year && { year }), ...(upvotes && { upvotes }), ...(hasCode && { hasCode }) },
+    description,
+  };
+}
+
+/** `2023`, `2020-2023`, `2020..2023`, `>2020`, `>=5`, `<3`, `..2021`. */
+function parseRange(value: string): NumberRange | undefined {
+  const range = RANGE.exec(value);
+  if (range && (range[1] || range[2])) {
+    const min = range[1] === undefined ? undefined : Number(range[1]);
+    const max = range[2] === undefined ? undefined : Number(range[2]);
+    return min !== undefined && max !== undefined && min > max ? undefined : { min, max };
+  }
+  const comparison = COMPARISON.exec(value);
+  if (!comparison) {
+    return undefined;
+  }
+  const n = Number(comparison[2]);
+  switch (comparison[1]) {
+    case '>':
+      return { min: n + 1 };
+    case '>=':
+      return { min: n };
+    case '<':
+      return { max: n - 1 };
+    case '<=':
+      return { max: n };
+    default:
+      return { min: n, max: n };
+  }
+}
+
+function describeRange(range: NumberRange): string {
+  if (range.min !== undefined && range.max !== undefined) {
+    return range.min === range.max ? `${range.min}` : `${range.min}–${range.max}`;
+  }
+  return range.min !== undefined ? `≥ ${range.min}` : `≤ ${range.max}`;
+}
+
+/** Folded text with every run of non-word characters turned into one space: how phrases are compared. */
+export function phraseKey(text: string): string {
+  return ` ${foldCase(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+}
+
+export function inRange(value: number | undefined, range: NumberRange | undefined): boolean {
+  if (!range) {
+    return true;
+  }
+  if (value === undefined) {
+    return false;
+  }
+  return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
+}

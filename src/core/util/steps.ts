@@ -1,0 +1,45 @@
+/**
+ * Long work written as a generator that yields between steps, so that one
+ * piece of code serves a caller that wants the result at once and one that
+ * must not hold up the event loop (the extension host) for long.
+ */
+
+/** Shaped like `vscode.CancellationToken`, so that the pure core needs no `vscode`. */
+export interface CancellationFlag {
+  readonly isCancellationRequested: boolean;
+}
+
+/** Steps run back to back before yielding to the event loop, so that small steps do not each pay for a turn of it. */
+const SLICE_MS = 5;
+
+/** Runs a step generator to its end, synchronously. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+/** Runs a step generator, yielding to the event loop every `SLICE_MS` or so; undefined if cancelled. */
+export function runStepsAsync<T>(steps: Generator<void, T>): Promise<T>;
+export function runStepsAsync<T>(
+  steps: Generator<void, T>,
+  token: CancellationFlag | undefined,
+): Promise<T | undefined>;
+export async function runStepsAsync<T>(steps: Generator<void, T>, token?: CancellationFlag): Promise<T | undefined> {
+  for (;;) {
+    const sliceEnd = performance.now() + SLICE_MS;
+    do {
+      if (token?.isCancellationRequested) {
+        return undefined;
+      }
+      const step = steps.next();
+      if (step.done) {
+        return step.value;
+      }
+    } while (performance.now() < sliceEnd);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

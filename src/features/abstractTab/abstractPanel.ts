@@ -1,0 +1,296 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Paper } from '../../core/model/paper';
+import { collectionNamesOf } from '../../core/model/describe';
+import { sortPapers, type SortBy } from '../../core/model/grouping';
+import { readableTex, truncateWords } from '../../core/model/label';
+import { Commands, WebviewTypes } from '../../host/ids';
+import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
+import type { RecentPapers } from '../../host/recentPapers';
+import type { StarredPapers } from '../../host/starredPapers';
+import { renderAbstractPage, type AbstractView } from '../../core/render/abstractHtml';
+import { Disposable } from '../../host/disposable';
+import type { LibraryViewOptions } from '../libraryViews/libraryViewOptions';
+import {
+  parsePageMessage,
+  parsePageState,
+  safeExternalUrl,
+  type ExtensionMessage,
+  type PageAction,
+  type PageMessage,
+} from '../../shared/protocol';
+
+/** Tab titles longer than this are cut; the full title is in the page. */
+const TAB_TITLE_LENGTH = 48;
+/** How many related papers the page lists under the abstract. */
+const RELATED_COUNT = 5;
+
+export interface Highlight {
+  readonly terms: readonly string[];
+  readonly prefixes: readonly string[];
+}
+
+export interface ShowOptions {
+  /** The search's words, to mark in the page. */
+  readonly highlight?: Highlight;
+  readonly viewColumn?: vscode.ViewColumn;
+  /** The list the paper was opened from (search hits, a Library group), in order: what previous and next move through. */
+  readonly sequence?: readonly string[];
+}
+
+/** The toolbar's buttons that are commands on the paper. */
+const ACTION_COMMANDS: Record<Exclude<PageAction, 'previous' | 'next'>, string> = {
+  star: Commands.star,
+  unstar: Commands.unstar,
+  copyMarkdown: Commands.copyMarkdown,
+  copyCitation: Commands.copyCitation,
+  searchArxiv: Commands.searchArxiv,
+  searchHuggingFace: Commands.searchHuggingFace,
+};
+
+/** An open tab: which paper it shows and the list it moves through. */
+interface OpenTab {
+  readonly panel: vscode.WebviewPanel;
+  paperId: string;
+  sequence?: readonly string[];
+  highlight?: Highlight;
+}
+
+/**
+ * The abstract tabs: one per paper, reused when the paper is opened again,
+ * restored after a window reload by the serializer. Previous and next show
+ * another paper in the same tab, as a reader turns pages.
+ */
+export class AbstractPanels extends Disposable implements vscode.WebviewPanelSerializer {
+  private readonly tabs = new Map<string, OpenTab>();
+  private libraryOrder:
+    { readonly snapshot: LibrarySnapshot; readonly sortBy: SortBy; readonly ids: readonly string[] } | undefined;
+  private readonly activeChanged = this._register(new vscode.EventEmitter<void>());
+  /** Fires when an abstract tab gains or loses focus, shows another paper, or closes. */
+  readonly onDidChangeActivePaper = this.activeChanged.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly service: LibraryService,
+    private readonly starred: StarredPapers,
+    private readonly recent: RecentPapers,
+    private readonly viewOptions: LibraryViewOptions,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    super();
+    this._register(vscode.window.registerWebviewPanelSerializer(WebviewTypes.abstract, this));
+    this._register({ dispose: () => this.tabs.forEach((t) => t.panel.dispose()) });
+    this._register(
+      starred.onDidChange(() =>
+        this.tabs.forEach((tab) => this.post(tab, { type: 'starred', starred: starred.has(tab.paperId) })),
+      ),
+    );
+    // A reload can change a paper's text or drop it; pages show what is loaded.
+    this._register(service.onDidChange(() => this.tabs.forEach((tab) => this.render(tab))));
+  }
+
+  /** Opens the paper's tab, or reveals it if it is open, and remembers it as recently opened. */
+  async show(paperId: string, options: ShowOptions = {}): Promise<void> {
+    const snapshot = await this.service.ready();
+    const paper = snapshot.library.byId.get(paperId);
+    if (!paper) {
+      void vscode.window.showWarningMessage('Papers: that paper is no longer in the library.');
+      return;
+    }
+    await this.recent.add(paper.id);
+    const viewColumn = options.viewColumn ?? vscode.ViewColumn.Active;
+    const open = this.tabs.get(paper.id);
+    if (open) {
+      // Redrawn only for something new to show: a redraw loses the reader's scroll position.
+      if (options.highlight || (options.sequence && options.sequence !== open.sequence)) {
+        open.highlight = options.highlight ?? open.highlight;
+        open.sequence = options.sequence ?? open.sequence;
+        this.render(open);
+      }
+      open.panel.reveal(viewColumn);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      WebviewTypes.abstract,
+      tabTitle(paper),
+      viewColumn,
+      this.webviewOptions(),
+    );
+    this.attach(panel, paper.id, options);
+  }
+
+  /** The paper of the abstract tab that has focus, if one has. */
+  activePaperId(): string | undefined {
+    return [...this.tabs.values()].find((t) => t.panel.active)?.paperId;
+  }
+
+  /** Shows the paper before (-1) or after (+1) the focused tab's paper in the list it was opened from. */
+  async step(delta: -1 | 1): Promise<void> {
+    const tab = [...this.tabs.values()].find((t) => t.panel.active);
+    if (tab) {
+      await this.stepTab(tab, delta);
+    }
+  }
+
+  private async stepTab(tab: OpenTab, delta: -1 | 1): Promise<void> {
+    const sequence = this.sequenceOf(tab);
+    const target = sequence[sequence.indexOf(tab.paperId) + delta];
+    if (target === undefined) {
+      return;
+    }
+    const other = this.tabs.get(target);
+    if (other) {
+      other.sequence = tab.sequence;
+      this.render(other);
+      other.panel.reveal();
+      return;
+    }
+    this.tabs.delete(tab.paperId);
+    tab.paperId = target;
+    tab.highlight = undefined;
+    this.tabs.set(target, tab);
+    await this.recent.add(target);
+    this.render(tab);
+    this.activeChanged.fire();
+  }
+
+  /** The open tabs and what they show, for tests and for other extensions. */
+  describe(): { paperId: string; title: string; html: string }[] {
+    return [...this.tabs.values()].map((t) => ({
+      paperId: t.paperId,
+      title: t.panel.title,
+      html: t.panel.webview.html,
+    }));
+  }
+
+  /** Brings a tab back after a reload; a state that names no paper in the library closes it. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const paperId = parsePageState(state)?.paperId;
+    const snapshot = await this.service.ready().catch(() => undefined);
+    const paper = paperId ? snapshot?.library.byId.get(paperId) : undefined;
+    if (!paper || this.tabs.has(paper.id)) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.attach(panel, paper.id, {});
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      // The page's one script: buttons, link clicks and tab restore. Forms and command links stay off.
+      enableScripts: true,
+      enableForms: false,
+      enableCommandUris: false,
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.extensionUri, 'media'),
+        vscode.Uri.joinPath(this.extensionUri, 'dist'),
+      ],
+      enableFindWidget: true,
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel, paperId: string, options: ShowOptions): void {
+    const tab: OpenTab = {
+      panel,
+      paperId,
+      ...(options.sequence && { sequence: options.sequence }),
+      ...(options.highlight && { highlight: options.highlight }),
+    };
+    this.tabs.set(paperId, tab);
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'paper.svg');
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => this.handle(tab, parsePageMessage(message), message)),
+      panel.onDidChangeViewState(() => this.activeChanged.fire()),
+      panel.onDidDispose(() => {
+        this.tabs.delete(tab.paperId);
+        subscriptions.forEach((s) => s.dispose());
+        this.activeChanged.fire();
+      }),
+    ];
+    this.render(tab);
+  }
+
+  /** The list previous and next move through: where the paper was opened from, else the Library's order. */
+  private sequenceOf(tab: OpenTab): readonly string[] {
+    if (tab.sequence?.includes(tab.paperId)) {
+      return tab.sequence;
+    }
+    const snapshot = this.service.current;
+    if (!snapshot) {
+      return [];
+    }
+    const { sortBy } = this.viewOptions;
+    // Sorting every paper is kept for the next tab and step: it changes only with the library or the order.
+    if (this.libraryOrder?.snapshot !== snapshot || this.libraryOrder.sortBy !== sortBy) {
+      this.libraryOrder = { snapshot, sortBy, ids: sortPapers(snapshot.library.papers, sortBy).map((p) => p.id) };
+    }
+    return this.libraryOrder.ids;
+  }
+
+  private render(tab: OpenTab): void {
+    const snapshot = this.service.current;
+    const paper = snapshot?.library.byId.get(tab.paperId);
+    if (!snapshot || !paper) {
+      return;
+    }
+    const sequence = this.sequenceOf(tab);
+    const index = sequence.indexOf(paper.id);
+    const view: AbstractView = {
+      paper,
+      collectionNames: collectionNamesOf(paper, snapshot.collectionNames),
+      related: snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => hit.paper),
+      starred: this.starred.has(paper.id),
+      ...(index >= 0 && { position: { index, total: sequence.length } }),
+      ...(tab.highlight && { highlight: tab.highlight }),
+    };
+    const { panel } = tab;
+    const webview = panel.webview;
+    panel.title = tabTitle(paper);
+    webview.html = renderAbstractPage(view, {
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'abstract.css')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
+    });
+  }
+
+  private post(tab: OpenTab, message: ExtensionMessage): void {
+    void tab.panel.webview.postMessage(message);
+  }
+
+  private handle(tab: OpenTab, message: PageMessage | undefined, raw: unknown): void {
+    if (!message) {
+      this.output.warn(
+        'Ignored a malformed message from an abstract page:',
+        JSON.stringify(raw)?.slice(0, 200) ?? String(raw),
+      );
+      return;
+    }
+    switch (message.type) {
+      case 'openLink': {
+        const url = safeExternalUrl(message.url);
+        if (url) {
+          void vscode.env.openExternal(vscode.Uri.parse(url, true));
+        } else {
+          this.output.warn('Refused to open a link that is not http(s):', message.url.slice(0, 200));
+        }
+        return;
+      }
+      case 'openPaper':
+        void this.show(message.id);
+        return;
+      case 'action':
+        if (message.action === 'previous' || message.action === 'next') {
+          void this.stepTab(tab, message.action === 'previous' ? -1 : 1);
+        } else {
+          void vscode.commands.executeCommand(ACTION_COMMANDS[message.action], tab.paperId);
+        }
+        return;
+    }
+  }
+}
+
+function tabTitle(paper: Paper): string {
+  return truncateWords(readableTex(paper.label), TAB_TITLE_LENGTH);
+}

@@ -1,0 +1,208 @@
+import * as vscode from 'vscode';
+import type { Paper } from '../../core/model/paper';
+import { byDateDescending } from '../../core/model/grouping';
+import { readableTex, truncateWords } from '../../core/model/label';
+import { Settings } from '../../host/ids';
+import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
+import type { StarredPapers } from '../../host/starredPapers';
+import { findMatches } from '../../core/search/highlight';
+import type { SearchHit } from '../../core/search/engine/paperIndex';
+import { snippet } from '../../core/search/snippet';
+import type { AbstractPanels, Highlight } from '../abstractTab/abstractPanel';
+import { collectionNamesOf, paperDescription } from '../../core/model/describe';
+
+/** Quick picks draw `$(name)` as an icon; paper text must show as written. */
+function noIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
+interface PaperPickItem extends vscode.QuickPickItem {
+  readonly paperId?: string;
+  readonly highlight?: Highlight;
+}
+
+const RELATED_BUTTON: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('references'),
+  tooltip: 'Related Papers',
+};
+const STAR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('star-empty'), tooltip: 'Star' };
+const UNSTAR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('star-full'), tooltip: 'Unstar' };
+const FILTER_BUTTON: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('filter'),
+  tooltip: 'Filter the Library by This Search',
+};
+const RELATED_COUNT = 10;
+
+/**
+ * `Papers: Search…`: a quick pick that searches as the user types. The index
+ * does the matching, so every item has `alwaysShow` (VS Code would otherwise
+ * hide the hits its own matcher does not find). VS Code still highlights the
+ * typed text in labels and lists labels that contain it first; turning that
+ * off needs the proposed `sortByLabel` API (microsoft/vscode#73904).
+ */
+export async function searchPapers(
+  service: LibraryService,
+  panels: AbstractPanels,
+  starred: StarredPapers,
+  recentIds: () => readonly string[],
+  filterLibrary: (query: string) => void,
+  initialQuery?: string,
+): Promise<void> {
+  const pick = vscode.window.createQuickPick<PaperPickItem>();
+  const disposables: vscode.Disposable[] = [pick];
+  try {
+    pick.title = 'Search Papers';
+    pick.placeholder = 'Type words from a title or abstract: xLSTM, landmark attention, quantization…';
+    pick.matchOnDescription = false;
+    pick.matchOnDetail = false;
+    pick.busy = true;
+    pick.value = typeof initialQuery === 'string' ? initialQuery : '';
+    pick.show();
+    const snapshot = await service.ready();
+    const rows = { snapshot, isStarred: (id: string) => starred.has(id) };
+    const update = () => {
+      pick.items = pick.value.trim() ? searchItems(rows, pick.value, pick) : browseItems(rows, recentIds(), pick);
+      pick.buttons = pick.value.trim() ? [FILTER_BUTTON] : [];
+    };
+    // Starring redraws the items; the highlight stays on the paper that was starred, not back on the first.
+    const redrawStars = () => {
+      const active = pick.activeItems[0]?.paperId;
+      update();
+      const keep = active && pick.items.find((i) => i.paperId === active);
+      if (keep) {
+        pick.activeItems = [keep];
+      }
+    };
+    update();
+    pick.busy = false;
+    const chosen = await new Promise<{ item: PaperPickItem; related: boolean } | undefined>((resolve) => {
+      disposables.push(
+        pick.onDidChangeValue(update),
+        starred.onDidChange(redrawStars),
+        // Enter before any hit is listed (or on nothing) keeps the pick open rather than closing it empty-handed.
+        pick.onDidAccept(
+          () => pick.selectedItems[0]?.paperId && resolve({ item: pick.selectedItems[0], related: false }),
+        ),
+        pick.onDidTriggerItemButton(({ item, button }) => {
+          const paper = item.paperId ? snapshot.library.byId.get(item.paperId) : undefined;
+          if (!paper) {
+            return;
+          }
+          if (button === RELATED_BUTTON) {
+            resolve({ item, related: true });
+          } else if (button === STAR_BUTTON) {
+            void starred.star({ id: paper.id, label: paper.label });
+          } else {
+            void starred.unstar(paper.id);
+          }
+        }),
+        pick.onDidTriggerButton(() => {
+          filterLibrary(pick.value);
+          resolve(undefined);
+        }),
+        pick.onDidHide(() => resolve(undefined)),
+      );
+    });
+    // What previous and next move through in the tab: the list as the pick showed it.
+    const sequence = pick.items.flatMap((i) => (i.paperId ? [i.paperId] : []));
+    pick.hide();
+    if (chosen?.item.paperId && chosen.related) {
+      await showRelatedPapers(service, panels, chosen.item.paperId);
+    } else if (chosen?.item.paperId) {
+      await panels.show(chosen.item.paperId, {
+        ...(chosen.item.highlight && { highlight: chosen.item.highlight }),
+        sequence,
+      });
+    }
+  } finally {
+    disposables.forEach((d) => d.dispose());
+  }
+}
+
+/** `Papers: Show Related Papers`: the papers most like this one, by its own title and abstract. */
+export async function showRelatedPapers(
+  service: LibraryService,
+  panels: AbstractPanels,
+  paperId: string,
+): Promise<void> {
+  const snapshot = await service.ready();
+  const paper = snapshot.library.byId.get(paperId);
+  if (!paper) {
+    void vscode.window.showWarningMessage('Papers: that paper is no longer in the library.');
+    return;
+  }
+  // showQuickPick reports no button presses, so these items carry none.
+  const items = snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => paperItem(hit.paper, { snapshot }));
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: `Related to ${truncateWords(readableTex(paper.label), 60)}`,
+    placeHolder: items.length > 0 ? 'Papers with the most words in common, best first' : 'No related papers',
+    matchOnDescription: true,
+  });
+  if (chosen?.paperId) {
+    await panels.show(chosen.paperId, { sequence: items.flatMap((i) => (i.paperId ? [i.paperId] : [])) });
+  }
+}
+
+/** What a row needs besides its paper; without `isStarred` the row has no buttons. */
+interface RowContext {
+  readonly snapshot: LibrarySnapshot;
+  readonly isStarred?: (id: string) => boolean;
+}
+
+function searchItems(rows: RowContext, value: string, pick: vscode.QuickPick<PaperPickItem>): PaperPickItem[] {
+  const limit = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResults, 50);
+  const results = rows.snapshot.index.search(value, { limit });
+  const shown = results.hits.length;
+  const count =
+    results.total === 0
+      ? 'no papers match'
+      : `${results.total} match${results.total === 1 ? '' : 'es'}${results.total > shown ? `, best ${shown} shown` : ''}`;
+  const filters = results.query.description;
+  pick.title = noIcons(`Search Papers: ${count}${filters.length > 0 ? ` · ${filters.join(', ')}` : ''}`);
+  const last = results.query.words[results.query.words.length - 1];
+  const prefixes = results.query.lastIsPrefix && last ? [last.joined] : [];
+  return results.hits.map((hit) => hitItem(hit, rows, prefixes));
+}
+
+function hitItem(hit: SearchHit, rows: RowContext, prefixes: readonly string[]): PaperPickItem {
+  const terms = new Set(hit.terms);
+  const matches = findMatches(hit.paper.abstract, terms, prefixes);
+  return {
+    ...paperItem(hit.paper, rows),
+    detail: noIcons(snippet(hit.paper.abstract, matches)),
+    highlight: { terms: [...terms], prefixes },
+  };
+}
+
+function browseItems(
+  rows: RowContext,
+  recentIds: readonly string[],
+  pick: vscode.QuickPick<PaperPickItem>,
+): PaperPickItem[] {
+  const { library } = rows.snapshot;
+  pick.title = `Search Papers: ${library.papers.length} papers`;
+  const recentPapers = recentIds.map((id) => library.byId.get(id)).filter((p): p is Paper => p !== undefined);
+  const rest = [...library.papers].sort(byDateDescending);
+  const items: PaperPickItem[] = [];
+  if (recentPapers.length > 0) {
+    items.push({ label: 'Recently opened', kind: vscode.QuickPickItemKind.Separator });
+    items.push(...recentPapers.map((p) => paperItem(p, rows)));
+    items.push({ label: 'All papers', kind: vscode.QuickPickItemKind.Separator });
+  }
+  items.push(...rest.map((p) => paperItem(p, rows)));
+  return items;
+}
+
+function paperItem(paper: Paper, rows: RowContext): PaperPickItem {
+  const collections = collectionNamesOf(paper, rows.snapshot.collectionNames).join(', ');
+  const starred = rows.isStarred?.(paper.id);
+  return {
+    label: noIcons(paper.label),
+    description: noIcons([paperDescription(paper), collections].filter(Boolean).join(' · ')),
+    detail: noIcons(snippet(paper.abstract, [])),
+    alwaysShow: true,
+    buttons: starred === undefined ? [] : [RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
+    ...(starred && { iconPath: new vscode.ThemeIcon('star-full') }),
+    paperId: paper.id,
+  };
+}

@@ -1,0 +1,330 @@
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import { buildLibrarySteps, isReadable, type LibraryFile, type UnreadableFile } from '../core/library/merge';
+import type { FileProblem, Library } from '../core/model/paper';
+import { COLLECTION_NAMES_FILE, readCorpusLocations } from '../core/formats/sources';
+import { BIDI_CONTROLS } from '../core/text/text';
+import { SettingIds, Views } from './ids';
+import { debounce } from '../core/util/debounce';
+import { resolveCorpusLocations } from './corpusLocations';
+import { PaperIndex, type IndexedCounts } from '../core/search/engine/paperIndex';
+import { Disposable } from './disposable';
+import { runStepsAsync } from '../core/util/steps';
+import { workspaceFileSystem } from './workspaceFileSystem';
+
+/** Saving a file often fires several events; one reload answers them all. */
+const RELOAD_DELAY_MS = 300;
+
+/** A complete, consistent state: the library and the index built from it. */
+export interface LibrarySnapshot {
+  readonly library: Library;
+  readonly index: PaperIndex;
+  /** Readable collection names by collection id. */
+  readonly collectionNames: ReadonlyMap<string, string>;
+  /** Files this load read, and files it took unchanged from the previous one. */
+  readonly files: { readonly read: number; readonly unchanged: number };
+  /** Papers this load tokenized, and papers whose postings it carried over from the previous index; none of either when the index came from the cache. */
+  readonly indexed: IndexedCounts;
+}
+
+/**
+ * Loads the corpus and keeps the index. Loading is lazy (the first view or
+ * command that needs papers starts it) and a reload replaces the snapshot only
+ * once the new one is complete, so a failed load never leaves a half-built index.
+ */
+export class LibraryService extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<LibrarySnapshot>());
+  /** Fires when a new snapshot replaces the current one. */
+  readonly onDidChange = this.changed.event;
+
+  private snapshot: LibrarySnapshot | undefined;
+  private loading: Promise<LibrarySnapshot> | undefined;
+  private cancelLoad: vscode.CancellationTokenSource | undefined;
+  private watchers: vscode.Disposable[] = [];
+  private readonly reloadSoon = debounce(() => void this.load(), RELOAD_DELAY_MS);
+  /** Each file as last read, by id: a reload reads again only the files that changed. */
+  private lastRead = new Map<string, LibraryFile | UnreadableFile>();
+  /** Files a watcher reported since the last load. */
+  private readonly changedFiles = new Set<string>();
+  /** Settings changed, a names file changed, or the user asked: read every file again. */
+  private rereadAll = true;
+  /** Changed files that read as empty and kept their last good papers, to be read once more. */
+  private readonly heldBack = new Set<string>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly storageUri: vscode.Uri,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    super();
+    this._register(this.reloadSoon);
+    this._register({ dispose: () => this.watchers.forEach((w) => w.dispose()) });
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (
+          this.snapshot &&
+          (event.affectsConfiguration(SettingIds.corpusPaths) || event.affectsConfiguration(SettingIds.includeBundled))
+        ) {
+          this.rereadAll = true;
+          this.reloadSoon();
+        }
+      }),
+    );
+    // Trust lets the workspace's own papers.corpus.paths count.
+    this._register(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.rereadAll = true;
+        return this.snapshot && this.reloadSoon();
+      }),
+    );
+  }
+
+  /** The loaded snapshot, if loading has finished. */
+  get current(): LibrarySnapshot | undefined {
+    return this.snapshot;
+  }
+
+  /** The snapshot, loading it first if nothing has been loaded yet. */
+  ready(): Promise<LibrarySnapshot> {
+    if (this.snapshot) {
+      return Promise.resolve(this.snapshot);
+    }
+    return (this.loading ??= this.load());
+  }
+
+  /**
+   * Reads every corpus file again and re-indexes, for changes a watcher cannot
+   * see (network drives, symlinks); the current snapshot stays until the new one is complete.
+   */
+  reload(): Promise<LibrarySnapshot> {
+    this.rereadAll = true;
+    return this.load();
+  }
+
+  private load(): Promise<LibrarySnapshot> {
+    this.cancelLoad?.cancel();
+    return (this.loading = this.loadOnce());
+  }
+
+  private async loadOnce(): Promise<LibrarySnapshot> {
+    const cancel = new vscode.CancellationTokenSource();
+    this.cancelLoad = cancel;
+    try {
+      const snapshot = await vscode.window.withProgress(
+        { location: { viewId: Views.library }, title: 'Indexing papers' },
+        () => this.build(cancel.token),
+      );
+      if (snapshot && !this.isDisposed) {
+        this.snapshot = snapshot;
+        this.changed.fire(snapshot);
+      }
+      if (!this.snapshot) {
+        throw new Error('Loading the papers was cancelled.');
+      }
+      return this.snapshot;
+    } catch (error) {
+      this.output.error('Loading the library failed:', error instanceof Error ? error : String(error));
+      if (this.snapshot) {
+        return this.snapshot;
+      }
+      throw error;
+    } finally {
+      cancel.dispose();
+      if (this.cancelLoad === cancel) {
+        this.cancelLoad = undefined;
+        this.loading = undefined;
+      }
+    }
+  }
+
+  private async build(token: vscode.CancellationToken): Promise<LibrarySnapshot | undefined> {
+    const started = performance.now();
+    const sources = await resolveCorpusLocations(this.extensionUri, homedir());
+    this.watch(sources.watch);
+    for (const skipped of sources.skipped) {
+      this.output.warn(`papers.corpus.paths: skipped ${skipped}`);
+    }
+    const { files, read } = await this.readFiles(sources.locations);
+    if (token.isCancellationRequested) {
+      return undefined;
+    }
+    const library = await runStepsAsync(buildLibrarySteps(files), token);
+    if (!library) {
+      return undefined;
+    }
+    const cached = await this.loadCache(library, token);
+    const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath;
+    const onWorkerError = (error: unknown) =>
+      this.output.warn(
+        'The index worker could not run; indexing on the extension host thread instead:',
+        error instanceof Error ? error.message : String(error),
+      );
+    const index =
+      cached ?? (await PaperIndex.updateAsync(this.snapshot?.index, library, { token, workerScript, onWorkerError }));
+    if (!index) {
+      return undefined;
+    }
+    const { tokenized, carried } = index.indexed;
+    const how = cached
+      ? 'Loaded the index of'
+      : carried > 0
+        ? `Updated the index (${tokenized} papers indexed, ${carried} carried over) of`
+        : 'Indexed';
+    this.output.info(
+      `${how} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
+    );
+    if (!cached) {
+      void this.saveCache(index);
+    }
+    this.report(library.problems);
+    return {
+      library,
+      index,
+      collectionNames: new Map(library.collections.map((c) => [c.id, c.name])),
+      files: { read, unchanged: files.length - read },
+      indexed: index.indexed,
+    };
+  }
+
+  /**
+   * Reads the files a watcher reported as changed (or all of them, after a
+   * settings change or Reload Library) and takes the others as last read.
+   * A cancelled load gives its pending changes back to the next one.
+   */
+  private async readFiles(
+    locations: readonly vscode.Uri[],
+  ): Promise<{ files: (LibraryFile | UnreadableFile)[]; read: number }> {
+    const changed = new Set(this.changedFiles);
+    const all = this.rereadAll;
+    this.changedFiles.clear();
+    this.rereadAll = false;
+    try {
+      const fresh = await readCorpusLocations(workspaceFileSystem, locations, (id) =>
+        all || changed.has(id) ? undefined : this.lastRead.get(id),
+      );
+      const read = fresh.filter((f) => all || changed.has(f.id) || !this.lastRead.has(f.id)).length;
+      const files = fresh.map((file) => this.unlessHalfWritten(file, changed));
+      this.lastRead = new Map(files.map((f) => [f.id, f]));
+      if (!all) {
+        this.output.info(`Read ${read} changed file${read === 1 ? '' : 's'} again; ${files.length - read} unchanged.`);
+      }
+      return { files, read };
+    } catch (error) {
+      changed.forEach((id) => this.changedFiles.add(id));
+      this.rereadAll ||= all;
+      throw error;
+    }
+  }
+
+  /**
+   * A save often truncates a file before writing it, and a watcher event can
+   * come in between: a changed file that had papers and now reads as empty
+   * keeps its last good papers, and is read once more after the writer is done.
+   * Empty then too, it is empty.
+   */
+  private unlessHalfWritten(
+    file: LibraryFile | UnreadableFile,
+    changed: ReadonlySet<string>,
+  ): LibraryFile | UnreadableFile {
+    const previous = this.lastRead.get(file.id);
+    const wasHeld = this.heldBack.delete(file.id);
+    if (!changed.has(file.id) || wasHeld || !previous || !hasEntries(previous) || hasEntries(file)) {
+      return file;
+    }
+    this.heldBack.add(file.id);
+    this.changedFiles.add(file.id);
+    this.reloadSoon();
+    return previous;
+  }
+
+  /** A change to a corpus file reloads the library, reading only that file again; the current snapshot stays until the new one is ready. */
+  private watch(patterns: readonly vscode.RelativePattern[]): void {
+    this.watchers.forEach((w) => w.dispose());
+    const changed = (uri: vscode.Uri) => {
+      // A names file renames every collection in its folder.
+      if (uri.path.endsWith(`/${COLLECTION_NAMES_FILE}`)) {
+        this.rereadAll = true;
+      }
+      this.changedFiles.add(uri.toString());
+      this.reloadSoon();
+    };
+    this.watchers = patterns.map((pattern) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      watcher.onDidChange(changed);
+      watcher.onDidCreate(changed);
+      watcher.onDidDelete(changed);
+      return watcher;
+    });
+  }
+
+  private get cacheUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.storageUri, 'index-cache.bin');
+  }
+
+  /** The cached index, if there is one for exactly this corpus and these settings; anything else means a rebuild. */
+  private async loadCache(library: Library, token: vscode.CancellationToken): Promise<PaperIndex | undefined> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(this.cacheUri);
+    } catch {
+      return undefined;
+    }
+    const index = await PaperIndex.fromCacheAsync(library, bytes, token);
+    if (!index && !token.isCancellationRequested) {
+      this.output.info('The index cache is for another corpus or is damaged; rebuilding it.');
+    }
+    return index;
+  }
+
+  /** Written beside, then renamed over the old file, so a crash mid-write never leaves a half file in place. */
+  private async saveCache(index: PaperIndex): Promise<void> {
+    const partial = vscode.Uri.joinPath(this.storageUri, 'index-cache.bin.partial');
+    try {
+      await vscode.workspace.fs.createDirectory(this.storageUri);
+      await vscode.workspace.fs.writeFile(partial, index.toCache());
+      await vscode.workspace.fs.rename(partial, this.cacheUri, { overwrite: true });
+    } catch (error) {
+      this.output.warn('Could not save the index cache:', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /**
+   * Problems go to the Output channel in full; the notification names only the
+   * first file and line. Corpus text never goes into a notification, where
+   * `[text](command:…)` would become a clickable command link.
+   */
+  private report(problems: readonly FileProblem[]): void {
+    if (problems.length === 0) {
+      return;
+    }
+    for (const p of problems) {
+      this.output.warn(`${p.collection}:${p.line}: ${p.message}`);
+    }
+    const first = problems[0];
+    const more = problems.length > 1 ? ` and ${problems.length - 1} more` : '';
+    void vscode.window
+      .showWarningMessage(
+        `Papers: a problem reading ${notificationSafe(first.collection)} (line ${first.line})${more}. The rest was loaded.`,
+        'Show Details',
+      )
+      .then((choice) => choice && this.output.show(true));
+  }
+}
+
+function hasEntries(file: LibraryFile | UnreadableFile): boolean {
+  return isReadable(file) && file.parsed.entries.length > 0;
+}
+
+/** A file's name for a notification: its last path segment, with Markdown link syntax and direction controls disarmed. */
+export function notificationSafe(id: string): string {
+  let name = id.slice(id.lastIndexOf('/') + 1);
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // Keep the name as written.
+  }
+  return name
+    .replace(BIDI_CONTROLS, '')
+    .replace(/[[\]()`*_<>\\]/g, '\\$&')
+    .slice(0, 120);
+}
