@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { bibtexEntry, type CitablePaper } from '../../src/core/cite/bibtexWriter';
 import { readBibtex } from '../../src/core/formats/bibtex/readBibtex';
+import { texToUnicode } from '../../src/core/text/tex';
 
 /** Better BibTeX's parser, the most accurate one (too slow to read libraries with, so a test oracle only). */
 async function parseWithBetterBibtex(text: string) {
@@ -13,7 +14,8 @@ async function parseWithBetterBibtex(text: string) {
 
 const ATTENTION: CitablePaper = {
   title: 'Attention Is All You Need',
-  abstract: 'The dominant sequence transduction models are based on complex recurrent networks, at $O(n^2 \\cdot d)$ cost.',
+  abstract:
+    'The dominant sequence transduction models are based on complex recurrent networks, at $O(n^2 \\cdot d)$ cost.',
   bibliographic: {
     citationKey: 'vaswani2017attention',
     authors: [
@@ -29,7 +31,7 @@ const ATTENTION: CitablePaper = {
 
 const PUBLISHED: CitablePaper = {
   title: 'Regression Shrinkage via the Lasso: 50% of $\\ell_1$ & #tags for {BERT}_base in t-SNE',
-  abstract: 'We show a 5% gain & more with $\\mathcal{L}_{KL}$ and 10\\% fewer {brackets.',
+  abstract: 'We show a 5% gain & more with $\\mathcal{L}_{KL}$ and 10\\% fewer {GPU} hours.',
   bibliographic: {
     entryType: 'inproceedings',
     authors: [
@@ -74,8 +76,16 @@ describe('bibtexEntry', () => {
       written,
     );
     assert.ok(written.includes('booktitle = {Proceedings of A \\& B}'));
-    assert.ok(written.includes('author = {van der Maaten, Laurens and Martin, Jr., Luther and {Campos Ferrer}, Julia and Müller, Jörg}'));
-    assert.ok(written.includes('abstract = {We show a 5\\% gain \\& more with $\\mathcal{L}_{KL}$ and 10\\% fewer \\{brackets.}'));
+    assert.ok(
+      written.includes(
+        'author = {van der Maaten, Laurens and Martin, Jr., Luther and {Campos Ferrer}, Julia and Müller, Jörg}',
+      ),
+    );
+    assert.ok(
+      written.includes(
+        'abstract = {We show a 5\\% gain \\& more with $\\mathcal{L}_{KL}$ and 10\\% fewer {GPU} hours.}',
+      ),
+    );
   });
 
   for (const [name, paper] of [
@@ -92,6 +102,7 @@ describe('bibtexEntry', () => {
       assert.equal(entry.bibliographic.doi, paper.bibliographic.doi);
       assert.equal(entry.bibliographic.arxivId, paper.bibliographic.arxivId);
       assert.equal(entry.bibliographic.citationKey, 'key');
+      assert.equal(texToUnicode(entry.abstract), texToUnicode(paper.abstract));
     });
 
     it(`${name} parses back with Better BibTeX's parser to the same title, authors, year, ids and abstract`, async () => {
@@ -107,7 +118,9 @@ describe('bibtexEntry', () => {
       assert.equal(String(entry.fields.title).replace(/<\/?span[^>]*>/g, ''), expectedTitle);
       assert.deepEqual(
         entry.fields.author?.map((name) => name.name ?? [name.prefix, name.lastName].filter((part) => part).join(' ')),
-        paper.bibliographic.authors?.map((name) => name.literal ?? [name.particle, name.family].filter((part) => part).join(' ')),
+        paper.bibliographic.authors?.map(
+          (name) => name.literal ?? [name.particle, name.family].filter((part) => part).join(' '),
+        ),
       );
       assert.equal(entry.fields.year, String(paper.bibliographic.issued?.year));
       assert.equal(entry.fields.eprint, paper.bibliographic.arxivId);
@@ -118,6 +131,16 @@ describe('bibtexEntry', () => {
       );
     });
   }
+
+  it('escapes the braces of an abstract that do not pair, so the field ends where it should', async () => {
+    const written = bibtexEntry(
+      { title: 'T', abstract: 'A stray } one, an unclosed { brace, and {a pair}.', bibliographic: {} },
+      'k',
+    );
+    assert.ok(written.includes('abstract = {A stray \\} one, an unclosed \\{ brace, and {a pair}.}'), written);
+    assert.equal(readBibtex(written).entries[0].abstract, 'A stray \\} one, an unclosed \\{ brace, and {a pair}.');
+    assert.equal((await parseWithBetterBibtex(written)).fields.title, 'T');
+  });
 
   it('writes a paper with nothing but a title', () => {
     assert.equal(

@@ -4,15 +4,27 @@ import { citationKeyBase, uniqueCitationKey } from '../../src/core/cite/citation
 describe('citation keys', () => {
   it('first author family name, year, first significant title word, in lower-case ASCII', () => {
     assert.equal(
-      citationKeyBase('Attention Is All You Need', { authors: [{ family: 'Vaswani', given: 'Ashish' }], issued: { year: 2017 } }),
+      citationKeyBase('Attention Is All You Need', {
+        authors: [{ family: 'Vaswani', given: 'Ashish' }],
+        issued: { year: 2017 },
+      }),
       'vaswani2017attention',
     );
     assert.equal(
-      citationKeyBase('On the Importance of $\\ell_1$ Penalties', { authors: [{ family: 'Müller-Świątek' }], issued: { year: 2020 } }),
+      citationKeyBase('On the Importance of $\\ell_1$ Penalties', {
+        authors: [{ family: 'Müller-Świątek' }],
+        issued: { year: 2020 },
+      }),
       'mullerswiatek2020importance',
     );
-    assert.equal(citationKeyBase('Über Straße', { authors: [{ family: 'Łukasiewicz' }, { family: 'Other' }] }), 'lukasiewiczuber');
-    assert.equal(citationKeyBase('The Report', { authors: [{ literal: 'Google Research' }], issued: { year: 2023 } }), 'google2023report');
+    assert.equal(
+      citationKeyBase('Über Straße', { authors: [{ family: 'Łukasiewicz' }, { family: 'Other' }] }),
+      'lukasiewiczuber',
+    );
+    assert.equal(
+      citationKeyBase('The Report', { authors: [{ literal: 'Google Research' }], issued: { year: 2023 } }),
+      'google2023report',
+    );
   });
 
   it('a paper with neither authors, year nor title words still gets a key', () => {

@@ -1,4 +1,5 @@
 import type { BibliographicFields, PersonName } from '../model/bibliographic';
+import { findMathSpans } from '../text/tex';
 
 /**
  * Writes one paper as a BibTeX entry (Copy BibTeX, and appending to a `.bib`). An arXiv paper takes arXiv's own
@@ -17,8 +18,6 @@ export interface CitablePaper {
   readonly bibliographic: BibliographicFields;
 }
 
-/** Inline math whose `$` is not escaped. */
-const MATH = /(?<!\\)\$(?:\\.|[^$\\])+\$/g;
 /** Text-mode characters that mean something to TeX, with how to write them as text. */
 const TEXT_ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\textbackslash{}',
@@ -118,9 +117,9 @@ function escapeText(text: string): string {
 function mapOutsideMath(text: string, transform: (part: string) => string): string {
   let result = '';
   let from = 0;
-  for (const match of text.matchAll(MATH)) {
-    result += transform(text.slice(from, match.index)) + match[0];
-    from = match.index + match[0].length;
+  for (const span of findMathSpans(text)) {
+    result += transform(text.slice(from, span.start)) + text.slice(span.start, span.end);
+    from = span.end;
   }
   return result + transform(text.slice(from));
 }

@@ -1,6 +1,8 @@
-import { foldCase } from '../../corpus/text';
 import type { BibliographicFields } from '../model/bibliographic';
-import { STOP_WORDS } from '../../search/tokenize';
+import { STOP_WORDS } from '../search/tokenize';
+import { foldLetters } from '../text/letters';
+import { findMathSpans } from '../text/tex';
+import { foldCase } from '../text/text';
 
 /**
  * Generated citation keys in the common style of Google Scholar and Better BibTeX's default: the first author's
@@ -8,27 +10,11 @@ import { STOP_WORDS } from '../../search/tokenize';
  * They are stable (the same paper gets the same key on every reload) and readable in a LaTeX source.
  */
 
-/** Letters that lose no mark under NFKD but have a usual ASCII spelling. */
-const ASCII_SPELLINGS: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-};
-const NOT_ASCII_SPELLED = /[ßæœøłđðþı]/g;
-const MATH = /\$[^$]*\$/g;
-
 /** The key a paper would get, before it is made unique: `family` + `year` + `word`, each part possibly empty. */
 export function citationKeyBase(title: string, fields: Pick<BibliographicFields, 'authors' | 'issued'>): string {
   const first = fields.authors?.[0];
   const family = first ? (first.family ?? first.literal?.split(/\s+/)[0] ?? first.given ?? '') : '';
-  const word = title
-    .replace(MATH, ' ')
+  const word = withoutMath(title)
     .split(/[\s\-–—/:]+/)
     .map(asciiWord)
     .find((candidate) => candidate.length > 0 && !STOP_WORDS.has(candidate));
@@ -63,7 +49,16 @@ function letterSuffix(n: number): string {
 
 /** Lower-case ASCII letters and digits of `text`, accents dropped and `ß`, `ø`, … spelled out. */
 function asciiWord(text: string): string {
-  return foldCase(text)
-    .replace(NOT_ASCII_SPELLED, (letter) => ASCII_SPELLINGS[letter])
-    .replace(/[^a-z0-9]/g, '');
+  return foldCase(foldLetters(text)).replace(/[^a-z0-9]/g, '');
+}
+
+/** The title's words only: a formula (`$\\ell_1$`) is no word to name a paper by. */
+function withoutMath(title: string): string {
+  let text = '';
+  let from = 0;
+  for (const span of findMathSpans(title)) {
+    text += `${title.slice(from, span.start)} `;
+    from = span.end;
+  }
+  return text + title.slice(from);
 }

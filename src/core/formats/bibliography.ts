@@ -1,5 +1,5 @@
 import type { BibliographicFields } from '../model/bibliographic';
-import type { CorpusProblem } from '../../corpus/parse';
+import type { CorpusProblem } from './parse';
 
 /** One BibTeX entry, RIS record or CSL item, read, before duplicates across files are merged. */
 export interface BibliographyEntry {

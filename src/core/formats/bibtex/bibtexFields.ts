@@ -1,4 +1,5 @@
 import { findArxivId } from '../../model/identifiers';
+import { findMathSpans } from '../../text/tex';
 import { keywordList, normaliseCslItem, type NormalisedItem } from '../csl/cslItem';
 import { stripCslMarkup } from '../csl/cslMarkup';
 import { bibtexToCsl, convertBibtexTitle, type RawBibtexEntry } from './citationJsBibtex';
@@ -11,9 +12,18 @@ import { bibtexToCsl, convertBibtexTitle, type RawBibtexEntry } from './citation
  */
 
 /** The fields citation-js is asked to convert; the others are read here or not needed. */
-const CONVERTED_FIELDS = ['author', 'journal', 'journaltitle', 'booktitle', 'year', 'date', 'month', 'doi', 'url', 'note'];
-/** Inline math, `$…$`, whose `$` is not escaped. */
-const MATH = /(?<!\\)\$(?:\\.|[^$\\])+\$/g;
+const CONVERTED_FIELDS = [
+  'author',
+  'journal',
+  'journaltitle',
+  'booktitle',
+  'year',
+  'date',
+  'month',
+  'doi',
+  'url',
+  'note',
+];
 const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 /**
  * A dotless `\i` or `\j` (`Na\"{\i}ve`): converted, it becomes `ı` plus a combining diaeresis, which NFC does not
@@ -64,7 +74,13 @@ export function convertTitle(value: string): string {
     return '';
   }
   const math: string[] = [];
-  const kept = value.replace(MATH, (formula) => `\uE000${math.push(formula) - 1}\uE001`).replace(DOTLESS, '$1');
+  let kept = '';
+  let from = 0;
+  for (const span of findMathSpans(value)) {
+    kept += `${value.slice(from, span.start)}\uE000${math.push(value.slice(span.start, span.end)) - 1}\uE001`;
+    from = span.end;
+  }
+  kept = (kept + value.slice(from)).replace(DOTLESS, '$1');
   return stripCslMarkup(convertBibtexTitle(kept))
     .replace(PLACEHOLDER, (_, index: string) => math[Number(index)])
     .replace(/\s+/g, ' ')
@@ -106,7 +122,12 @@ function monthOf(value: string | number | undefined): number | undefined {
 
 /** BibTeX's `and others` means "et al.", not an author called Others. */
 function isOthers(name: unknown): boolean {
-  return typeof name === 'object' && name !== null && (name as { family?: unknown }).family === 'others' && !('given' in name);
+  return (
+    typeof name === 'object' &&
+    name !== null &&
+    (name as { family?: unknown }).family === 'others' &&
+    !('given' in name)
+  );
 }
 
 /**

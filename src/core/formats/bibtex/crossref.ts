@@ -8,8 +8,28 @@ import type { RawBibtexEntry } from './citationJsBibtex';
  */
 
 /** Fields that describe the target entry itself, never the child. */
-const NOT_INHERITED = new Set(['title', 'abstract', 'doi', 'eprint', 'url', 'ids', 'crossref', 'keywords', 'file', 'isbn', 'issn']);
-const COLLECTION_TYPES = new Set(['proceedings', 'book', 'mvbook', 'mvproceedings', 'collection', 'mvcollection', 'reference']);
+const NOT_INHERITED = new Set([
+  'title',
+  'abstract',
+  'doi',
+  'eprint',
+  'url',
+  'ids',
+  'crossref',
+  'keywords',
+  'file',
+  'isbn',
+  'issn',
+]);
+const COLLECTION_TYPES = new Set([
+  'proceedings',
+  'book',
+  'mvbook',
+  'mvproceedings',
+  'collection',
+  'mvcollection',
+  'reference',
+]);
 
 /** The result of resolving one entry's `crossref`. */
 export type CrossrefResult = { readonly entry: RawBibtexEntry } | { readonly missing: string };

@@ -7,7 +7,12 @@
 
 /** What was repaired, or why the entry cannot be read. Lines count from the entry's `@` line (0). */
 export type EntryDiagnosis =
-  | { readonly kind: 'repaired'; readonly text: string; readonly repairs: readonly LocatedMessage[]; readonly missingKey: boolean }
+  | {
+      readonly kind: 'repaired';
+      readonly text: string;
+      readonly repairs: readonly LocatedMessage[];
+      readonly missingKey: boolean;
+    }
   | { readonly kind: 'broken'; readonly problem: LocatedMessage };
 
 export interface LocatedMessage {

@@ -1,5 +1,5 @@
-import { runSteps } from '../../../util/steps';
-import type { CorpusProblem } from '../../../corpus/parse';
+import { runSteps } from '../../util/steps';
+import type { CorpusProblem } from '../parse';
 import { uniqueCitationKey, citationKeyBase } from '../../cite/citationKey';
 import type { BibliographyEntry, BibliographyReading } from '../bibliography';
 import { bibtexEntryFields } from './bibtexFields';
@@ -46,7 +46,10 @@ export function* readBibtexSteps(text: string): Generator<void, BibliographyRead
   for (const { raw, line, missingKey } of parsed) {
     const resolved = resolveCrossref(raw, byKey);
     if ('missing' in resolved) {
-      problems.push({ line, message: `Its crossref "${resolved.missing}" names no other entry in this file; it is read without it.` });
+      problems.push({
+        line,
+        message: `Its crossref "${resolved.missing}" names no other entry in this file; it is read without it.`,
+      });
     }
     const fields = bibtexEntryFields('entry' in resolved ? resolved.entry : raw);
     for (const repair of fields.repairs) {
@@ -69,7 +72,11 @@ function readMacros(chunk: BibtexChunk, macros: BibtexMacros, problems: CorpusPr
   try {
     return parseBibtex(chunk.text, macros).macros;
   } catch {
-    problems.push({ line: chunk.line, message: 'This @string definition could not be read (check its braces and quotes); the macro it defines is empty.' });
+    problems.push({
+      line: chunk.line,
+      message:
+        'This @string definition could not be read (check its braces and quotes); the macro it defines is empty.',
+    });
     return macros;
   }
 }
@@ -110,13 +117,18 @@ function readEntry(
     const key = diagnosis.missingKey ? '' : ` "${raw.label}"`;
     problems.push({ line, message: `The entry${key} was read with a repair: ${repair.message}.` });
   }
-  return diagnosis.missingKey ? { raw: { ...raw, label: '' }, line, missingKey: true } : { raw, line, missingKey: false };
+  return diagnosis.missingKey
+    ? { raw: { ...raw, label: '' }, line, missingKey: true }
+    : { raw, line, missingKey: false };
 }
 
 /** The grammar's first line (`expected "rbrace", got "identifier" at line 1 col 23:`), without the position. */
 function grammarMessage(error: unknown): string {
   const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return first.replace(/ at line \d+ col \d+:?$/, '').replace(/"rbrace"/g, '"}"').replace(/"lbrace"/g, '"{"');
+  return first
+    .replace(/ at line \d+ col \d+:?$/, '')
+    .replace(/"rbrace"/g, '"}"')
+    .replace(/"lbrace"/g, '"{"');
 }
 
 /** BibTeX would stop at a repeated key; both entries are kept, and the later one reported. */
@@ -131,13 +143,20 @@ function reportDuplicateKeys(entries: readonly BibliographyEntry[], problems: Co
     if (earlier === undefined) {
       firstLine.set(key, entry.line);
     } else {
-      problems.push({ line: entry.line, message: `The key "${key}" is also the key of the entry on line ${earlier}; both entries are kept.` });
+      problems.push({
+        line: entry.line,
+        message: `The key "${key}" is also the key of the entry on line ${earlier}; both entries are kept.`,
+      });
     }
   }
 }
 
 /** Keys for entries written without one, in the common style and unique in the file, each reported. */
-function generateMissingKeys(entries: BibliographyEntry[], missing: readonly number[], problems: CorpusProblem[]): void {
+function generateMissingKeys(
+  entries: BibliographyEntry[],
+  missing: readonly number[],
+  problems: CorpusProblem[],
+): void {
   if (missing.length === 0) {
     return;
   }

@@ -116,7 +116,9 @@ export function cslDate(value: unknown): PublicationDate | undefined {
   const parts = value['date-parts'];
   if (Array.isArray(parts) && parts.length > 0) {
     const first: unknown[] = Array.isArray(parts[0]) ? parts[0] : parts;
-    const [year, month, day] = first.map((part) => (typeof part === 'number' || typeof part === 'string' ? Number(part) : NaN));
+    const [year, month, day] = first.map((part) =>
+      typeof part === 'number' || typeof part === 'string' ? Number(part) : NaN,
+    );
     if (Number.isInteger(year) && year > 0) {
       return dateOf(year, month, day);
     }
@@ -150,7 +152,11 @@ function dateOf(year: number, month: number | undefined, day: number | undefined
 }
 
 /** Zotero puts an arXiv preprint's id in `number` (`arXiv:1706.03762`); arXiv's own DOIs and URLs carry it too. */
-function arxivIdOf(item: Record<string, unknown>, doi: string | undefined, url: string | undefined): string | undefined {
+function arxivIdOf(
+  item: Record<string, unknown>,
+  doi: string | undefined,
+  url: string | undefined,
+): string | undefined {
   for (const candidate of [text(item.number), text(item.archive_location), text(item.note)]) {
     if (candidate && /arxiv/i.test(candidate)) {
       const id = findArxivId(candidate);
@@ -203,7 +209,9 @@ function describe(value: unknown): string {
   if (value === null) {
     return 'null';
   }
-  return typeof value === 'string' ? `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"` : `a ${typeof value}`;
+  return typeof value === 'string'
+    ? `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
+    : `a ${typeof value}`;
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -1,12 +1,13 @@
-import type { CorpusProblem } from '../../../corpus/parse';
-import { runSteps } from '../../../util/steps';
+import type { CorpusProblem } from '../parse';
+import { runSteps } from '../../util/steps';
 import type { BibliographyEntry, BibliographyReading } from '../bibliography';
+import { JsonArrayElements } from '../jsonArrayElements';
 import { normaliseCslItem } from './cslItem';
-import { jsonArrayItems } from './jsonArrayItems';
 
 /**
- * Reads a CSL-JSON file (an array of CSL items, as Zotero, Better BibTeX and Pandoc export them) item by item: an
- * item that is not an object, or not valid JSON, is skipped and reported alone.
+ * Reads a CSL-JSON file (an array of CSL items, as Zotero, Better BibTeX and Pandoc export them) item by item: the
+ * array is split into its elements without parsing it, so an item that is not valid JSON, or not an object, is
+ * skipped and reported alone, at its own line.
  */
 export function readCslJson(text: string): BibliographyReading {
   return runSteps(readCslJsonSteps(text));
@@ -14,25 +15,28 @@ export function readCslJson(text: string): BibliographyReading {
 
 /** `readCslJson` yielding after each item. */
 export function* readCslJsonSteps(text: string): Generator<void, BibliographyReading> {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const entries: BibliographyEntry[] = [];
+  const items: { text: string; line: number }[] = [];
   const problems: CorpusProblem[] = [];
-  const items = jsonArrayItems(source);
-  let lastLine = 1;
-  for (let next = items.next(); ; next = items.next()) {
-    if (next.done) {
-      if (next.value) {
-        problems.push({ line: lastLine, message: `The file could not be read to its end: ${next.value}.` });
-      }
-      break;
-    }
-    const { text: itemText, line } = next.value;
-    lastLine = line;
+  const decoder = new TextDecoder();
+  const splitter = new JsonArrayElements({
+    element: (bytes, line) => items.push({ text: decoder.decode(bytes), line }),
+    malformed: (message, line) =>
+      problems.push({ line, message: `The file could not be read as CSL-JSON: ${message}.` }),
+  });
+  splitter.push(new TextEncoder().encode(text));
+  splitter.end();
+  yield;
+
+  const entries: BibliographyEntry[] = [];
+  for (const { text: itemText, line } of items) {
     let value: unknown;
     try {
       value = JSON.parse(itemText);
     } catch (error) {
-      problems.push({ line, message: `This item was skipped: it is not valid JSON (${error instanceof Error ? error.message : error}).` });
+      problems.push({
+        line,
+        message: `This item was skipped: it is not valid JSON (${error instanceof Error ? error.message : error}).`,
+      });
       yield;
       continue;
     }
@@ -47,5 +51,6 @@ export function* readCslJsonSteps(text: string): Generator<void, BibliographyRea
     }
     yield;
   }
+  problems.sort((a, b) => a.line - b.line);
   return { entries, problems };
 }

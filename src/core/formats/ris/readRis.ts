@@ -1,6 +1,6 @@
 import { parse as parseRisText, parseMixed as risRecordToCsl } from '@citation-js/plugin-ris/lib/ris.js';
-import type { CorpusProblem } from '../../../corpus/parse';
-import { runSteps } from '../../../util/steps';
+import type { CorpusProblem } from '../parse';
+import { runSteps } from '../../util/steps';
 import type { BibliographyEntry, BibliographyReading } from '../bibliography';
 import { normaliseCslItem } from '../csl/cslItem';
 import { countLineBreaks } from '../lineBreaks';
@@ -45,7 +45,10 @@ function readRecord(text: string, line: number, problems: CorpusProblem[]): Bibl
     const [record] = parseRisText(text);
     item = risRecordToCsl(trimmed(record));
   } catch (error) {
-    problems.push({ line, message: `This RIS record was skipped: ${error instanceof Error ? error.message : String(error)}.` });
+    problems.push({
+      line,
+      message: `This RIS record was skipped: ${error instanceof Error ? error.message : String(error)}.`,
+    });
     return undefined;
   }
   const normalised = normaliseCslItem(item);
