@@ -112,7 +112,7 @@ describe('arXiv snapshot record', () => {
       JSON.parse(
         snapshotLine({
           authors_parsed: undefined,
-          authors: 'Ada Lovelace (1), Alan M. Turing and Grace Hopper ((1) Cambridge)',
+          authors: "Ada Lovelace (1), Alan M. Turing and C. Bal\\'azs ((1) Cambridge)",
         }),
       ),
     );
@@ -120,8 +120,24 @@ describe('arXiv snapshot record', () => {
     assert.deepEqual(result.record.fields.authors, [
       { family: 'Lovelace', given: 'Ada' },
       { family: 'Turing', given: 'Alan M.' },
-      { family: 'Hopper', given: 'Grace' },
+      { family: 'Balázs', given: 'C.' },
     ]);
+  });
+
+  it('converts text-mode TeX in titles, venues and names left in TeX, and keeps math as written', () => {
+    const result = arxivRecord(
+      JSON.parse(
+        snapshotLine({
+          title: 'Caf\\\'e scaling for $\\ell_2$ and\n  {\\"u}ber-nets',
+          'journal-ref': "Ann. Inst. Poincar\\'e 12 (2020)",
+          authors_parsed: [['M{\\"u}ller', 'J.', '']],
+        }),
+      ),
+    );
+    assert.ok('record' in result);
+    assert.equal(result.record.title, 'Café scaling for $\\ell_2$ and über-nets');
+    assert.equal(result.record.fields.venue, 'Ann. Inst. Poincaré 12 (2020)');
+    assert.deepEqual(result.record.fields.authors, [{ family: 'Müller', given: 'J.' }]);
   });
 
   it('says why a record without an id or a title is not a paper', () => {

@@ -1,4 +1,5 @@
 import type { BibliographicFields, PersonName, PublicationDate } from '../../model/bibliographic';
+import { texToUnicode } from '../../text/tex';
 import { parseRfc2822Date } from './filter';
 import { authorsFromParsed, authorsFromText } from './authors';
 
@@ -10,7 +11,7 @@ import { authorsFromParsed, authorsFromText } from './authors';
  * with two spaces, and `update_date` is when the metadata changed, not when the paper appeared.
  */
 export interface ArxivRecord {
-  /** Unwrapped; TeX as written (math stays `$…$`). */
+  /** Unwrapped; text-mode TeX in Unicode (`\\'e` → `é`), math kept as `$…$`. */
   readonly title: string;
   /** Unwrapped; TeX as written, for the abstract tab to typeset. */
   readonly abstract: string;
@@ -66,13 +67,13 @@ export function arxivRecord(value: unknown, line?: string): ArxivRecordResult {
   if (doi) {
     fields.doi = doi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '');
   }
-  const venue = typeof json['journal-ref'] === 'string' ? unwrap(json['journal-ref']) : '';
+  const venue = typeof json['journal-ref'] === 'string' ? texToUnicode(unwrap(json['journal-ref'])) : '';
   if (venue) {
     fields.venue = venue;
   }
   return {
     record: {
-      title: unwrap(json.title),
+      title: texToUnicode(unwrap(json.title)),
       abstract: typeof json.abstract === 'string' ? unwrap(json.abstract) : '',
       fields,
     },
