@@ -1,14 +1,17 @@
 import { runSteps } from '../util/steps';
 import { PaperDate, parseDateLine } from '../model/dates';
 import { BIDI_CONTROLS, isAscii } from '../text/text';
+import type { BibliographicFields } from '../model/bibliographic';
+import { splitLinesSteps } from './lines';
 
 /**
  * The three layouts the paper sites produce (see the corpus note):
  * - `bare`: one abstract per line, no titles;
  * - `daily`: a daily-papers page, blank-line separated title / abstract / metadata blocks;
  * - `search`: a search-results page, title and abstract lines alternating, no blank lines.
+ * And `arxiv`: the arXiv metadata snapshot (JSON Lines, or a JSON array of its records).
  */
-export type CorpusFormat = 'bare' | 'daily' | 'search';
+export type CorpusFormat = 'bare' | 'daily' | 'search' | 'arxiv';
 
 /** One paper as it stands in one file, before duplicates across files are merged. */
 export interface ParsedEntry {
@@ -20,6 +23,8 @@ export interface ParsedEntry {
   readonly organization?: string;
   readonly date?: PaperDate;
   readonly upvotes?: number;
+  /** What a bibliographic source (the arXiv snapshot) says beyond title and abstract. */
+  readonly bibliographic?: BibliographicFields;
 }
 
 /** Something in a file that could not be read as intended; the rest of the file still loads. */
@@ -34,6 +39,14 @@ export interface ParsedCorpus {
   readonly problems: readonly CorpusProblem[];
   /** The listing date a daily page shows above its papers (`Nov 4`), when present. */
   readonly pageDate?: string;
+  /** For a filtered source (the arXiv snapshot): records read, kept, and skipped as bad. */
+  readonly counts?: RecordCounts;
+}
+
+export interface RecordCounts {
+  readonly read: number;
+  readonly kept: number;
+  readonly bad: number;
 }
 
 /** Longer lines are not abstracts (a 50 MB single-line file, a pasted blob): they are skipped. */
@@ -99,32 +112,15 @@ export function* parseCorpusSteps(text: string | readonly string[]): Generator<v
 }
 
 function* splitLines(pieces: readonly string[], problems: CorpusProblem[]): Generator<void, Line[]> {
-  const lines: Line[] = [];
-  let number = 0;
-  // The unfinished last line of a piece, which the next piece goes on with.
-  let carry = '';
-  for (let p = 0; p < pieces.length; p++) {
-    const more = p < pieces.length - 1;
-    // A `\r` at the end of a piece may be the first half of a `\r\n`: it waits for the next piece too.
-    const piece = carry + (more && pieces[p].endsWith('\r') ? pieces[p].slice(0, -1) : pieces[p]);
-    // Splitting on a plain `\n` is several times faster than on the pattern, and most files have no `\r`.
-    const raws = piece.includes('\r') ? piece.split(/\r\n|\r|\n/) : piece.split('\n');
-    carry = more ? raws.pop() + (pieces[p].endsWith('\r') ? '\r' : '') : '';
-    for (const raw of raws) {
-      number++;
-      if (number % STEP_SIZE === 0) {
-        yield;
-      }
-      if (raw.length > MAX_LINE_LENGTH) {
-        problems.push({
-          line: number,
-          message: `line is ${raw.length.toLocaleString('en-US')} characters long (at most ${MAX_LINE_LENGTH.toLocaleString('en-US')} are read); skipped`,
-        });
-        continue;
-      }
-      lines.push({ text: clean(raw), number });
-    }
-    yield;
+  const { lines, long } = yield* splitLinesSteps(pieces, MAX_LINE_LENGTH, (raw, number): Line => ({
+    text: clean(raw),
+    number,
+  }));
+  for (const { number, length } of long) {
+    problems.push({
+      line: number,
+      message: `line is ${length.toLocaleString('en-US')} characters long (at most ${MAX_LINE_LENGTH.toLocaleString('en-US')} are read); skipped`,
+    });
   }
   return lines;
 }
