@@ -6,7 +6,7 @@ import { Settings } from '../../host/ids';
 import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
 import type { StarredPapers } from '../../host/starredPapers';
 import { findMatches } from '../../core/search/highlight';
-import type { SearchHit } from '../../core/search/engine/paperIndex';
+import type { SearchHit } from '../../core/search/engine';
 import { snippet } from '../../core/search/snippet';
 import type { AbstractPanels, Highlight } from '../abstractTab/abstractPanel';
 import { collectionNamesOf, paperDescription } from '../../core/model/describe';
