@@ -1,7 +1,9 @@
-/** What the key index needs of a paper. */
+import type { BibliographicFields } from '../model/bibliographic';
+
+/** What the key index needs of a paper (the library's papers are such). */
 export interface KeyedPaper {
   readonly id: string;
-  readonly citationKey?: string;
+  readonly bibliographic?: Pick<BibliographicFields, 'citationKey'>;
 }
 
 /**
@@ -18,7 +20,7 @@ export class CitationKeyIndex<P extends KeyedPaper> {
   constructor(papers: Iterable<P>) {
     const entries: [string, P][] = [];
     for (const paper of papers) {
-      const key = paper.citationKey;
+      const key = paper.bibliographic?.citationKey;
       if (key) {
         const same = this.byKey.get(key);
         if (same) {

@@ -4,23 +4,27 @@ import { CitationKeyIndex } from '../../../src/core/cite/keyIndex';
 
 interface P {
   readonly id: string;
-  readonly citationKey?: string;
+  readonly bibliographic?: { readonly citationKey?: string };
   readonly title: string;
   readonly own?: boolean;
 }
 
 const PAPERS: P[] = [
-  { id: 'a', citationKey: 'leviathan2023fast', title: 'Fast Inference from Transformers via Speculative Decoding' },
+  {
+    id: 'a',
+    bibliographic: { citationKey: 'leviathan2023fast' },
+    title: 'Fast Inference from Transformers via Speculative Decoding',
+  },
   {
     id: 'b',
-    citationKey: 'chen2023accelerating',
+    bibliographic: { citationKey: 'chen2023accelerating' },
     title: 'Accelerating LLM Decoding with Speculative Sampling',
     own: true,
   },
-  { id: 'c', citationKey: 'spector2023staged', title: 'Staged Speculative Decoding' },
-  { id: 'd', citationKey: 'spec', title: 'A paper keyed spec' },
+  { id: 'c', bibliographic: { citationKey: 'spector2023staged' }, title: 'Staged Speculative Decoding' },
+  { id: 'd', bibliographic: { citationKey: 'spec' }, title: 'A paper keyed spec' },
   { id: 'e', title: 'Speculative but keyless' },
-  { id: 'f', citationKey: 'vaswani2017attention', title: 'Attention Is All You Need', own: true },
+  { id: 'f', bibliographic: { citationKey: 'vaswani2017attention' }, title: 'Attention Is All You Need', own: true },
 ];
 
 /** A stand-in for the library's search: papers whose title has every query word as a word prefix. */

@@ -7,15 +7,17 @@ const PAPER: HoverPaper = {
   id: 'p1',
   label: 'Attention Is All You Need',
   abstract: 'The dominant sequence transduction models are based on complex recurrent networks.',
-  citationKey: 'vaswani2017attention',
-  authors: [
-    { given: 'Ashish', family: 'Vaswani' },
-    { given: 'Noam', family: 'Shazeer' },
-    { given: 'Niki', family: 'Parmar' },
-    { given: 'Jakob', family: 'Uszkoreit' },
-  ],
-  issued: { year: 2017 },
-  venue: 'NeurIPS',
+  bibliographic: {
+    citationKey: 'vaswani2017attention',
+    authors: [
+      { given: 'Ashish', family: 'Vaswani' },
+      { given: 'Noam', family: 'Shazeer' },
+      { given: 'Niki', family: 'Parmar' },
+      { given: 'Jakob', family: 'Uszkoreit' },
+    ],
+    issued: { year: 2017 },
+    venue: 'NeurIPS',
+  },
 };
 
 const OPEN = { title: 'Open Abstract', command: 'papers.openPaper', args: ['p1'] };
@@ -67,9 +69,11 @@ describe('paper hover Markdown', () => {
       label:
         '[click](command:workbench.action.terminal.new) ![x](https://e.com/t.png) <img src=x onerror=alert(1)> $(alert) https://e.com www.e.com a@e.com &lt;',
       abstract: '\n    indented code\n# heading\n> quote\n1. list\u202Etxt.exe',
-      authors: [{ literal: '**bold** `code`' }],
-      venue: '<script>alert(1)</script>',
-      citationKey: 'a`](command:x)',
+      bibliographic: {
+        authors: [{ literal: '**bold** `code`' }],
+        venue: '<script>alert(1)</script>',
+        citationKey: 'a`](command:x)',
+      },
     };
     const markdown = paperHoverMarkdown(hostile, [OPEN]);
     const [title, details, abstract, links] = markdown.split('\n\n');
