@@ -10,6 +10,7 @@ import { registerLibraryViewCommands } from './features/libraryViews/libraryView
 import { LibraryViewOptions } from './features/libraryViews/libraryViewOptions';
 import { PaperViews } from './features/libraryViews/paperViews';
 import { AbstractPanels } from './features/abstractTab/abstractPanel';
+import * as citing from './features/citing';
 
 /** What `activate` returns: for the integration tests and for other extensions. */
 export interface PaperExplorerApi {
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
     ...registerLibraryViewCommands(viewOptions),
     vscode.commands.registerCommand(Commands.reload, () => service.reload()),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
+    citing.register({ library: service, output }),
   );
 
   return {

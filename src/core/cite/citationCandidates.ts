@@ -45,3 +45,18 @@ export function citationCandidates<P extends KeyedPaper>(
   sources.search(query, limit).forEach(add);
   return [...found.values()];
 }
+
+/**
+ * A citation key as words to search with: `vaswani2017attention` → `vaswani 2017 attention`,
+ * `Devlin:2019:BERT` → `Devlin 2019 BERT`, `smithJones_2020` → `smith Jones 2020`. Keys are usually made of an
+ * author, a year and a title word, which the search finds even when the library has the paper under another key.
+ */
+export function searchTextOfKey(key: string): string {
+  return key
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})|(\p{N})(\p{L})/gu, (_m, l1?: string, n1?: string, n2?: string, l2?: string) =>
+      l1 ? `${l1} ${n1}` : `${n2} ${l2}`,
+    )
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -68,3 +68,18 @@ export function personName(name: PersonName): string {
   const family = [name.particle, name.family].filter(Boolean).join(' ');
   return [name.given, family, name.suffix].filter(Boolean).join(' ');
 }
+
+/** `Vaswani et al. 2017`, `Leviathan & Kalman 2023`, `Google Research 2024`: who and when, in a few words. */
+export function shortByline(fields: Pick<BibliographicFields, 'authors' | 'issued'> | undefined): string {
+  const authors = fields?.authors ?? [];
+  const family = (name: PersonName) => name.literal ?? [name.particle, name.family].filter(Boolean).join(' ');
+  const who =
+    authors.length === 0
+      ? ''
+      : authors.length === 1
+        ? family(authors[0])
+        : authors.length === 2
+          ? `${family(authors[0])} & ${family(authors[1])}`
+          : `${family(authors[0])} et al.`;
+  return [who, fields?.issued?.year].filter(Boolean).join(' ');
+}

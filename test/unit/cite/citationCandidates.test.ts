@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { citationCandidates } from '../../../src/core/cite/citationCandidates';
+import { citationCandidates, searchTextOfKey } from '../../../src/core/cite/citationCandidates';
 import { CitationKeyIndex } from '../../../src/core/cite/keyIndex';
 
 interface P {
@@ -66,5 +66,14 @@ describe('citation candidates', () => {
 
   it('stops at the limit', () => {
     assert.equal(citationCandidates('spec', sources, 2).length, 2);
+  });
+});
+
+describe('search text of a key', () => {
+  it('splits a key into its author, year and title words', () => {
+    assert.equal(searchTextOfKey('vaswani2017attention'), 'vaswani 2017 attention');
+    assert.equal(searchTextOfKey('Devlin:2019:BERT'), 'Devlin 2019 BERT');
+    assert.equal(searchTextOfKey('smithJones_2020'), 'smith Jones 2020');
+    assert.equal(searchTextOfKey('müller2021über'), 'müller 2021 über');
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { authorList, paperHoverMarkdown, type HoverPaper } from '../../../src/core/cite/paperHover';
+import { authorList, paperHoverMarkdown, shortByline, type HoverPaper } from '../../../src/core/cite/paperHover';
 import { commandLink, markdownText } from '../../../src/core/render/markdownText';
 
 const PAPER: HoverPaper = {
@@ -61,6 +61,16 @@ describe('paper hover Markdown', () => {
       'Ludwig van Beethoven Jr., Google Research',
     );
     assert.equal(authorList([]), undefined);
+  });
+
+  it('says who and when in a few words', () => {
+    assert.equal(shortByline(PAPER.bibliographic), 'Vaswani et al. 2017');
+    assert.equal(
+      shortByline({ authors: [{ family: 'Leviathan' }, { particle: 'de', family: 'Kalman' }], issued: { year: 2023 } }),
+      'Leviathan & de Kalman 2023',
+    );
+    assert.equal(shortByline({ authors: [{ literal: 'Google Research' }] }), 'Google Research');
+    assert.equal(shortByline(undefined), '');
   });
 
   it('keeps a hostile title from adding links, images, HTML, icons or layout', () => {
