@@ -89,7 +89,7 @@ export class InsertCitation extends Disposable {
         await this.appendEntries(edit, file, uncited);
       } else {
         void vscode.window.showInformationMessage(
-          'Papers: the document names no bibliography file, so no BibTeX entries were added for the cited papers. Name one in the document or in the papers.cite.bibliographyFile setting.',
+          'Papers: the document names no bibliography file and so no BibTeX entries were added. Name one in the document or in the papers.cite.bibliographyFile setting.',
         );
       }
     }
