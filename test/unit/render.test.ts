@@ -186,6 +186,18 @@ describe('renderAbstractPage', () => {
     );
   });
 
+  it('shows arXiv categories, escaped, the primary one first and marked', () => {
+    const html = renderAbstractBody({
+      paper: paper({ title: 'T', bibliographic: { categories: ['cs.CL', 'cs.<b>LG'] } }),
+      collectionNames: [],
+    });
+    assert.match(
+      html,
+      /<ul class="categories" aria-label="arXiv categories"><li class="primary" title="Primary category"><code>cs\.CL<\/code><\/li><li><code>cs\.&lt;b&gt;LG<\/code><\/li><\/ul>/,
+    );
+    assert.doesNotMatch(renderAbstractBody({ paper: paper({ title: 'T' }), collectionNames: [] }), /categories/);
+  });
+
   it('says when a paper has no title or no abstract', () => {
     assert.match(
       renderAbstractBody({ paper: paper({ abstract: 'Only text.' }), collectionNames: [] }),
