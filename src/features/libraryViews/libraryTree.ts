@@ -69,7 +69,7 @@ export class LibraryTreeProvider extends PaperTreeProvider {
     const stars = this.starred.all;
     const groups: GroupNode[] = groupPapers(
       library,
-      sortPapers(visible, this.options.sortBy),
+      sortPapers(visible, this.options.sortBy, vscode.env.language),
       this.options.groupBy,
     ).map((group) => ({
       ...group,
@@ -123,7 +123,7 @@ const hasUpvotes = (paper: Paper) => paper.upvotes !== undefined;
 
 /** Papers whose abstract links a code repository, in the Library's order. */
 export function papersWithCode(papers: readonly Paper[], options: LibraryViewOptions): readonly Paper[] {
-  return sortPapers(papers.filter(hasCode), options.sortBy);
+  return sortPapers(papers.filter(hasCode), options.sortBy, vscode.env.language);
 }
 
 /** The most upvoted papers, most first. */

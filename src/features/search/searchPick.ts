@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { byDateDescending } from '../../core/model/grouping';
-import { readableTex, truncateWords } from '../../core/model/label';
+import { truncateWords } from '../../core/model/label';
 import { Settings } from '../../host/ids';
 import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
 import type { StarredPapers } from '../../host/starredPapers';
 import { findMatches } from '../../core/search/highlight';
 import type { SearchHit } from '../../core/search/engine/paperIndex';
 import { snippet } from '../../core/search/snippet';
+import { texToPlainText } from '../../core/text/tex';
 import type { AbstractPanels, Highlight } from '../abstractTab/abstractPanel';
 import { collectionNamesOf, paperDescription } from '../../core/model/describe';
 
@@ -134,7 +135,7 @@ export async function showRelatedPapers(
   // showQuickPick reports no button presses, so these items carry none.
   const items = snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => paperItem(hit.paper, { snapshot }));
   const chosen = await vscode.window.showQuickPick(items, {
-    title: `Related to ${truncateWords(readableTex(paper.label), 60)}`,
+    title: `Related to ${truncateWords(paper.label, 60)}`,
     placeHolder: items.length > 0 ? 'Papers with the most words in common, best first' : 'No related papers',
     matchOnDescription: true,
   });
@@ -166,10 +167,11 @@ function searchItems(rows: RowContext, value: string, pick: vscode.QuickPick<Pap
 
 function hitItem(hit: SearchHit, rows: RowContext, prefixes: readonly string[]): PaperPickItem {
   const terms = new Set(hit.terms);
-  const matches = findMatches(hit.paper.abstract, terms, prefixes);
+  const abstract = texToPlainText(hit.paper.abstract);
+  const matches = findMatches(abstract, terms, prefixes);
   return {
     ...paperItem(hit.paper, rows),
-    detail: noIcons(snippet(hit.paper.abstract, matches)),
+    detail: noIcons(snippet(abstract, matches)),
     highlight: { terms: [...terms], prefixes },
   };
 }
@@ -199,7 +201,7 @@ function paperItem(paper: Paper, rows: RowContext): PaperPickItem {
   return {
     label: noIcons(paper.label),
     description: noIcons([paperDescription(paper), collections].filter(Boolean).join(' · ')),
-    detail: noIcons(snippet(paper.abstract, [])),
+    detail: noIcons(snippet(texToPlainText(paper.abstract), [])),
     alwaysShow: true,
     buttons: starred === undefined ? [] : [RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
     ...(starred && { iconPath: new vscode.ThemeIcon('star-full') }),
