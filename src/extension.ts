@@ -5,7 +5,7 @@ import { Commands, OUTPUT_CHANNEL } from './host/ids';
 import { LibraryService, type LibrarySnapshot } from './host/libraryService';
 import { RecentPapers } from './host/recentPapers';
 import { StarredPapers } from './host/starredPapers';
-import type { SearchResults } from './core/search/engine/paperIndex';
+import type { SearchResults } from './core/search/engine';
 import { registerLibraryViewCommands } from './features/libraryViews/libraryViewCommands';
 import { LibraryViewOptions } from './features/libraryViews/libraryViewOptions';
 import { PaperViews } from './features/libraryViews/paperViews';
