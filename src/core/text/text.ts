@@ -59,9 +59,7 @@ function mathWords(tex: string): string {
 export function foldCase(text: string): string {
   return isAscii(text)
     ? text.toLowerCase()
-    : foldLetters(removeInvisible(text).normalize('NFKD').replace(ACCENTS, ''))
-        .toLowerCase()
-        .normalize('NFC');
+    : foldLetters(removeInvisible(text).normalize('NFKD').replace(ACCENTS, '')).toLowerCase().normalize('NFC');
 }
 
 /**
@@ -126,10 +124,7 @@ export function textKeyCodes(text: string, maxLength = 300): Uint16Array {
 /** The key of text with TeX or beyond printable ASCII: markup stripped, case and accents folded, every letter, digit and key symbol kept. */
 function foldedKey(head: string, maxLength: number): string {
   const folded = foldCase(stripTex(head));
-  return (isAscii(folded) ? folded.replace(NOT_KEY_ASCII, '') : folded.replace(NOT_KEY, '')).slice(
-    0,
-    maxLength,
-  );
+  return (isAscii(folded) ? folded.replace(NOT_KEY_ASCII, '') : folded.replace(NOT_KEY, '')).slice(0, maxLength);
 }
 
 function codesOf(key: string): Uint16Array {

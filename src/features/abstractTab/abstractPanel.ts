@@ -223,7 +223,11 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
     const { sortBy } = this.viewOptions;
     // Sorting every paper is kept for the next tab and step: it changes only with the library or the order.
     if (this.libraryOrder?.snapshot !== snapshot || this.libraryOrder.sortBy !== sortBy) {
-      this.libraryOrder = { snapshot, sortBy, ids: sortPapers(snapshot.library.papers, sortBy, vscode.env.language).map((p) => p.id) };
+      this.libraryOrder = {
+        snapshot,
+        sortBy,
+        ids: sortPapers(snapshot.library.papers, sortBy, vscode.env.language).map((p) => p.id),
+      };
     }
     return this.libraryOrder.ids;
   }
