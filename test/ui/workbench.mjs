@@ -172,11 +172,9 @@ export class Workbench {
 
   /** The side bar pane (view) with this title. */
   pane(viewTitle) {
-    return this.page
-      .locator('.part.sidebar .pane')
-      .filter({
-        has: this.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRegExp(viewTitle)}$`, 'i') }),
-      });
+    return this.page.locator('.part.sidebar .pane').filter({
+      has: this.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRegExp(viewTitle)}$`, 'i') }),
+    });
   }
 
   /** Rows of the tree in the side bar view with this title. */

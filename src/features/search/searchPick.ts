@@ -3,12 +3,11 @@ import type { Paper } from '../../core/model/paper';
 import { byDateDescending } from '../../core/model/grouping';
 import { readableTex, truncateWords } from '../../core/model/label';
 import { Settings } from '../../host/ids';
-import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
-import type { StarredPapers } from '../../host/starredPapers';
-import { findMatches } from '../../core/search/highlight';
+import type { LibrarySnapshot } from '../../host/libraryService';
+import type { Services } from '../../host/services';
+import { findMatches, type Highlight } from '../../core/search/highlight';
 import type { SearchHit } from '../../core/search/engine/paperIndex';
 import { snippet } from '../../core/search/snippet';
-import type { AbstractPanels, Highlight } from '../abstractTab/abstractPanel';
 import { collectionNamesOf, paperDescription } from '../../core/model/describe';
 
 /** Quick picks draw `$(name)` as an icon; paper text must show as written. */
@@ -40,14 +39,8 @@ const RELATED_COUNT = 10;
  * typed text in labels and lists labels that contain it first; turning that
  * off needs the proposed `sortByLabel` API (microsoft/vscode#73904).
  */
-export async function searchPapers(
-  service: LibraryService,
-  panels: AbstractPanels,
-  starred: StarredPapers,
-  recentIds: () => readonly string[],
-  filterLibrary: (query: string) => void,
-  initialQuery?: string,
-): Promise<void> {
+export async function searchPapers(services: Services, initialQuery?: unknown): Promise<void> {
+  const { library, starred, recent, viewOptions, abstracts } = services;
   const pick = vscode.window.createQuickPick<PaperPickItem>();
   const disposables: vscode.Disposable[] = [pick];
   try {
@@ -58,10 +51,10 @@ export async function searchPapers(
     pick.busy = true;
     pick.value = typeof initialQuery === 'string' ? initialQuery : '';
     pick.show();
-    const snapshot = await service.ready();
+    const snapshot = await library.ready();
     const rows = { snapshot, isStarred: (id: string) => starred.has(id) };
     const update = () => {
-      pick.items = pick.value.trim() ? searchItems(rows, pick.value, pick) : browseItems(rows, recentIds(), pick);
+      pick.items = pick.value.trim() ? searchItems(rows, pick.value, pick) : browseItems(rows, recent.ids, pick);
       pick.buttons = pick.value.trim() ? [FILTER_BUTTON] : [];
     };
     // Starring redraws the items; the highlight stays on the paper that was starred, not back on the first.
@@ -97,7 +90,7 @@ export async function searchPapers(
           }
         }),
         pick.onDidTriggerButton(() => {
-          filterLibrary(pick.value);
+          viewOptions.setFilter(pick.value);
           resolve(undefined);
         }),
         pick.onDidHide(() => resolve(undefined)),
@@ -107,9 +100,9 @@ export async function searchPapers(
     const sequence = pick.items.flatMap((i) => (i.paperId ? [i.paperId] : []));
     pick.hide();
     if (chosen?.item.paperId && chosen.related) {
-      await showRelatedPapers(service, panels, chosen.item.paperId);
+      await showRelatedPapers(services, chosen.item.paperId);
     } else if (chosen?.item.paperId) {
-      await panels.show(chosen.item.paperId, {
+      await abstracts.show(chosen.item.paperId, {
         ...(chosen.item.highlight && { highlight: chosen.item.highlight }),
         sequence,
       });
@@ -120,36 +113,32 @@ export async function searchPapers(
 }
 
 /** `Papers: Show Related Papers`: the papers most like this one, by its own title and abstract. */
-export async function showRelatedPapers(
-  service: LibraryService,
-  panels: AbstractPanels,
-  paperId: string,
-): Promise<void> {
-  const snapshot = await service.ready();
+export async function showRelatedPapers(services: Services, paperId: string): Promise<void> {
+  const snapshot = await services.library.ready();
   const paper = snapshot.library.byId.get(paperId);
   if (!paper) {
     void vscode.window.showWarningMessage('Papers: that paper is no longer in the library.');
     return;
   }
   // showQuickPick reports no button presses, so these items carry none.
-  const items = snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => paperItem(hit.paper, { snapshot }));
+  const items = snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => paperPickItem(hit.paper, { snapshot }));
   const chosen = await vscode.window.showQuickPick(items, {
     title: `Related to ${truncateWords(readableTex(paper.label), 60)}`,
     placeHolder: items.length > 0 ? 'Papers with the most words in common, best first' : 'No related papers',
     matchOnDescription: true,
   });
   if (chosen?.paperId) {
-    await panels.show(chosen.paperId, { sequence: items.flatMap((i) => (i.paperId ? [i.paperId] : [])) });
+    await services.abstracts.show(chosen.paperId, { sequence: items.flatMap((i) => (i.paperId ? [i.paperId] : [])) });
   }
 }
 
 /** What a row needs besides its paper; without `isStarred` the row has no buttons. */
-interface RowContext {
+interface PickContext {
   readonly snapshot: LibrarySnapshot;
   readonly isStarred?: (id: string) => boolean;
 }
 
-function searchItems(rows: RowContext, value: string, pick: vscode.QuickPick<PaperPickItem>): PaperPickItem[] {
+function searchItems(rows: PickContext, value: string, pick: vscode.QuickPick<PaperPickItem>): PaperPickItem[] {
   const limit = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResults, 50);
   const results = rows.snapshot.index.search(value, { limit });
   const shown = results.hits.length;
@@ -164,18 +153,18 @@ function searchItems(rows: RowContext, value: string, pick: vscode.QuickPick<Pap
   return results.hits.map((hit) => hitItem(hit, rows, prefixes));
 }
 
-function hitItem(hit: SearchHit, rows: RowContext, prefixes: readonly string[]): PaperPickItem {
+function hitItem(hit: SearchHit, rows: PickContext, prefixes: readonly string[]): PaperPickItem {
   const terms = new Set(hit.terms);
   const matches = findMatches(hit.paper.abstract, terms, prefixes);
   return {
-    ...paperItem(hit.paper, rows),
+    ...paperPickItem(hit.paper, rows),
     detail: noIcons(snippet(hit.paper.abstract, matches)),
     highlight: { terms: [...terms], prefixes },
   };
 }
 
 function browseItems(
-  rows: RowContext,
+  rows: PickContext,
   recentIds: readonly string[],
   pick: vscode.QuickPick<PaperPickItem>,
 ): PaperPickItem[] {
@@ -186,14 +175,14 @@ function browseItems(
   const items: PaperPickItem[] = [];
   if (recentPapers.length > 0) {
     items.push({ label: 'Recently opened', kind: vscode.QuickPickItemKind.Separator });
-    items.push(...recentPapers.map((p) => paperItem(p, rows)));
+    items.push(...recentPapers.map((p) => paperPickItem(p, rows)));
     items.push({ label: 'All papers', kind: vscode.QuickPickItemKind.Separator });
   }
-  items.push(...rest.map((p) => paperItem(p, rows)));
+  items.push(...rest.map((p) => paperPickItem(p, rows)));
   return items;
 }
 
-function paperItem(paper: Paper, rows: RowContext): PaperPickItem {
+function paperPickItem(paper: Paper, rows: PickContext): PaperPickItem {
   const collections = collectionNamesOf(paper, rows.snapshot.collectionNames).join(', ');
   const starred = rows.isStarred?.(paper.id);
   return {
