@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   byTitle,
   groupByYear,
   groupPapers,
+  newestPapers,
   NO_YEAR_LABEL,
   sortPapers,
   UNDATED_LABEL,
@@ -89,6 +91,39 @@ describe('Library grouping and order', () => {
       groups.filter((g) => g.papers.length > 0).map((g) => g.papers[0].id),
       xlstm.collections.map(() => xlstm.id),
     );
+  });
+
+  it('picks the newest papers as sorting them all would, equal dates in file order', () => {
+    const date = fc.option(
+      fc.record({
+        year: fc.option(fc.integer({ min: 2019, max: 2021 }), { nil: undefined }),
+        month: fc.integer({ min: 1, max: 2 }),
+        day: fc.integer({ min: 1, max: 2 }),
+      }),
+      { nil: undefined },
+    );
+    fc.assert(
+      fc.property(fc.array(date, { maxLength: 40 }), fc.nat({ max: 45 }), (dates, count) => {
+        const papers = dates.map((d, i) =>
+          paper(
+            `p${i}`,
+            d && { date: d.year === undefined ? { month: d.month, day: d.day, text: '' } : { ...d, text: '' } },
+          ),
+        );
+        assert.deepEqual(newestPapers(papers, count), sortPapers(papers, 'date').slice(0, count));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('picks a first page from a library too large to pass as arguments to one call', () => {
+    // 300,000 arguments to one call (`items.push(...all)`) overflow the stack: the first page must not need them.
+    const papers = Array.from({ length: 300_000 }, (_, i) =>
+      paper(`p${i}`, { date: { year: 2000 + (i % 25), month: 1 + (i % 12), day: 1 + (i % 28), text: '' } }),
+    );
+    const page = newestPapers(papers, 50);
+    assert.equal(page.length, 50);
+    assert.ok(page.every((p) => p.date?.year === 2024 && p.date.month === 12));
   });
 });
 

@@ -1,6 +1,7 @@
 import { runSteps } from '../util/steps';
 import { PaperDate, parseDateLine } from '../model/dates';
 import { BIDI_CONTROLS, isAscii } from '../text/text';
+import { splitLinesSteps } from './lines';
 
 /**
  * The three layouts the paper sites produce (see the corpus note):
@@ -99,32 +100,15 @@ export function* parseCorpusSteps(text: string | readonly string[]): Generator<v
 }
 
 function* splitLines(pieces: readonly string[], problems: CorpusProblem[]): Generator<void, Line[]> {
-  const lines: Line[] = [];
-  let number = 0;
-  // The unfinished last line of a piece, which the next piece goes on with.
-  let carry = '';
-  for (let p = 0; p < pieces.length; p++) {
-    const more = p < pieces.length - 1;
-    // A `\r` at the end of a piece may be the first half of a `\r\n`: it waits for the next piece too.
-    const piece = carry + (more && pieces[p].endsWith('\r') ? pieces[p].slice(0, -1) : pieces[p]);
-    // Splitting on a plain `\n` is several times faster than on the pattern, and most files have no `\r`.
-    const raws = piece.includes('\r') ? piece.split(/\r\n|\r|\n/) : piece.split('\n');
-    carry = more ? raws.pop() + (pieces[p].endsWith('\r') ? '\r' : '') : '';
-    for (const raw of raws) {
-      number++;
-      if (number % STEP_SIZE === 0) {
-        yield;
-      }
-      if (raw.length > MAX_LINE_LENGTH) {
-        problems.push({
-          line: number,
-          message: `line is ${raw.length.toLocaleString('en-US')} characters long (at most ${MAX_LINE_LENGTH.toLocaleString('en-US')} are read); skipped`,
-        });
-        continue;
-      }
-      lines.push({ text: clean(raw), number });
-    }
-    yield;
+  const { lines, long } = yield* splitLinesSteps(pieces, MAX_LINE_LENGTH, (raw, number): Line => ({
+    text: clean(raw),
+    number,
+  }));
+  for (const { number, length } of long) {
+    problems.push({
+      line: number,
+      message: `line is ${length.toLocaleString('en-US')} characters long (at most ${MAX_LINE_LENGTH.toLocaleString('en-US')} are read); skipped`,
+    });
   }
   return lines;
 }

@@ -1,3 +1,4 @@
+import { topK } from '../util/topK';
 import { compareDates } from './dates';
 import type { Library, Paper } from './paper';
 
@@ -96,4 +97,19 @@ export function isGroupBy(value: unknown): value is GroupBy {
 
 export function isSortBy(value: unknown): value is SortBy {
   return (SORT_BY as readonly unknown[]).includes(value);
+}
+
+/**
+ * The `count` newest papers in `byDateDescending` order (equal dates in file
+ * order), without sorting the whole library: a first page to show before
+ * anything is typed, at the cost of a pass over the papers.
+ */
+export function newestPapers(papers: readonly Paper[], count: number): Paper[] {
+  const order = Uint32Array.from({ length: papers.length }, (_, i) => i);
+  return topK(
+    order,
+    () => 0,
+    count,
+    (a, b) => byDateDescending(papers[a], papers[b]) || a - b,
+  ).map((i) => papers[i]);
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
-import { byDateDescending } from '../../core/model/grouping';
+import { newestPapers } from '../../core/model/grouping';
 import { readableTex, truncateWords } from '../../core/model/label';
 import { Settings } from '../../host/ids';
 import type { LibrarySnapshot } from '../../host/libraryService';
@@ -53,9 +53,18 @@ export async function searchPapers(services: Services, initialQuery?: unknown): 
     pick.show();
     const snapshot = await library.ready();
     const rows = { snapshot, isStarred: (id: string) => starred.has(id) };
+    // The first page is the same on every keystroke that empties the box: chosen once, from the whole library.
+    let newest: readonly Paper[] | undefined;
     const update = () => {
-      pick.items = pick.value.trim() ? searchItems(rows, pick.value, pick) : browseItems(rows, recent.ids, pick);
-      pick.buttons = pick.value.trim() ? [FILTER_BUTTON] : [];
+      if (pick.value.trim()) {
+        pick.items = searchItems(rows, pick.value, pick);
+        pick.buttons = [FILTER_BUTTON];
+      } else {
+        const recentIds = recent.ids;
+        newest ??= newestPapers(snapshot.library.papers, maxResults() + recentIds.length);
+        pick.items = browseItems(rows, recentIds, newest, pick);
+        pick.buttons = [];
+      }
     };
     // Starring redraws the items; the highlight stays on the paper that was starred, not back on the first.
     const redrawStars = () => {
@@ -138,9 +147,13 @@ interface PickContext {
   readonly isStarred?: (id: string) => boolean;
 }
 
+/** How many rows the pick lists at most, from the user's `papers.search.maxResults`. */
+function maxResults(): number {
+  return vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResults, 50);
+}
+
 function searchItems(rows: PickContext, value: string, pick: vscode.QuickPick<PaperPickItem>): PaperPickItem[] {
-  const limit = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResults, 50);
-  const results = rows.snapshot.index.search(value, { limit });
+  const results = rows.snapshot.index.search(value, { limit: maxResults() });
   const shown = results.hits.length;
   const count =
     results.total === 0
@@ -163,22 +176,42 @@ function hitItem(hit: SearchHit, rows: PickContext, prefixes: readonly string[])
   };
 }
 
+/**
+ * What the pick lists before anything is typed: the recently opened papers,
+ * then a first page of the newest others (`newest` is longer than a page, so
+ * that one remains when recent papers are left out of it). Never the whole
+ * library: building 100,000 items on each keystroke into an empty box would
+ * be slow, and passing them to one call overflows the stack.
+ */
 function browseItems(
   rows: PickContext,
   recentIds: readonly string[],
+  newest: readonly Paper[],
   pick: vscode.QuickPick<PaperPickItem>,
 ): PaperPickItem[] {
   const { library } = rows.snapshot;
-  pick.title = `Search Papers: ${library.papers.length} papers`;
+  const total = library.papers.length;
+  pick.title = `Search Papers: type to search ${total.toLocaleString('en-US')} paper${total === 1 ? '' : 's'}`;
   const recentPapers = recentIds.map((id) => library.byId.get(id)).filter((p): p is Paper => p !== undefined);
-  const rest = [...library.papers].sort(byDateDescending);
+  const recent = new Set(recentPapers.map((p) => p.id));
+  const page = newest.filter((p) => !recent.has(p.id)).slice(0, maxResults());
   const items: PaperPickItem[] = [];
   if (recentPapers.length > 0) {
     items.push({ label: 'Recently opened', kind: vscode.QuickPickItemKind.Separator });
-    items.push(...recentPapers.map((p) => paperPickItem(p, rows)));
-    items.push({ label: 'All papers', kind: vscode.QuickPickItemKind.Separator });
+    for (const paper of recentPapers) {
+      items.push(paperPickItem(paper, rows));
+    }
   }
-  items.push(...rest.map((p) => paperPickItem(p, rows)));
+  if (recentPapers.length > 0 || page.length < total - recentPapers.length) {
+    const rest = total - recentPapers.length;
+    items.push({
+      label: page.length < rest ? `Newest ${page.length} of ${rest.toLocaleString('en-US')}` : 'All papers',
+      kind: vscode.QuickPickItemKind.Separator,
+    });
+  }
+  for (const paper of page) {
+    items.push(paperPickItem(paper, rows));
+  }
   return items;
 }
 

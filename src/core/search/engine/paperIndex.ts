@@ -5,7 +5,7 @@ import { parseQuery, inRange, phraseKey, type ParsedQuery, type QueryWord } from
 import { rerank } from '../rank';
 import { runSteps, runStepsAsync, type CancellationFlag } from '../../util/steps';
 import type { Scored, TermIndex, TermMatch, WordMatches } from './termIndex';
-import { topK } from './topK';
+import { topK } from '../../util/topK';
 import type { WorkerUpdate } from './indexWorkerProtocol';
 import { buildCacheInWorker } from './workerBuild';
 
