@@ -9,7 +9,13 @@ import { nodeFileSystem } from '../src/core/formats/nodeFileSystem';
 import type { Library, Paper } from '../src/core/model/paper';
 import { parseCorpus } from '../src/core/formats/parse';
 import { readCorpusLocations } from '../src/core/formats/sources';
-import { PaperIndex } from '../src/core/search/engine/paperIndex';
+import {
+  buildIndex,
+  buildIndexAsync,
+  updateIndexAsync,
+  loadIndexAsync,
+  type PaperIndex,
+} from '../src/core/search/engine';
 import { runStepsAsync } from '../src/core/util/steps';
 import { syntheticCorpus, toCorpusText } from './synthetic';
 
@@ -61,12 +67,12 @@ interface Engine {
 
 const project: Engine = {
   name: 'Paper Explorer',
-  build: (library) => PaperIndex.build(library),
+  build: (library) => buildIndex(library),
   async cacheRoundTrip(index, library) {
     const bytes = (index as PaperIndex).toCache();
     gc();
     const started = performance.now();
-    const loaded = await PaperIndex.fromCacheAsync(library, bytes);
+    const loaded = await loadIndexAsync(library, bytes);
     return { bytes: bytes.length, loadMs: performance.now() - started, index: loaded };
   },
   search: (index, query) => (index as PaperIndex).search(query, { limit: 50 }).hits.length,
@@ -214,7 +220,7 @@ async function maxBlockWhileIndexing(library: Library): Promise<number> {
   };
   let cache: Uint8Array | undefined;
   const built = await longestBlock(async () => {
-    cache = (await PaperIndex.buildAsync(library, options))?.toCache();
+    cache = (await buildIndexAsync(library, options))?.toCache();
   });
   if (!cache) {
     throw new Error('the index worker did not build the index');
@@ -222,14 +228,14 @@ async function maxBlockWhileIndexing(library: Library): Promise<number> {
   const bytes = cache;
   let index: PaperIndex | undefined;
   const loaded = await longestBlock(async () => {
-    index = await PaperIndex.fromCacheAsync(library, bytes);
+    index = await loadIndexAsync(library, bytes);
   });
   const previous = index;
   const edited: Library = {
     ...library,
     papers: library.papers.map((p, i) => (i === 1000 ? { ...p, abstract: `${p.abstract} An edited sentence.` } : p)),
   };
-  const updated = await longestBlock(() => PaperIndex.updateAsync(previous, edited, options));
+  const updated = await longestBlock(() => updateIndexAsync(previous, edited, options));
   return Math.max(built, loaded, updated);
 }
 

@@ -1,4 +1,4 @@
-import type { SearchResults } from './core/search/engine/paperIndex';
+import type { SearchResults } from './core/search/engine';
 import type { LibrarySnapshot } from './host/libraryService';
 
 /** What `activate` returns, for other extensions: `vscode.extensions.getExtension(…).activate()`. */

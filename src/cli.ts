@@ -5,7 +5,7 @@ import { buildLibrary } from './core/library/merge';
 import { nodeFileSystem } from './core/formats/nodeFileSystem';
 import { readCorpusLocations } from './core/formats/sources';
 import type { Library } from './core/model/paper';
-import { PaperIndex, type SearchHit } from './core/search/engine/paperIndex';
+import { buildIndex, type SearchHit } from './core/search/engine';
 
 const USAGE = `Usage:
   node dist/cli.js search [<query>] [--limit N] [--json] [--corpus PATH]...
@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const started = performance.now();
-  const index = PaperIndex.build(library);
+  const index = buildIndex(library);
   const buildMs = performance.now() - started;
   if (command === 'stats') {
     printStats(library, buildMs, args.values.json);

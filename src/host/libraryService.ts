@@ -7,7 +7,7 @@ import { BIDI_CONTROLS } from '../core/text/text';
 import { SettingIds, Views } from './ids';
 import { debounce } from '../core/util/debounce';
 import { resolveCorpusLocations } from './corpusLocations';
-import { PaperIndex, type IndexedCounts } from '../core/search/engine/paperIndex';
+import { updateIndexAsync, loadIndexAsync, type PaperIndex, type IndexedCounts } from '../core/search/engine';
 import { Disposable } from './disposable';
 import { runStepsAsync } from '../core/util/steps';
 import { workspaceFileSystem } from './workspaceFileSystem';
@@ -160,7 +160,7 @@ export class LibraryService extends Disposable {
         error instanceof Error ? error.message : String(error),
       );
     const index =
-      cached ?? (await PaperIndex.updateAsync(this.snapshot?.index, library, { token, workerScript, onWorkerError }));
+      cached ?? (await updateIndexAsync(this.snapshot?.index, library, { token, workerScript, onWorkerError }));
     if (!index) {
       return undefined;
     }
@@ -269,7 +269,7 @@ export class LibraryService extends Disposable {
     } catch {
       return undefined;
     }
-    const index = await PaperIndex.fromCacheAsync(library, bytes, token);
+    const index = await loadIndexAsync(library, bytes, token);
     if (!index && !token.isCancellationRequested) {
       this.output.info('The index cache is for another corpus or is damaged; rebuilding it.');
     }

@@ -3,7 +3,7 @@ import { buildLibrary } from '../../src/core/library/merge';
 import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
 import type { Library } from '../../src/core/model/paper';
 import { readCorpusLocations } from '../../src/core/formats/sources';
-import { PaperIndex } from '../../src/core/search/engine/paperIndex';
+import { buildIndex, type PaperIndex } from '../../src/core/search/engine';
 
 /** The project root, from `out/test/unit`. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -24,7 +24,7 @@ let bundled: Promise<{ library: Library; index: PaperIndex }> | undefined;
 export function bundledCorpus(): Promise<{ library: Library; index: PaperIndex }> {
   return (bundled ??= readCorpusLocations(nodeFileSystem, [CORPUS]).then((files) => {
     const library = buildLibrary(files);
-    return { library, index: PaperIndex.build(library) };
+    return { library, index: buildIndex(library) };
   }));
 }
 

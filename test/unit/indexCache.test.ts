@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildLibrary } from '../../src/core/library/merge';
 import { parseCorpus } from '../../src/core/formats/parse';
-import { PaperIndex } from '../../src/core/search/engine/paperIndex';
+import { loadIndexAsync, type PaperIndex } from '../../src/core/search/engine';
 import fc from 'fast-check';
 import { CorpusDigest, decodeIndexCache, type IndexedText } from '../../src/core/search/engine/indexCache';
 import { TermList } from '../../src/core/search/engine/termList';
@@ -36,7 +36,7 @@ const QUERIES = [
 describe('the index cache', () => {
   it('gives back an index that answers exactly like the one it was made from', async () => {
     const { library, index } = await bundledCorpus();
-    const restored = await PaperIndex.fromCacheAsync(library, index.toCache());
+    const restored = await loadIndexAsync(library, index.toCache());
     assert.ok(restored);
     for (const q of QUERIES) {
       const strip = (r: ReturnType<PaperIndex['search']>) =>
@@ -54,7 +54,7 @@ describe('the index cache', () => {
         parsed: parseCorpus('A Title\nAn abstract that is long enough to read as one, with words in it.'),
       },
     ]);
-    assert.equal(await PaperIndex.fromCacheAsync(other, index.toCache()), undefined);
+    assert.equal(await loadIndexAsync(other, index.toCache()), undefined);
   });
 
   it('is refused when damaged, cut short, empty or random', async () => {
@@ -90,7 +90,7 @@ describe('the index cache', () => {
     damaged.push(cycle);
     for (const [i, b] of damaged.entries()) {
       assert.equal(decodeIndexCache(b, key), undefined, `case ${i}`);
-      assert.equal(await PaperIndex.fromCacheAsync(library, b), undefined, `case ${i}`);
+      assert.equal(await loadIndexAsync(library, b), undefined, `case ${i}`);
     }
   });
 
@@ -100,7 +100,7 @@ describe('the index cache', () => {
     const shifted = new Uint8Array(bytes.length + 1).subarray(1);
     shifted.set(bytes);
     assert.ok(decodeIndexCache(shifted, index.cacheKey));
-    assert.ok(await PaperIndex.fromCacheAsync(library, shifted));
+    assert.ok(await loadIndexAsync(library, shifted));
   });
 
   it('is keyed by each paper’s id, title and abstract, and by where one abstract ends and the next begins', () => {

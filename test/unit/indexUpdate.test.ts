@@ -5,7 +5,13 @@ import { buildLibrary } from '../../src/core/library/merge';
 import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
 import type { Library, Paper } from '../../src/core/model/paper';
 import { readCorpusLocations } from '../../src/core/formats/sources';
-import { PaperIndex } from '../../src/core/search/engine/paperIndex';
+import {
+  buildIndex,
+  buildIndexAsync,
+  updateIndexAsync,
+  loadIndexAsync,
+  type PaperIndex,
+} from '../../src/core/search/engine';
 import { bundledCorpus, FILES, ROOT } from './helpers';
 
 /** The worker as `tsc` compiles it; the extension runs the bundled `dist/indexWorker.js`, built from the same source. */
@@ -152,32 +158,32 @@ describe('updating the index after a change', () => {
   });
 
   it('gives the index, results and cache key a fresh build of the changed library gives', async () => {
-    const updated = await PaperIndex.updateAsync(PaperIndex.build(original), edited);
+    const updated = await updateIndexAsync(buildIndex(original), edited);
     assert.ok(updated);
-    assertSameResults(updated, PaperIndex.build(edited));
+    assertSameResults(updated, buildIndex(edited));
   });
 
   it('tokenizes only the new and edited papers, and carries the others over', async () => {
-    const updated = await PaperIndex.updateAsync(PaperIndex.build(original), edited);
+    const updated = await updateIndexAsync(buildIndex(original), edited);
     assert.ok(changed.size > 2 && changed.size < edited.papers.length / 3, `${changed.size} changed papers`);
     assert.deepEqual(updated?.indexed, { tokenized: changed.size, carried: edited.papers.length - changed.size });
   });
 
   it('saves a cache that loads as the index of the changed library', async () => {
-    const updated = await PaperIndex.updateAsync(PaperIndex.build(original), edited);
-    const loaded = updated && (await PaperIndex.fromCacheAsync(edited, updated.toCache()));
+    const updated = await updateIndexAsync(buildIndex(original), edited);
+    const loaded = updated && (await loadIndexAsync(edited, updated.toCache()));
     assert.ok(loaded);
-    assertSameResults(loaded, PaperIndex.build(edited));
+    assertSameResults(loaded, buildIndex(edited));
   });
 
   it('builds anew when more than a third of the papers changed, or there is no previous index', async () => {
     const { library } = await bundledCorpus();
     const small = await libraryOf([FILES.bare1, FILES.bare2]);
-    assert.deepEqual((await PaperIndex.updateAsync(PaperIndex.build(small), library))?.indexed, {
+    assert.deepEqual((await updateIndexAsync(buildIndex(small), library))?.indexed, {
       tokenized: library.papers.length,
       carried: 0,
     });
-    assert.deepEqual((await PaperIndex.updateAsync(undefined, library))?.indexed, {
+    assert.deepEqual((await updateIndexAsync(undefined, library))?.indexed, {
       tokenized: library.papers.length,
       carried: 0,
     });
@@ -185,21 +191,21 @@ describe('updating the index after a change', () => {
 
   it('stops when cancelled', async () => {
     assert.equal(
-      await PaperIndex.updateAsync(PaperIndex.build(original), edited, { token: { isCancellationRequested: true } }),
+      await updateIndexAsync(buildIndex(original), edited, { token: { isCancellationRequested: true } }),
       undefined,
     );
   });
 
   it('updates on the worker thread as on this one, from an index built there, loaded from its cache or built here', async () => {
-    const fresh = PaperIndex.build(edited);
-    const here = await PaperIndex.updateAsync(PaperIndex.build(original), edited);
+    const fresh = buildIndex(edited);
+    const here = await updateIndexAsync(buildIndex(original), edited);
     assert.ok(here);
-    const built = await PaperIndex.buildAsync(original, { workerScript: WORKER_SCRIPT });
-    const loaded = built && (await PaperIndex.fromCacheAsync(original, built.toCache().slice()));
-    for (const previous of [built, loaded, PaperIndex.build(original)]) {
+    const built = await buildIndexAsync(original, { workerScript: WORKER_SCRIPT });
+    const loaded = built && (await loadIndexAsync(original, built.toCache().slice()));
+    for (const previous of [built, loaded, buildIndex(original)]) {
       assert.ok(previous);
       const errors: unknown[] = [];
-      const updated = await PaperIndex.updateAsync(previous, edited, {
+      const updated = await updateIndexAsync(previous, edited, {
         workerScript: WORKER_SCRIPT,
         onWorkerError: (e) => errors.push(e),
       });
@@ -214,19 +220,19 @@ describe('updating the index after a change', () => {
 
   it('updates on this thread when the worker cannot run, and says why', async () => {
     const errors: unknown[] = [];
-    const updated = await PaperIndex.updateAsync(PaperIndex.build(original), edited, {
+    const updated = await updateIndexAsync(buildIndex(original), edited, {
       workerScript: path.join(ROOT, 'out', 'no-such-worker.js'),
       onWorkerError: (e) => errors.push(e),
     });
     assert.equal(errors.length, 1);
     assert.ok(updated);
     assert.deepEqual(updated.indexed, { tokenized: changed.size, carried: edited.papers.length - changed.size });
-    assertSameResults(updated, PaperIndex.build(edited));
+    assertSameResults(updated, buildIndex(edited));
   });
 
   it('matches a fresh build after any edits, deletions, insertions and reordering', async () => {
     const { library } = await bundledCorpus();
-    const previous = PaperIndex.build(original);
+    const previous = buildIndex(original);
     const extra = library.papers.filter((p) => !original.byId.has(p.id));
     const words = ['transformer', 'quantization', 'xlstm', 'lan', 'graph', 'zzyzx'];
     const edit = fc.record({
@@ -256,10 +262,10 @@ describe('updating the index after a change', () => {
             }
           }
           const changedLibrary = withPapers(original, reverse ? papers.reverse() : papers);
-          const updated = await PaperIndex.updateAsync(previous, changedLibrary);
+          const updated = await updateIndexAsync(previous, changedLibrary);
           assert.ok(updated);
           assert.ok(updated.indexed.carried > 0);
-          assertSameResults(updated, PaperIndex.build(changedLibrary), [
+          assertSameResults(updated, buildIndex(changedLibrary), [
             'lan',
             't',
             'xlstm',

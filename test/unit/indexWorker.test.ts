@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
-import { PaperIndex } from '../../src/core/search/engine/paperIndex';
+import { buildIndexAsync, type PaperIndex } from '../../src/core/search/engine';
 import { HEARTBEAT_CHANNEL } from './fixtures/stuckIndexWorker';
 import { bundledCorpus, ROOT } from './helpers';
 
@@ -41,7 +41,7 @@ describe('building the index in a worker', () => {
   it('gives the same cache bytes and the same answers as building it on this thread', async () => {
     const { library, index } = await bundledCorpus();
     const progress: number[] = [];
-    const built = await PaperIndex.buildAsync(library, {
+    const built = await buildIndexAsync(library, {
       workerScript: WORKER_SCRIPT,
       onProgress: (done) => progress.push(done),
     });
@@ -57,7 +57,7 @@ describe('building the index in a worker', () => {
   it('builds on this thread instead when the worker cannot start', async () => {
     const { library, index } = await bundledCorpus();
     const errors: unknown[] = [];
-    const built = await PaperIndex.buildAsync(library, {
+    const built = await buildIndexAsync(library, {
       workerScript: path.join(ROOT, 'out', 'no-such-worker.js'),
       onWorkerError: (e) => errors.push(e),
     });
@@ -72,7 +72,7 @@ describe('building the index in a worker', () => {
     try {
       const token = { isCancellationRequested: false };
       const alive = new Promise<void>((resolve) => (heartbeats.onmessage = () => resolve()));
-      const building = PaperIndex.buildAsync(library, { workerScript: STUCK_WORKER, token });
+      const building = buildIndexAsync(library, { workerScript: STUCK_WORKER, token });
       await alive;
       token.isCancellationRequested = true;
       assert.equal(await building, undefined);

@@ -33,7 +33,8 @@ import {
   type AbstractView,
 } from '../../src/core/render/abstractHtml';
 import { MAX_MATH_LENGTH, renderMath, splitMath } from '../../src/core/render/math';
-import { fuzziness, PaperIndex } from '../../src/core/search/engine/paperIndex';
+import { buildIndex, loadIndexAsync, type PaperIndex } from '../../src/core/search/engine';
+import { fuzziness } from '../../src/core/search/engine/settings';
 import { CACHE_FORMAT_VERSION, decodeIndexCache } from '../../src/core/search/engine/indexCache';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../src/core/search/query';
 import { MAX_TERM_LENGTH, tokenizeForIndex } from '../../src/core/search/tokenize';
@@ -1251,11 +1252,11 @@ describe('security notes', () => {
       assert.equal(library.byId.size, library.papers.length);
       const again = buildLibrary([file('c.txt', ['Third', prose(3)].join('\n'))]);
       assert.equal(again.papers[0].id, library.papers[2].id, 'the same paper gets the same id in another load');
-      const index = PaperIndex.build(library);
+      const index = buildIndex(library);
       const hits = index.search('same paper').hits.map((h) => h.paper.title);
       assert.equal(hits[0], 'Same Paper');
       assert.equal(hits.filter((t) => t === 'Same Paper').length, 1);
-      const restored = await PaperIndex.fromCacheAsync(library, index.toCache());
+      const restored = await loadIndexAsync(library, index.toCache());
       assert.ok(restored);
       // Any set of titled papers: unique ids, and an index that builds and answers.
       fc.assert(
@@ -1267,7 +1268,7 @@ describe('security notes', () => {
             const body = pairs.map(([t, a]) => `${t.replace(/\s+/g, ' ')}\n${a.replace(/\s+/g, ' ')}`).join('\n');
             const lib = buildLibrary([file('p.txt', body), file('q.txt', body)]);
             assert.equal(new Set(lib.papers.map((p) => p.id)).size, lib.papers.length);
-            const idx = PaperIndex.build(lib);
+            const idx = buildIndex(lib);
             for (const p of lib.papers.slice(0, 3)) {
               idx.search(p.label);
               idx.related(p.id);
@@ -1302,7 +1303,7 @@ describe('security notes', () => {
       const fromNfc = buildLibrary([file('nfc.txt', body(nfc))]);
       const fromNfd = buildLibrary([file('nfd.txt', body(nfd))]);
       const hits = (library: Library, q: string) =>
-        PaperIndex.build(library)
+        buildIndex(library)
           .search(q)
           .hits.map((h) => h.paper.title);
       for (const q of ['café', 'cafe\u0301', 'naïve', 'nai\u0308ve', 'CAFÉ']) {
@@ -1354,9 +1355,9 @@ describe('security notes', () => {
       );
       const otherVersion = bytes.slice();
       new DataView(otherVersion.buffer).setUint32(4, CACHE_FORMAT_VERSION + 1, true);
-      assert.equal(await PaperIndex.fromCacheAsync(library, otherVersion), undefined, 'another format version');
+      assert.equal(await loadIndexAsync(library, otherVersion), undefined, 'another format version');
       // Damaged caches of every kind are refused: test/unit/indexCache.test.ts; one cheap case here.
-      assert.equal(await PaperIndex.fromCacheAsync(library, bytes.subarray(0, bytes.length >> 1)), undefined);
+      assert.equal(await loadIndexAsync(library, bytes.subarray(0, bytes.length >> 1)), undefined);
       // The library service: a damaged cache file means a rebuild, and a good cache is written in its place.
       const env = libraryServiceOver({ '/corpus/papers.txt': SEARCH_FILE });
       env.files.set(
@@ -1497,7 +1498,7 @@ describe('security notes', () => {
       assert.ok(big.length > 1024 * 1024);
       assertNoInjectedMarkup(big, '1 MB title');
       // The hostile papers can be searched like any other.
-      const index = PaperIndex.build(library);
+      const index = buildIndex(library);
       assert.equal(
         index.search('hostile commandLink').hits[0]?.paper.title,
         `Hostile commandLink ${HOSTILE.commandLink}`,

@@ -6,7 +6,7 @@ import { Settings } from '../../host/ids';
 import type { LibrarySnapshot } from '../../host/libraryService';
 import type { Services } from '../../host/services';
 import { findMatches, type Highlight } from '../../core/search/highlight';
-import type { SearchHit } from '../../core/search/engine/paperIndex';
+import type { SearchHit } from '../../core/search/engine';
 import { snippet } from '../../core/search/snippet';
 import { collectionNamesOf, paperDescription } from '../../core/model/describe';
 

@@ -1,54 +1,13 @@
 import type { Library, Paper } from '../../model/paper';
-import { decodeIndexCacheSteps, encodeIndexCache, indexCacheKeySteps } from './indexCache';
-import { INDEX_SETTINGS_KEY, indexTerms, PaperIndexer } from './indexer';
+import { encodeIndexCache } from './indexCache';
+import { indexTerms } from './indexer';
 import { parseQuery, inRange, phraseKey, type ParsedQuery, type QueryWord } from '../query';
-import { rerank } from '../rank';
-import { runSteps, runStepsAsync, type CancellationFlag } from '../../util/steps';
+import { rerank } from './rank';
+import type { IndexedCounts, SearchHit, SearchOptions, SearchResults } from './results';
+import { FIELD_BOOST, FUZZY_WEIGHT, fuzziness, PREFIX_WEIGHT } from './settings';
 import type { Scored, TermIndex, TermMatch, WordMatches } from './termIndex';
 import { topK } from '../../util/topK';
-import type { WorkerUpdate } from './indexWorkerProtocol';
-import { buildCacheInWorker } from './workerBuild';
 
-export { INDEX_SETTINGS_KEY, indexTerms } from './indexer';
-
-/** A paper that matched a query, with what matched so the UI can highlight it. */
-export interface SearchHit {
-  readonly paper: Paper;
-  readonly score: number;
-  /** Index terms the paper matched (folded: `xlstm`, `quantization`). */
-  readonly terms: readonly string[];
-}
-
-export interface SearchResults {
-  readonly query: ParsedQuery;
-  readonly hits: readonly SearchHit[];
-  /** Papers that matched in all, before the limit. */
-  readonly total: number;
-}
-
-export interface SearchOptions {
-  readonly limit?: number;
-}
-
-export interface BuildOptions {
-  readonly token?: CancellationFlag;
-  readonly onProgress?: (done: number, total: number) => void;
-  /**
-   * The bundled index worker (`dist/indexWorker.js`). With it the index is
-   * built on a worker thread; without it, or if the worker cannot run, on
-   * this thread in slices.
-   */
-  readonly workerScript?: string;
-  /** Told why the worker could not build the index, before this thread builds it instead. */
-  readonly onWorkerError?: (error: unknown) => void;
-}
-
-/** How much a match counts by field: a title match is worth three abstract matches. */
-const TITLE_BOOST = 3;
-const FIELD_BOOST = { any: [TITLE_BOOST, 1], title: [TITLE_BOOST, 0], abstract: [0, 1] } as const;
-/** Relative weight of a prefix completion and of a typo match, as in MiniSearch. */
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
 /** Completions a prefix expands to, most frequent first: enough for any intent, bounded for 1-letter prefixes. */
 const MAX_PREFIX_TERMS = 40;
 const MAX_SHORT_PREFIX_TERMS = 12;
@@ -58,10 +17,6 @@ const MAX_ONE_LETTER_PREFIX_TERMS = 6;
 const MAX_FUZZY_TERMS = 20;
 /** Results considered for re-ranking; the rest are beyond any list a person reads. */
 const RERANK_DEPTH = 200;
-/** An update tokenizes at most one paper in this many; beyond that, tokenizing is most of the work anyway, and a build does it on the worker. */
-const MAX_CHANGED_SHARE = 3;
-/** Papers tokenized in one step of a build on this thread: a few milliseconds of work. */
-const BUILD_CHUNK = 200;
 /** Terms of a paper that stand for it when looking for related papers. */
 const RELATED_TERMS = 16;
 
@@ -71,7 +26,8 @@ const RELATED_TERMS = 16;
  * re-ranking that makes a paper's own name win.
  */
 export class PaperIndex {
-  private constructor(
+  /** Made by `build.ts`, which builds, loads and updates indexes; the rest of the extension gets them from there. */
+  constructor(
     readonly library: Library,
     readonly terms: TermIndex,
     /** The key its cache is stored under: index settings and a digest of the corpus. */
@@ -88,150 +44,9 @@ export class PaperIndex {
   /** The completions kept for each one- and two-letter prefix typed so far (at most a few thousand small lists). */
   private readonly shortPrefixes = new Map<string, readonly number[]>();
 
-  static build(library: Library): PaperIndex {
-    return runSteps(PaperIndex.buildSteps(library));
-  }
-
-  /**
-   * The index of `library`, derived from `previous` (the index of the library
-   * it replaces) where that is less work than a build: papers with the same
-   * id, title and abstract keep their postings, renumbered to their new place,
-   * and only new and edited papers are tokenized. With no previous index, or
-   * when more than a third of the papers are new or edited, it is `buildAsync`.
-   * Either way the index and its cache key are those a build would give, and
-   * like a build it runs on the worker thread when `workerScript` is given.
-   */
-  static async updateAsync(
-    previous: PaperIndex | undefined,
-    library: Library,
-    options: BuildOptions = {},
-  ): Promise<PaperIndex | undefined> {
-    const sources = previous && (await runStepsAsync(carriedFromSteps(previous, library), options.token));
-    if (options.token?.isCancellationRequested) {
-      return undefined;
-    }
-    if (!previous || !sources || sources.tokenized * MAX_CHANGED_SHARE > library.papers.length) {
-      return PaperIndex.buildAsync(library, options);
-    }
-    const indexed = { tokenized: sources.tokenized, carried: library.papers.length - sources.tokenized };
-    // Posting the previous index's 80 MB to the worker would copy them in one go; shared, it reads them in place.
-    const shared = options.workerScript
-      ? await runStepsAsync(sharedSteps(previous.toCache()), options.token)
-      : undefined;
-    const index =
-      shared &&
-      (await PaperIndex.inWorker(library, options, indexed, {
-        previous: shared,
-        previousKey: previous.cacheKey,
-        from: sources.from,
-      }));
-    if (index || options.token?.isCancellationRequested) {
-      return index;
-    }
-    return runStepsAsync(
-      PaperIndex.buildSteps(library, options.onProgress, { previous: previous.terms, from: sources.from }),
-      options.token,
-    );
-  }
-
-  /**
-   * Builds the index without holding up the event loop for long: on a worker
-   * thread when `workerScript` is given (then loaded from the cache bytes the
-   * worker returns), otherwise, or if the worker fails, in slices on this
-   * thread. Undefined once cancelled.
-   */
-  static async buildAsync(library: Library, options: BuildOptions = {}): Promise<PaperIndex | undefined> {
-    const index = await PaperIndex.inWorker(library, options, { tokenized: library.papers.length, carried: 0 });
-    if (index || options.token?.isCancellationRequested) {
-      return index;
-    }
-    return runStepsAsync(PaperIndex.buildSteps(library, options.onProgress), options.token);
-  }
-
-  /** Built (or updated) on the worker thread and loaded from the bytes it returns; undefined without a worker, if it fails (`onWorkerError` is told why), or once cancelled. */
-  private static async inWorker(
-    library: Library,
-    options: BuildOptions,
-    indexed: IndexedCounts,
-    update?: WorkerUpdate,
-  ): Promise<PaperIndex | undefined> {
-    if (!options.workerScript) {
-      return undefined;
-    }
-    try {
-      const built = await buildCacheInWorker(options.workerScript, library.papers, options, update);
-      // The worker digested these very papers for the key: hashing them again here would only repeat it, on this thread.
-      return built && (await PaperIndex.loadAsync(library, built.cache, indexed, options.token, built.key));
-    } catch (error) {
-      options.onWorkerError?.(error);
-      return undefined;
-    }
-  }
-
   /** The index as cache bytes, under its key. */
   toCache(): Uint8Array {
     return this.cache ?? encodeIndexCache(this.terms, this.cacheKey);
-  }
-
-  /**
-   * The index of `library` from a cache file, or undefined if the file is for
-   * another corpus or other settings, or damaged: the caller then builds anew.
-   */
-  static fromCacheAsync(
-    library: Library,
-    bytes: Uint8Array,
-    token?: CancellationFlag,
-  ): Promise<PaperIndex | undefined> {
-    return PaperIndex.loadAsync(library, bytes, { tokenized: 0, carried: 0 }, token);
-  }
-
-  /** The index of `library` from cache bytes, checked against `knownKey` if given (the key of exactly this library), else against the library's key. */
-  private static async loadAsync(
-    library: Library,
-    bytes: Uint8Array,
-    indexed: IndexedCounts,
-    token?: CancellationFlag,
-    knownKey?: string,
-  ): Promise<PaperIndex | undefined> {
-    // Aligned once here, so that the index's arrays are views of the very bytes it keeps for `toCache`.
-    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-    return runStepsAsync(
-      (function* () {
-        const key = knownKey ?? (yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY));
-        const terms = yield* decodeIndexCacheSteps(aligned, key);
-        return terms && terms.docCount === library.papers.length
-          ? new PaperIndex(library, terms, key, indexed, aligned)
-          : undefined;
-      })(),
-      token,
-    );
-  }
-
-  /** Indexes the papers a chunk at a time; with `update`, a paper that has a document in the previous index to carry over is not tokenized. */
-  private static *buildSteps(
-    library: Library,
-    onProgress?: (done: number, total: number) => void,
-    update?: { readonly previous: TermIndex; readonly from: Int32Array },
-  ): Generator<void, PaperIndex> {
-    const indexer = new PaperIndexer(update && (yield* update.previous.byDocumentSteps()));
-    const papers = library.papers;
-    let carried = 0;
-    for (let start = 0; start < papers.length; start += BUILD_CHUNK) {
-      const end = Math.min(start + BUILD_CHUNK, papers.length);
-      for (let doc = start; doc < end; doc++) {
-        const from = update ? update.from[doc] : -1;
-        if (from >= 0) {
-          indexer.carry(papers[doc], from);
-          carried++;
-        } else {
-          indexer.add([papers[doc]]);
-        }
-      }
-      onProgress?.(end, papers.length);
-      yield;
-    }
-    const { terms, key } = yield* indexer.finishSteps();
-    return new PaperIndex(library, terms, key, { tokenized: papers.length - carried, carried });
   }
 
   get size(): number {
@@ -517,64 +332,6 @@ export class PaperIndex {
   }
 }
 
-/** How a library's papers were indexed: how many were tokenized, and how many taken over unchanged from a previous index. */
-export interface IndexedCounts {
-  readonly tokenized: number;
-  readonly carried: number;
-}
-
-/**
- * Per paper of `library`, the document of the previous index with the same
- * id, title and abstract (the postings depend on nothing else), or -1; and
- * how many papers have none. Undefined if the previous index does not match
- * its own library. In slices: comparing 100,000 abstracts takes a while.
- */
-function* carriedFromSteps(
-  previous: PaperIndex,
-  library: Library,
-  sliceSize = 2000,
-): Generator<void, { from: Int32Array; tokenized: number } | undefined> {
-  const before = previous.library.papers;
-  if (previous.size !== before.length) {
-    return undefined;
-  }
-  const docs = new Map<string, number>();
-  for (let doc = 0; doc < before.length; doc++) {
-    if (!docs.has(before[doc].id)) {
-      docs.set(before[doc].id, doc);
-    }
-    if (doc % sliceSize === sliceSize - 1) {
-      yield;
-    }
-  }
-  const papers = library.papers;
-  const from = new Int32Array(papers.length).fill(-1);
-  let tokenized = 0;
-  for (let doc = 0; doc < papers.length; doc++) {
-    const paper = papers[doc];
-    const old = docs.get(paper.id);
-    if (old !== undefined && before[old].title === paper.title && before[old].abstract === paper.abstract) {
-      from[doc] = old;
-    } else {
-      tokenized++;
-    }
-    if (doc % sliceSize === sliceSize - 1) {
-      yield;
-    }
-  }
-  return { from, tokenized };
-}
-
-/** The bytes in memory that a worker reads as they are, rather than a copy of them posted to it: copied over in slices. */
-function* sharedSteps(bytes: Uint8Array, sliceSize = 1 << 22): Generator<void, Uint8Array> {
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  for (let start = 0; start < bytes.length; start += sliceSize) {
-    shared.set(bytes.subarray(start, start + sliceSize), start);
-    yield;
-  }
-  return shared;
-}
-
 /** One term the query must match: a word, or one part of a compound word. */
 interface QueryUnit {
   readonly term: string;
@@ -590,14 +347,6 @@ function toUnits(words: readonly QueryWord[]): QueryUnit[] {
       ? w.parts.map((term) => ({ term, compound: w.joined, field: w.field }))
       : [{ term: w.joined, field: w.field }],
   );
-}
-
-/** Edits forgiven: none for short words (they would match noise), one from 5 letters, two from 9. */
-export function fuzziness(term: string): number {
-  if (/^\d+$/.test(term) || term.length < 5) {
-    return 0;
-  }
-  return term.length >= 9 ? 2 : 1;
 }
 
 function popCount(mask: number): number {

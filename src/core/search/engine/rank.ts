@@ -1,6 +1,6 @@
-import { textKey } from '../text/text';
-import type { SearchHit } from './engine/paperIndex';
-import type { ParsedQuery } from './query';
+import { textKey } from '../../text/text';
+import type { ParsedQuery } from '../query';
+import type { SearchHit } from './results';
 
 /** How much more a paper counts when the query is its own name (`xLSTM` for *xLSTM: …*). */
 const NAME_EXACT = 6;
@@ -12,7 +12,7 @@ const TITLE_START = 1.6;
 const TITLE_ALL_WORDS = 1.3;
 
 /**
- * Re-orders MiniSearch's hits the way a researcher expects: BM25 alone ranks
+ * Re-orders the index's BM25 hits the way a researcher expects: BM25 alone ranks
  * *Vision-LSTM: xLSTM as …* next to *xLSTM: …* for `xLSTM`; a paper whose name
  * is the query should win outright.
  */
