@@ -21,11 +21,11 @@ import katex from 'katex';
 import { parseDateLine } from '../../src/core/model/dates';
 import { paperSearchUrls } from '../../src/core/model/describe';
 import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/core/library/merge';
-import { MAX_FILE_BYTES, readCorpusFileSteps } from '../../src/core/formats/load';
+import { readCorpusFileSteps } from '../../src/core/formats/load';
 import { runSteps } from '../../src/core/util/steps';
 import type { Library, Paper } from '../../src/core/model/paper';
 import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/core/formats/parse';
-import { readCorpusFileAt, type CorpusFileSystem } from '../../src/core/formats/sources';
+import { MAX_FILE_BYTES, readCorpusFileAt, type CorpusFileSystem } from '../../src/core/formats/sources';
 import {
   renderAbstractBody,
   renderAbstractPage,
