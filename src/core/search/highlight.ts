@@ -1,6 +1,12 @@
 import { foldCase } from '../text/text';
 import { isUnspaced, MAX_TERM_LENGTH, wordSegments } from './tokenize';
 
+/** The words of a search to mark in a paper's text: whole terms, and the typed prefix of the last word. */
+export interface Highlight {
+  readonly terms: readonly string[];
+  readonly prefixes: readonly string[];
+}
+
 /** A half-open range `[start, end)` of characters in the original text. */
 export type Range = readonly [number, number];
 
