@@ -58,7 +58,7 @@ export function groupByYear(papers: readonly Paper[]): PaperGroup[] {
     }));
 }
 
-/** One group per primary arXiv category (a paper's first), A to Z; papers without one last. */
+/** One group per primary arXiv category (a paper's first), in code-unit order (the names are ASCII); papers without one last. */
 export function groupByPrimaryCategory(papers: readonly Paper[]): PaperGroup[] {
   const byCategory = new Map<string, Paper[]>();
   const none: Paper[] = [];
@@ -74,14 +74,12 @@ export function groupByPrimaryCategory(papers: readonly Paper[]): PaperGroup[] {
     }
     group.push(paper);
   }
-  const groups: PaperGroup[] = [...byCategory.keys()]
-    .sort(collator.compare)
-    .map((category) => ({
-      kind: 'group',
-      id: `category:${category}`,
-      label: category,
-      papers: byCategory.get(category)!,
-    }));
+  const groups: PaperGroup[] = [...byCategory.keys()].sort().map((category) => ({
+    kind: 'group',
+    id: `category:${category}`,
+    label: category,
+    papers: byCategory.get(category)!,
+  }));
   return none.length > 0
     ? [...groups, { kind: 'group', id: 'category:', label: NO_CATEGORY_LABEL, papers: none }]
     : groups;
