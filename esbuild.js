@@ -43,6 +43,7 @@ const builds = [
     entryPoints: {
       extension: 'src/extension.ts',
       indexWorker: 'src/core/search/engine/indexWorker.ts',
+      readWorker: 'src/core/formats/readWorker.ts',
       cli: 'src/cli.ts',
       bench: 'bench/bench.ts',
     },

@@ -4,18 +4,25 @@ import { parseArgs } from 'node:util';
 import { buildLibrary } from './core/library/merge';
 import { nodeFileSystem } from './core/formats/nodeFileSystem';
 import { readCorpusLocations } from './core/formats/sources';
+import { parseArxivFilter, type ArxivFilter } from './core/formats/arxiv/filter';
 import type { Library } from './core/model/paper';
 import { buildIndex, type SearchHit } from './core/search/engine';
 
 const USAGE = `Usage:
-  node dist/cli.js search [<query>] [--limit N] [--json] [--corpus PATH]...
-  node dist/cli.js stats [--json] [--corpus PATH]...
+  node dist/cli.js search [<query>] [--limit N] [--json] [--corpus PATH]... [ARXIV FILTER]
+  node dist/cli.js stats [--json] [--corpus PATH]... [ARXIV FILTER]
 
 search   prints the best hits for <query>; with no query, reads one query a line
          from standard input and prints one result list a line.
 stats    prints the number of papers, entries, collections and untitled papers,
          and how long the index took to build.
---corpus a corpus file or folder (repeatable); replaces the bundled corpus.`;
+--corpus a corpus file or folder (repeatable); replaces the bundled corpus.
+         Local files are streamed, whatever their size.
+
+ARXIV FILTER, for an arXiv metadata snapshot (.jsonl) among the corpus files:
+--categories cs.LG,cs.CL   keep records in any of these categories; a prefix
+                           such as cs. takes a whole archive
+--from 2020-01  --to 2024  keep records first submitted in this range`;
 
 /** The bundled corpus, beside the bundle: `dist/cli.js` → `media/corpus`. */
 const BUNDLED_CORPUS = path.join(__dirname, '..', 'media', 'corpus');
@@ -30,6 +37,9 @@ async function main(argv: string[]): Promise<number> {
         limit: { type: 'string', default: '10' },
         json: { type: 'boolean', default: false },
         corpus: { type: 'string', multiple: true },
+        categories: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -43,7 +53,16 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return args.values.help ? 0 : 2;
   }
-  const library = await loadLibrary(args.values.corpus ?? [BUNDLED_CORPUS]);
+  const { filter, problems } = parseArxivFilter({
+    categories: args.values.categories?.split(',') ?? [],
+    ...(args.values.from !== undefined && { from: args.values.from }),
+    ...(args.values.to !== undefined && { to: args.values.to }),
+  });
+  if (problems.length > 0) {
+    process.stderr.write(`${problems.map((p) => `paper-explorer: ${p}`).join('\n')}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const library = await loadLibrary(args.values.corpus ?? [BUNDLED_CORPUS], filter);
   if (library.papers.length === 0) {
     process.stderr.write('paper-explorer: no papers could be read\n');
     return 1;
@@ -66,8 +85,8 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function loadLibrary(paths: readonly string[]): Promise<Library> {
-  const files = await readCorpusLocations(nodeFileSystem, paths);
+async function loadLibrary(paths: readonly string[], arxivFilter: ArxivFilter | undefined): Promise<Library> {
+  const files = await readCorpusLocations(nodeFileSystem, paths, arxivFilter ? { arxivFilter } : {});
   const library = buildLibrary(files);
   for (const problem of library.problems) {
     process.stderr.write(`paper-explorer: ${problem.collection}:${problem.line}: ${problem.message}\n`);
@@ -84,6 +103,7 @@ function printStats(library: Library, buildMs: number, json: boolean): void {
     withCode: library.papers.filter((p) => p.hasCode).length,
     problems: library.problems.length,
     indexBuildMs: Math.round(buildMs * 10) / 10,
+    records: Object.fromEntries(library.collections.flatMap((c) => (c.records ? [[c.name, c.records]] : []))),
   };
   if (json) {
     process.stdout.write(`${JSON.stringify(stats)}\n`);
@@ -94,6 +114,9 @@ function printStats(library: Library, buildMs: number, json: boolean): void {
     `entries      ${stats.entries}`,
     `collections  ${stats.collections}`,
     ...library.collections.map((c) => `  ${c.name} (${c.format}, ${c.entries} entries)`),
+    ...Object.entries(stats.records).map(
+      ([name, { read, kept, bad }]) => `  ${name}: ${read} records read, ${kept} kept, ${bad} bad`,
+    ),
     `untitled     ${stats.untitled}`,
     `with code    ${stats.withCode}`,
     `problems     ${stats.problems}`,

@@ -52,6 +52,9 @@ export const Settings = {
   includeBundled: 'corpus.includeBundled',
   groupBy: 'library.groupBy',
   sortBy: 'library.sortBy',
+  arxivCategories: 'arxiv.categories',
+  arxivSubmittedFrom: 'arxiv.submittedFrom',
+  arxivSubmittedTo: 'arxiv.submittedTo',
 } as const;
 
 /** The same settings by their full ids, for `affectsConfiguration`. */
@@ -60,6 +63,8 @@ export const SettingIds = {
   includeBundled: `${Settings.section}.${Settings.includeBundled}`,
   groupBy: `${Settings.section}.${Settings.groupBy}`,
   sortBy: `${Settings.section}.${Settings.sortBy}`,
+  /** Every `papers.arxiv.*` setting: they decide which records of a snapshot are kept. */
+  arxiv: `${Settings.section}.arxiv`,
 } as const;
 
 /** Context keys for `when` clauses in package.json. */

@@ -2,7 +2,13 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { buildLibrarySteps, isReadable, type LibraryFile, type UnreadableFile } from '../core/library/merge';
 import type { FileProblem, Library } from '../core/model/paper';
-import { COLLECTION_NAMES_FILE, readCorpusLocations } from '../core/formats/sources';
+import { COLLECTION_NAMES_FILE, readCorpusLocations, type LocalFileReader } from '../core/formats/sources';
+import type { ArxivFilter } from '../core/formats/arxiv/filter';
+import { readInWorker } from '../core/formats/readInWorker';
+import { readCorpusSource, type ReadProgress } from '../core/formats/readSource';
+import { nodeFileSource } from '../core/formats/nodeFileSource';
+import { describeReadProgress } from '../core/formats/readProgress';
+import { arxivFilterSetting } from './arxivSettings';
 import { BIDI_CONTROLS } from '../core/text/text';
 import { SettingIds, Views } from './ids';
 import { debounce } from '../core/util/debounce';
@@ -14,6 +20,8 @@ import { workspaceFileSystem } from './workspaceFileSystem';
 
 /** Saving a file often fires several events; one reload answers them all. */
 const RELOAD_DELAY_MS = 300;
+/** A file read for longer than this shows its progress in a notification, where it can be cancelled. */
+const NOTIFY_AFTER_MS = 1000;
 
 /** A complete, consistent state: the library and the index built from it. */
 export interface LibrarySnapshot {
@@ -63,7 +71,9 @@ export class LibraryService extends Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (
           this.snapshot &&
-          (event.affectsConfiguration(SettingIds.corpusPaths) || event.affectsConfiguration(SettingIds.includeBundled))
+          (event.affectsConfiguration(SettingIds.corpusPaths) ||
+            event.affectsConfiguration(SettingIds.includeBundled) ||
+            event.affectsConfiguration(SettingIds.arxiv))
         ) {
           this.rereadAll = true;
           this.reloadSoon();
@@ -144,10 +154,15 @@ export class LibraryService extends Disposable {
     for (const skipped of sources.skipped) {
       this.output.warn(`papers.corpus.paths: skipped ${skipped}`);
     }
-    const { files, read } = await this.readFiles(sources.locations);
-    if (token.isCancellationRequested) {
+    const { filter, problems } = arxivFilterSetting();
+    for (const problem of problems) {
+      this.output.warn(`papers.arxiv: ${problem}`);
+    }
+    const reading = await this.readFiles(sources.locations, filter, token);
+    if (!reading) {
       return undefined;
     }
+    const { files, read } = reading;
     const library = await runStepsAsync(buildLibrarySteps(files), token);
     if (!library) {
       return undefined;
@@ -193,27 +208,81 @@ export class LibraryService extends Disposable {
    */
   private async readFiles(
     locations: readonly vscode.Uri[],
-  ): Promise<{ files: (LibraryFile | UnreadableFile)[]; read: number }> {
+    arxivFilter: ArxivFilter | undefined,
+    token: vscode.CancellationToken,
+  ): Promise<{ files: (LibraryFile | UnreadableFile)[]; read: number } | undefined> {
     const changed = new Set(this.changedFiles);
     const all = this.rereadAll;
     this.changedFiles.clear();
     this.rereadAll = false;
+    const giveBack = () => {
+      changed.forEach((id) => this.changedFiles.add(id));
+      this.rereadAll ||= all;
+    };
     try {
-      const fresh = await readCorpusLocations(workspaceFileSystem, locations, (id) =>
-        all || changed.has(id) ? undefined : this.lastRead.get(id),
-      );
+      const fresh = await readCorpusLocations(workspaceFileSystem, locations, {
+        unchanged: (id) => (all || changed.has(id) ? undefined : this.lastRead.get(id)),
+        readLocal: this.localReader(arxivFilter, token),
+        ...(arxivFilter && { arxivFilter }),
+        token,
+      });
+      // A cancelled read is not a file read: the next load reads it again.
+      if (token.isCancellationRequested) {
+        giveBack();
+        return undefined;
+      }
       const read = fresh.filter((f) => all || changed.has(f.id) || !this.lastRead.has(f.id)).length;
       const files = fresh.map((file) => this.unlessHalfWritten(file, changed));
       this.lastRead = new Map(files.map((f) => [f.id, f]));
       if (!all) {
         this.output.info(`Read ${read} changed file${read === 1 ? '' : 's'} again; ${files.length - read} unchanged.`);
       }
+      for (const file of fresh) {
+        if (isReadable(file) && file.parsed.counts) {
+          const { read: records, kept, bad } = file.parsed.counts;
+          this.output.info(
+            `${file.name}: ${records.toLocaleString('en-US')} arXiv records read, ${kept.toLocaleString('en-US')} kept, ${bad.toLocaleString('en-US')} bad.`,
+          );
+        }
+      }
       return { files, read };
     } catch (error) {
-      changed.forEach((id) => this.changedFiles.add(id));
-      this.rereadAll ||= all;
+      giveBack();
       throw error;
     }
+  }
+
+  /**
+   * Reads a local file on a worker thread, streamed from disk, whatever its size; a read that takes a while shows
+   * its progress (records read and kept) in a notification whose Cancel cancels the load. If the worker cannot
+   * run, the file is read on this thread, a chunk per turn of the event loop.
+   */
+  private localReader(arxivFilter: ArxivFilter | undefined, token: vscode.CancellationToken): LocalFileReader {
+    const script = vscode.Uri.joinPath(this.extensionUri, 'dist', 'readWorker.js').fsPath;
+    return async (path, id, name) => {
+      const fileName = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+      const progress = new NotifiedProgress(fileName, () => this.cancelLoad?.cancel());
+      const onProgress = (p: ReadProgress) => progress.report(p);
+      try {
+        return await readInWorker(
+          script,
+          { path, id, name, ...(arxivFilter && { arxivFilter }) },
+          { token, onProgress },
+        );
+      } catch (error) {
+        this.output.warn(
+          `The read worker could not run; reading ${fileName} on the extension host thread instead:`,
+          error instanceof Error ? error.message : String(error),
+        );
+        return readCorpusSource(id, name, fileName, await nodeFileSource(path), {
+          ...(arxivFilter && { arxivFilter }),
+          token,
+          onProgress,
+        });
+      } finally {
+        progress.done();
+      }
+    };
   }
 
   /**
@@ -327,4 +396,47 @@ export function notificationSafe(id: string): string {
     .replace(BIDI_CONTROLS, '')
     .replace(/[[\]()`*_<>\\]/g, '\\$&')
     .slice(0, 120);
+}
+
+/**
+ * The progress of one file's read in a notification, opened only once the read has taken a second: most files are
+ * read sooner, and a notification for each would be noise.
+ */
+class NotifiedProgress {
+  private readonly started = performance.now();
+  private show: ((message: string) => void) | undefined;
+  private finish: (() => void) | undefined;
+  private finished = false;
+
+  constructor(
+    private readonly fileName: string,
+    private readonly cancel: () => void,
+  ) {}
+
+  report(progress: ReadProgress): void {
+    const message = describeReadProgress(notificationSafe(this.fileName), progress);
+    if (!this.show && !this.finished && performance.now() - this.started >= NOTIFY_AFTER_MS) {
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Papers', cancellable: true },
+        (reporter, cancelled) =>
+          new Promise<void>((resolve) => {
+            this.show = (text) => reporter.report({ message: text });
+            this.finish = resolve;
+            cancelled.onCancellationRequested(() => {
+              this.cancel();
+              resolve();
+            });
+            if (this.finished) {
+              resolve();
+            }
+          }),
+      );
+    }
+    this.show?.(message);
+  }
+
+  done(): void {
+    this.finished = true;
+    this.finish?.();
+  }
 }

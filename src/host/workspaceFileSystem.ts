@@ -15,4 +15,6 @@ export const workspaceFileSystem: CorpusFileSystem<vscode.Uri> = {
   read: (uri) => Promise.resolve(vscode.workspace.fs.readFile(uri)),
   id: (uri) => uri.toString(),
   baseName: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
+  // Only the local disk can be streamed: `vscode.workspace.fs` reads a file whole.
+  localPath: (uri) => (uri.scheme === 'file' ? uri.fsPath : undefined),
 };

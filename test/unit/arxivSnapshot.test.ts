@@ -61,14 +61,14 @@ function filterOf(categories: string[], from?: string, to?: string): ArxivFilter
 }
 
 describe('arXiv snapshot record', () => {
-  it('maps a snapshot record to an unwrapped title and abstract and its bibliographic fields', () => {
+  it('maps a snapshot record to an unwrapped title and abstract and its bibliographic bibliographic', () => {
     const result = arxivRecord(JSON.parse(snapshotLine()));
     assert.ok('record' in result);
     assert.deepEqual(result.record, {
       title: 'Calculation of prompt diphoton production cross sections at Tevatron and LHC energies',
       abstract:
         'A fully differential calculation in perturbative quantum chromodynamics is presented for the production of massive photon pairs.',
-      fields: {
+      bibliographic: {
         arxivId: '0704.0001',
         url: 'https://arxiv.org/abs/0704.0001',
         authors: [
@@ -88,11 +88,11 @@ describe('arXiv snapshot record', () => {
   it('keeps ids as strings, old style included, and recovers one written as a number from the line', () => {
     const old = arxivRecord(JSON.parse(snapshotLine({ id: 'hep-th/9901001' })));
     assert.ok('record' in old);
-    assert.equal(old.record.fields.arxivId, 'hep-th/9901001');
+    assert.equal(old.record.bibliographic.arxivId, 'hep-th/9901001');
     const line = snapshotLine().replace('"id":"0704.0001"', '"id":0704.0010');
     const numeric = arxivRecord({ ...JSON.parse(snapshotLine()), id: 704.001 }, line);
     assert.ok('record' in numeric);
-    assert.equal(numeric.record.fields.arxivId, '0704.0010');
+    assert.equal(numeric.record.bibliographic.arxivId, '0704.0010');
   });
 
   it('lists categories primary first, the first of several DOIs, and the date from the id without versions', () => {
@@ -102,9 +102,9 @@ describe('arXiv snapshot record', () => {
       ),
     );
     assert.ok('record' in result);
-    assert.deepEqual(result.record.fields.categories, ['cs.CL', 'cs.LG', 'stat.ML']);
-    assert.equal(result.record.fields.doi, '10.1/a');
-    assert.deepEqual(result.record.fields.issued, { year: 2024, month: 1 });
+    assert.deepEqual(result.record.bibliographic.categories, ['cs.CL', 'cs.LG', 'stat.ML']);
+    assert.equal(result.record.bibliographic.doi, '10.1/a');
+    assert.deepEqual(result.record.bibliographic.issued, { year: 2024, month: 1 });
   });
 
   it('reads authors from the authors text when authors_parsed is missing, affiliations left out', () => {
@@ -112,16 +112,32 @@ describe('arXiv snapshot record', () => {
       JSON.parse(
         snapshotLine({
           authors_parsed: undefined,
-          authors: 'Ada Lovelace (1), Alan M. Turing and Grace Hopper ((1) Cambridge)',
+          authors: "Ada Lovelace (1), Alan M. Turing and C. Bal\\'azs ((1) Cambridge)",
         }),
       ),
     );
     assert.ok('record' in result);
-    assert.deepEqual(result.record.fields.authors, [
+    assert.deepEqual(result.record.bibliographic.authors, [
       { family: 'Lovelace', given: 'Ada' },
       { family: 'Turing', given: 'Alan M.' },
-      { family: 'Hopper', given: 'Grace' },
+      { family: 'Balázs', given: 'C.' },
     ]);
+  });
+
+  it('converts text-mode TeX in titles, venues and names left in TeX, and keeps math as written', () => {
+    const result = arxivRecord(
+      JSON.parse(
+        snapshotLine({
+          title: 'Caf\\\'e scaling for $\\ell_2$ and\n  {\\"u}ber-nets',
+          'journal-ref': "Ann. Inst. Poincar\\'e 12 (2020)",
+          authors_parsed: [['M{\\"u}ller', 'J.', '']],
+        }),
+      ),
+    );
+    assert.ok('record' in result);
+    assert.equal(result.record.title, 'Café scaling for $\\ell_2$ and über-nets');
+    assert.equal(result.record.bibliographic.venue, 'Ann. Inst. Poincaré 12 (2020)');
+    assert.deepEqual(result.record.bibliographic.authors, [{ family: 'Müller', given: 'J.' }]);
   });
 
   it('says why a record without an id or a title is not a paper', () => {
@@ -180,7 +196,7 @@ describe('ArxivSnapshotReader', () => {
     for (const chunk of [1, 2, 7, 64, 1 << 20]) {
       const result = read(text, undefined, chunk);
       assert.deepEqual(
-        result.records.map((r) => [r.record.fields.arxivId, r.line]),
+        result.records.map((r) => [r.record.bibliographic.arxivId, r.line]),
         [
           ['2001.00001', 1],
           ['2001.00002', 2],
@@ -196,7 +212,7 @@ describe('ArxivSnapshotReader', () => {
   it('keeps only the records of the filter, and counts the records read and kept', () => {
     const result = read(lines.join('\n'), filterOf(['cs.CL']));
     assert.deepEqual(
-      result.records.map((r) => r.record.fields.arxivId),
+      result.records.map((r) => r.record.bibliographic.arxivId),
       ['2001.00001', '2001.00003'],
     );
     assert.deepEqual(result.counts, { read: 3, kept: 2, bad: 0 });
@@ -215,7 +231,7 @@ describe('ArxivSnapshotReader', () => {
     const truncated = lines[2].slice(0, 200);
     const result = read(`${lines[0]}\nnot json at all\n${lines[1]}\n{"id": 5}\n${truncated}`);
     assert.deepEqual(
-      result.records.map((r) => r.record.fields.arxivId),
+      result.records.map((r) => r.record.bibliographic.arxivId),
       ['2001.00001', '2001.00002'],
     );
     assert.deepEqual(result.counts, { read: 5, kept: 2, bad: 3 });
@@ -243,7 +259,7 @@ describe('ArxivSnapshotReader', () => {
     assert.ok(huge.length > 10 * 1024 * 1024);
     const result = read(`${lines[0]}\n${huge}\n${lines[1]}`, undefined, 1 << 20);
     assert.deepEqual(
-      result.records.map((r) => r.record.fields.arxivId),
+      result.records.map((r) => r.record.bibliographic.arxivId),
       ['2001.00001', '2001.00009', '2001.00002'],
     );
     const limited = read(`${lines[0]}\n${huge}\n${lines[1]}`, undefined, 1 << 20, 1 << 20);
@@ -256,7 +272,7 @@ describe('ArxivSnapshotReader', () => {
     for (const text of [JSON.stringify(records), JSON.stringify(records, null, 2)]) {
       const result = read(text, filterOf(['cs.CL']), 5);
       assert.deepEqual(
-        result.records.map((r) => r.record.fields.arxivId),
+        result.records.map((r) => r.record.bibliographic.arxivId),
         ['2001.00001', '2001.00003'],
       );
       assert.deepEqual(result.counts, { read: 3, kept: 2, bad: 0 });

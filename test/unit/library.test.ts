@@ -230,15 +230,20 @@ describe('paper text for the clipboard and the web', () => {
 describe('readCorpusLocations', () => {
   it('reads again only the files not taken unchanged from the last read', async () => {
     const reads: string[] = [];
-    const counting = { ...nodeFileSystem, read: (file: string) => (reads.push(file), nodeFileSystem.read(file)) };
+    // Without a local path, every file is read whole through `read`, which counts.
+    const counting = {
+      ...nodeFileSystem,
+      localPath: undefined,
+      read: (file: string) => (reads.push(file), nodeFileSystem.read(file)),
+    };
     const first = await readCorpusLocations(counting, [CORPUS]);
     const txt = reads.filter((f) => f.endsWith('.txt'));
     assert.equal(txt.length, 5);
     const last = new Map(first.map((f) => [f.id, f]));
     reads.length = 0;
-    const again = await readCorpusLocations(counting, [CORPUS], (id) =>
-      id === FILES.search ? undefined : last.get(id),
-    );
+    const again = await readCorpusLocations(counting, [CORPUS], {
+      unchanged: (id) => (id === FILES.search ? undefined : last.get(id)),
+    });
     assert.deepEqual(
       reads.filter((f) => f.endsWith('.txt')),
       [FILES.search],

@@ -21,11 +21,11 @@ import katex from 'katex';
 import { parseDateLine } from '../../src/core/model/dates';
 import { paperSearchUrls } from '../../src/core/model/describe';
 import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/core/library/merge';
-import { MAX_FILE_BYTES, readCorpusFileSteps } from '../../src/core/formats/load';
+import { readCorpusFileSteps } from '../../src/core/formats/load';
 import { runSteps } from '../../src/core/util/steps';
 import type { Library, Paper } from '../../src/core/model/paper';
 import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/core/formats/parse';
-import { readCorpusFileAt, type CorpusFileSystem } from '../../src/core/formats/sources';
+import { MAX_FILE_BYTES, readCorpusFileAt, type CorpusFileSystem } from '../../src/core/formats/sources';
 import {
   renderAbstractBody,
   renderAbstractPage,
@@ -556,11 +556,11 @@ const SEARCH_FILE = ['Safe Title One', prose(1), 'Safe Title Two', prose(2)].joi
 
 describe('security notes', () => {
   describe('Webview', () => {
-    const panelSource = () => source('features/abstractTab/abstractPanel.ts');
+    const panelSource = () => source('features/abstractTab/abstractPanels.ts');
     /** The object `webviewOptions()` returns, as written. */
     const webviewOptions = () => {
       const body = /webviewOptions\(\)[^{;]*\{\s*return\s*\{([\s\S]*?)\n\s*\};/.exec(panelSource());
-      assert.ok(body, 'abstractPanel.ts has a webviewOptions() that returns an object literal');
+      assert.ok(body, 'abstractPanels.ts has a webviewOptions() that returns an object literal');
       return body[1];
     };
 
@@ -722,7 +722,7 @@ describe('security notes', () => {
       }
       assert.equal(parsePageState({ paperId: 'javascript:alert(1)' }), undefined);
       // An id that exists: a well-formed id is looked up, and one that is not in the library opens nothing.
-      const panel = source('features/abstractTab/abstractPanel.ts');
+      const panel = source('features/abstractTab/abstractPanels.ts');
       assert.match(
         panel,
         /onDidReceiveMessage\(\(message: unknown\) => this\.handle\([^)]*parsePageMessage\(message\)/,
@@ -746,7 +746,7 @@ describe('security notes', () => {
           );
         }
         // Commands run from the page's messages are fixed ones, never a name the page sent.
-        if (file.endsWith(path.join('abstractTab', 'abstractPanel.ts'))) {
+        if (file.endsWith(path.join('abstractTab', 'abstractPanels.ts'))) {
           for (const m of text.matchAll(/executeCommand\(/g)) {
             assert.match(
               firstArgument(argumentsAt(text, m.index)),

@@ -2,9 +2,6 @@ import { decodeCorpusBytesSteps } from './decode';
 import type { LibraryFile, UnreadableFile } from '../library/merge';
 import { parseCorpusSteps } from './parse';
 
-/** Files above this size are not read: no abstracts file comes near it, and reading one would stall the host. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
 /** Decodes and parses one file's bytes, in slices between which a caller can yield; a file that cannot be decoded says why. */
 export function* readCorpusFileSteps(
   id: string,

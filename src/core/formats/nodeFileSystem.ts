@@ -13,4 +13,5 @@ export const nodeFileSystem: CorpusFileSystem<string> = {
   read: (file) => fs.readFile(file),
   id: (location) => path.resolve(location),
   baseName: (location) => path.basename(location),
+  localPath: (location) => path.resolve(location),
 };

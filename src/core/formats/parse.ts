@@ -1,6 +1,7 @@
 import { runSteps } from '../util/steps';
 import { PaperDate, parseDateLine } from '../model/dates';
 import { BIDI_CONTROLS, isAscii } from '../text/text';
+import type { BibliographicFields } from '../model/bibliographic';
 import { splitLinesSteps } from './lines';
 
 /**
@@ -8,8 +9,9 @@ import { splitLinesSteps } from './lines';
  * - `bare`: one abstract per line, no titles;
  * - `daily`: a daily-papers page, blank-line separated title / abstract / metadata blocks;
  * - `search`: a search-results page, title and abstract lines alternating, no blank lines.
+ * And `arxiv`: the arXiv metadata snapshot (JSON Lines, or a JSON array of its records).
  */
-export type CorpusFormat = 'bare' | 'daily' | 'search';
+export type CorpusFormat = 'bare' | 'daily' | 'search' | 'arxiv';
 
 /** One paper as it stands in one file, before duplicates across files are merged. */
 export interface ParsedEntry {
@@ -21,6 +23,8 @@ export interface ParsedEntry {
   readonly organization?: string;
   readonly date?: PaperDate;
   readonly upvotes?: number;
+  /** What a bibliographic source (the arXiv snapshot) says beyond title and abstract. */
+  readonly bibliographic?: BibliographicFields;
 }
 
 /** Something in a file that could not be read as intended; the rest of the file still loads. */
@@ -35,6 +39,14 @@ export interface ParsedCorpus {
   readonly problems: readonly CorpusProblem[];
   /** The listing date a daily page shows above its papers (`Nov 4`), when present. */
   readonly pageDate?: string;
+  /** For a filtered source (the arXiv snapshot): records read, kept, and skipped as bad. */
+  readonly counts?: RecordCounts;
+}
+
+export interface RecordCounts {
+  readonly read: number;
+  readonly kept: number;
+  readonly bad: number;
 }
 
 /** Longer lines are not abstracts (a 50 MB single-line file, a pasted blob): they are skipped. */

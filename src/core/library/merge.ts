@@ -34,6 +34,7 @@ interface Draft {
   organization?: string;
   date?: Paper['date'];
   upvotes?: number;
+  bibliographic?: Paper['bibliographic'];
 }
 
 /**
@@ -113,6 +114,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
     name: f.name,
     format: f.parsed.format,
     entries: f.parsed.entries.length,
+    ...(f.parsed.counts && { records: f.parsed.counts }),
   }));
   const problems: FileProblem[] = [
     ...unreadable.map((u) => ({ collection: u.id, ...u.problem })),
@@ -156,6 +158,7 @@ function mergeEntry(draft: Draft, inFile: readonly [string], entry: ParsedEntry,
   draft.organization ??= entry.organization;
   draft.date ??= entry.date;
   draft.upvotes ??= entry.upvotes;
+  draft.bibliographic ??= entry.bibliographic;
 }
 
 function toPaper(d: Draft): Paper {
@@ -183,6 +186,9 @@ function toPaper(d: Draft): Paper {
   }
   if (d.upvotes !== undefined) {
     paper.upvotes = d.upvotes;
+  }
+  if (d.bibliographic !== undefined) {
+    paper.bibliographic = d.bibliographic;
   }
   return paper;
 }

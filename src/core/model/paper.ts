@@ -1,5 +1,6 @@
+import type { BibliographicFields } from './bibliographic';
 import type { PaperDate } from './dates';
-import type { CorpusFormat, CorpusProblem } from '../formats/parse';
+import type { CorpusFormat, CorpusProblem, RecordCounts } from '../formats/parse';
 
 /** A file of abstracts, shown under a readable name rather than its file name. */
 export interface Collection {
@@ -9,6 +10,8 @@ export interface Collection {
   readonly format: CorpusFormat;
   /** Entries this file contributed, duplicates included. */
   readonly entries: number;
+  /** For a filtered source (the arXiv snapshot): records read, kept by the filter, and skipped as bad. */
+  readonly records?: RecordCounts;
 }
 
 /** One distinct paper: every file that listed it is one of its collections. */
@@ -29,6 +32,8 @@ export interface Paper {
   readonly links: readonly string[];
   /** The abstract links a code repository. */
   readonly hasCode: boolean;
+  /** Authors, ids, categories…, from the first file that had them. */
+  readonly bibliographic?: BibliographicFields;
 }
 
 export interface FileProblem extends CorpusProblem {

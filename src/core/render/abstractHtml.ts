@@ -1,7 +1,7 @@
 import type { Paper } from '../model/paper';
 import { authorCount, paperDescription } from '../model/describe';
 import { findLinks } from '../library/merge';
-import { findMatches, type Range } from '../search/highlight';
+import { findMatches, type Highlight, type Range } from '../search/highlight';
 import { starButton } from '../../shared/protocol';
 import { escapeHtml } from './escape';
 import { renderMath, splitMath } from './math';
@@ -12,7 +12,7 @@ export interface AbstractView {
   /** Readable names of the paper's collections. */
   readonly collectionNames: readonly string[];
   /** Words to mark, from the search the paper was opened from. */
-  readonly highlight?: { readonly terms: readonly string[]; readonly prefixes: readonly string[] };
+  readonly highlight?: Highlight;
   /** The papers most like this one, best first. */
   readonly related?: readonly Paper[];
   readonly starred?: boolean;

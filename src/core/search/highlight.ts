@@ -1,5 +1,11 @@
 import { foldCase } from '../text/text';
 
+/** The words of a search to mark in a paper's text: whole terms, and the typed prefix of the last word. */
+export interface Highlight {
+  readonly terms: readonly string[];
+  readonly prefixes: readonly string[];
+}
+
 /** A half-open range `[start, end)` of characters in the original text. */
 export type Range = readonly [number, number];
 

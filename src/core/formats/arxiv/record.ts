@@ -1,4 +1,5 @@
 import type { BibliographicFields, PersonName, PublicationDate } from '../../model/bibliographic';
+import { texToUnicode } from '../../text/tex';
 import { parseRfc2822Date } from './filter';
 import { authorsFromParsed, authorsFromText } from './authors';
 
@@ -10,12 +11,12 @@ import { authorsFromParsed, authorsFromText } from './authors';
  * with two spaces, and `update_date` is when the metadata changed, not when the paper appeared.
  */
 export interface ArxivRecord {
-  /** Unwrapped; TeX as written (math stays `$…$`). */
+  /** Unwrapped; text-mode TeX in Unicode (`\\'e` → `é`), math kept as `$…$`. */
   readonly title: string;
   /** Unwrapped; TeX as written, for the abstract tab to typeset. */
   readonly abstract: string;
   /** `arxivId` is always set; `issued` is the first version's submission day. */
-  readonly fields: BibliographicFields & { readonly arxivId: string };
+  readonly bibliographic: BibliographicFields & { readonly arxivId: string };
 }
 
 export type ArxivRecordResult = { readonly record: ArxivRecord } | { readonly problem: string };
@@ -44,37 +45,37 @@ export function arxivRecord(value: unknown, line?: string): ArxivRecordResult {
   if (typeof json.title !== 'string' || unwrap(json.title) === '') {
     return { problem: `the record ${id} has no "title"` };
   }
-  const fields: { -readonly [K in keyof ArxivRecord['fields']]: ArxivRecord['fields'][K] } = {
+  const bibliographic: { -readonly [K in keyof ArxivRecord['bibliographic']]: ArxivRecord['bibliographic'][K] } = {
     arxivId: id,
     url: `https://arxiv.org/abs/${id}`,
   };
   const authors = recordAuthors(json.authors_parsed, json.authors);
   if (authors.length > 0) {
-    fields.authors = authors;
+    bibliographic.authors = authors;
   }
   const issued = submissionDate(json.versions) ?? dateFromId(id);
   if (issued) {
-    fields.issued = issued;
+    bibliographic.issued = issued;
   }
   if (typeof json.categories === 'string') {
     const categories = json.categories.split(/\s+/).filter((c) => c !== '');
     if (categories.length > 0) {
-      fields.categories = categories;
+      bibliographic.categories = categories;
     }
   }
   const doi = typeof json.doi === 'string' ? json.doi.trim().split(/\s+/)[0] : '';
   if (doi) {
-    fields.doi = doi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '');
+    bibliographic.doi = doi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '');
   }
-  const venue = typeof json['journal-ref'] === 'string' ? unwrap(json['journal-ref']) : '';
+  const venue = typeof json['journal-ref'] === 'string' ? texToUnicode(unwrap(json['journal-ref'])) : '';
   if (venue) {
-    fields.venue = venue;
+    bibliographic.venue = venue;
   }
   return {
     record: {
-      title: unwrap(json.title),
+      title: texToUnicode(unwrap(json.title)),
       abstract: typeof json.abstract === 'string' ? unwrap(json.abstract) : '',
-      fields,
+      bibliographic,
     },
   };
 }

@@ -1,14 +1,11 @@
 import { ByteLineSplitter } from '../byteLines';
+import type { RecordCounts } from '../parse';
 import { JsonArrayElements } from '../jsonArrayElements';
 import { matchesRecord, preFilter, type ArxivFilter } from './filter';
 import { arxivRecord, type ArxivRecord } from './record';
 
 /** How far reading has come: records seen (blank lines not counted), kept by the filter, and skipped as bad. */
-export interface ArxivReadCounts {
-  readonly read: number;
-  readonly kept: number;
-  readonly bad: number;
-}
+export type ArxivReadCounts = RecordCounts;
 
 /** A bad record, at its 1-based line. */
 export interface ArxivProblem {
@@ -134,8 +131,12 @@ export class ArxivSnapshotReader {
       this.bad(line, result.problem);
       return;
     }
-    const { fields } = result.record;
-    if (verdict === 'unknown' && this.filter && !matchesRecord(this.filter, fields.categories ?? [], fields.issued)) {
+    const { bibliographic } = result.record;
+    if (
+      verdict === 'unknown' &&
+      this.filter &&
+      !matchesRecord(this.filter, bibliographic.categories ?? [], bibliographic.issued)
+    ) {
       return;
     }
     this.keptCount++;

@@ -1,0 +1,64 @@
+import type { BibliographicFields } from '../model/bibliographic';
+import { STOP_WORDS } from '../search/tokenize';
+import { foldLetters } from '../text/letters';
+import { findMathSpans } from '../text/tex';
+import { foldCase } from '../text/text';
+
+/**
+ * Generated citation keys in the common style of Google Scholar and Better BibTeX's default: the first author's
+ * family name, the year, and the first significant word of the title, in lower-case ASCII (`vaswani2017attention`).
+ * They are stable (the same paper gets the same key on every reload) and readable in a LaTeX source.
+ */
+
+/** The key a paper would get, before it is made unique: `family` + `year` + `word`, each part possibly empty. */
+export function citationKeyBase(title: string, fields: Pick<BibliographicFields, 'authors' | 'issued'>): string {
+  const first = fields.authors?.[0];
+  const family = first ? (first.family ?? first.literal?.split(/\s+/)[0] ?? first.given ?? '') : '';
+  const word = withoutMath(title)
+    .split(/[\s\-–—/:]+/)
+    .map(asciiWord)
+    .find((candidate) => candidate.length > 0 && !STOP_WORDS.has(candidate));
+  const key = `${asciiWord(family)}${fields.issued?.year ?? ''}${word ?? ''}`;
+  return key || 'paper';
+}
+
+/**
+ * `base` if no key in `taken` is that, else `base` with the first free suffix of `a`, `b`, … `z`, `aa`, `ab`, …
+ * (the style BibTeX users know from `2017a`, `2017b`). Deterministic: the same keys taken give the same answer.
+ */
+export function uniqueCitationKey(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) {
+    return base;
+  }
+  for (let n = 0; ; n++) {
+    const candidate = base + letterSuffix(n);
+    if (!taken.has(candidate)) {
+      return candidate;
+    }
+  }
+}
+
+/** 0 → a, 25 → z, 26 → aa, … */
+function letterSuffix(n: number): string {
+  let suffix = '';
+  for (let rest = n + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    suffix = String.fromCharCode(97 + ((rest - 1) % 26)) + suffix;
+  }
+  return suffix;
+}
+
+/** Lower-case ASCII letters and digits of `text`, accents dropped and `ß`, `ø`, … spelled out. */
+function asciiWord(text: string): string {
+  return foldCase(foldLetters(text)).replace(/[^a-z0-9]/g, '');
+}
+
+/** The title's words only: a formula (`$\\ell_1$`) is no word to name a paper by. */
+function withoutMath(title: string): string {
+  let text = '';
+  let from = 0;
+  for (const span of findMathSpans(title)) {
+    text += `${title.slice(from, span.start)} `;
+    from = span.end;
+  }
+  return text + title.slice(from);
+}
