@@ -79,7 +79,7 @@ describe('Library grouping and order', () => {
       sortPapers(papers, 'title').map((p) => p.label),
       ['HAWQ-V2', 'HAWQ-V10', 'Old', 'recent', 'Undated'],
     );
-    assert.equal(byTitle(paper('éclair'), paper('Eclair')), 0);
+    assert.equal(byTitle('en')(paper('éclair'), paper('Eclair')), 0);
   });
 
   it('keeps only the given papers in each collection group', async () => {

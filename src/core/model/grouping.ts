@@ -1,3 +1,4 @@
+import { stripTex } from '../text/text';
 import { topK } from '../util/topK';
 import { compareDates } from './dates';
 import type { Library, Paper } from './paper';
@@ -73,22 +74,38 @@ export function byUpvotesDescending(a: Paper, b: Paper): number {
   return (b.upvotes ?? -1) - (a.upvotes ?? -1) || byDateDescending(a, b);
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const titleKeys = new WeakMap<Paper, string>();
 
-/** A to Z by the name shown, ignoring case and accents; `V2` before `V10`. */
-export function byTitle(a: Paper, b: Paper): number {
-  return collator.compare(a.label, b.label);
+/**
+ * What a title sorts by: its TeX read (`$\\alpha$-Nets` as `alpha-Nets`,
+ * `J\\"ager` as `Jäger`) and its leading punctuation, quotes and brackets
+ * dropped (`“Quoted”`, `[Re]`, `-Dash`). Untitled papers sort by their label.
+ */
+export function titleSortKey(paper: Paper): string {
+  let key = titleKeys.get(paper);
+  if (key === undefined) {
+    key = stripTex(paper.title ?? paper.label).replace(LEADING_NON_WORD, '');
+    titleKeys.set(paper, key);
+  }
+  return key;
 }
 
-const COMPARATORS: Record<SortBy, (a: Paper, b: Paper) => number> = {
-  date: byDateDescending,
-  upvotes: byUpvotesDescending,
-  title: byTitle,
-};
+const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
 
-/** A sorted copy; the sort is stable, so equal papers keep their file order. */
-export function sortPapers(papers: readonly Paper[], sortBy: SortBy): Paper[] {
-  return [...papers].sort(COMPARATORS[sortBy]);
+/**
+ * A to Z by {@link titleSortKey} in the user's locale (`locale` is a BCP 47
+ * tag; undefined is the runtime's default), ignoring case and accents; `V2`
+ * before `V10`.
+ */
+export function byTitle(locale?: string): (a: Paper, b: Paper) => number {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return (a, b) => collator.compare(titleSortKey(a), titleSortKey(b));
+}
+
+/** A sorted copy; the sort is stable, so equal papers keep their file order. Titles compare in `locale` (see {@link byTitle}). */
+export function sortPapers(papers: readonly Paper[], sortBy: SortBy, locale?: string): Paper[] {
+  const compare = sortBy === 'date' ? byDateDescending : sortBy === 'upvotes' ? byUpvotesDescending : byTitle(locale);
+  return [...papers].sort(compare);
 }
 
 export function isGroupBy(value: unknown): value is GroupBy {

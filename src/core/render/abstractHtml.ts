@@ -4,7 +4,8 @@ import { findLinks } from '../library/merge';
 import { findMatches, type Highlight, type Range } from '../search/highlight';
 import { starButton } from '../../shared/protocol';
 import { escapeHtml } from './escape';
-import { renderMath, splitMath } from './math';
+import { renderMath } from './math';
+import { parseTex, type TextStyle } from '../text/tex';
 
 /** What the abstract tab shows for one paper. */
 export interface AbstractView {
@@ -154,26 +155,30 @@ function renderMeta(paper: Paper): string {
 }
 
 /**
- * The abstract as HTML: `$…$` formulas that are valid TeX become MathML, the
- * rest (money, mangled TeX) stays text; links become links the page hands to
- * the extension to check; matched words are marked.
+ * The abstract (or title) as HTML: text-mode TeX as Unicode, `\\emph` and
+ * `\\textbf` as emphasis, `$…$` formulas that are valid TeX as MathML and the
+ * rest (money, mangled TeX) as text, both by the rules of `tex.ts`; links
+ * become links the page hands to the extension to check; matched words are
+ * marked.
  */
 export function renderAbstractText(
   text: string,
   terms: ReadonlySet<string> = new Set(),
   prefixes: readonly string[] = [],
 ): string {
-  return splitMath(text)
+  return parseTex(text)
     .map((segment) => {
       if (segment.kind === 'math') {
-        const math = renderMath(segment.tex);
+        const math = renderMath(segment.tex, segment.display);
         return math === undefined ? markText(segment.source, terms, prefixes) : `<span class="math">${math}</span>`;
       }
-      // `\$` is how the scrapes escape a literal dollar (`\$0.50`): show the dollar.
-      return renderLinks(segment.text.replace(/\\\$/g, '$'), terms, prefixes);
+      const html = renderLinks(segment.text, terms, prefixes);
+      return segment.styles.reduce((inner, style) => `<${STYLE_TAGS[style]}>${inner}</${STYLE_TAGS[style]}>`, html);
     })
     .join('');
 }
+
+const STYLE_TAGS: Readonly<Record<TextStyle, string>> = { emphasis: 'em', strong: 'strong', code: 'code' };
 
 function renderLinks(text: string, terms: ReadonlySet<string>, prefixes: readonly string[]): string {
   let html = '';

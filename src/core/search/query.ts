@@ -1,5 +1,5 @@
 import { foldCase } from '../text/text';
-import { STOP_WORDS, words, type Word } from './tokenize';
+import { scanWords, STOP_WORDS, words, type Word } from './tokenize';
 
 /** Queries longer than this are cut: nobody types more, and a pasted essay should not stall the search. */
 export const MAX_QUERY_LENGTH = 300;
@@ -51,9 +51,16 @@ const TOKEN = /(-?)(?:([a-z]+):)?("([^"]*)"?|[^\s"]+)/gi;
 const RANGE = /^(\d{1,7})?(?:-|\.\.)(\d{1,7})?$/;
 const COMPARISON = /^(>=|<=|>|<|=)?(\d{1,7})$/;
 
+/**
+ * Curly, low and angle quotes (`“ ” „ ‟ « » ‘ ’ ‚ ‛ ‹ ›`) as the straight
+ * double quote the syntax knows. A single quote between two letters or digits
+ * is an apostrophe (`it’s`), and stays.
+ */
+const QUOTES = /[“”„‟«»]|(?<![\p{L}\p{N}])[‘’‚‛‹›]|[‘’‚‛‹›](?![\p{L}\p{N}])/gu;
+
 /** Parses the query syntax; anything it does not understand is searched as plain text. */
 export function parseQuery(input: string): ParsedQuery {
-  const text = input.slice(0, MAX_QUERY_LENGTH);
+  const text = input.slice(0, MAX_QUERY_LENGTH).replace(QUOTES, '"');
   const plain: string[] = [];
   const all: QueryWord[] = [];
   const phrases: string[] = [];
@@ -130,13 +137,13 @@ export function parseQuery(input: string): ParsedQuery {
   };
 }
 
-/** `2023`, `2020-2023`, `2020..2023`, `>2020`, `>=5`, `<3`, `..2021`. */
+/** `2023`, `2020-2023`, `2020..2023`, `>2020`, `>=5`, `<3`, `..2021`; a reversed range (`2024..2019`) is the same range. */
 function parseRange(value: string): NumberRange | undefined {
   const range = RANGE.exec(value);
   if (range && (range[1] || range[2])) {
     const min = range[1] === undefined ? undefined : Number(range[1]);
     const max = range[2] === undefined ? undefined : Number(range[2]);
-    return min !== undefined && max !== undefined && min > max ? undefined : { min, max };
+    return min !== undefined && max !== undefined && min > max ? { min: max, max: min } : { min, max };
   }
   const comparison = COMPARISON.exec(value);
   if (!comparison) {
@@ -164,11 +171,19 @@ function describeRange(range: NumberRange): string {
   return range.min !== undefined ? `≥ ${range.min}` : `≤ ${range.max}`;
 }
 
-/** Folded text with every run of non-word characters turned into one space: how phrases are compared. */
+/**
+ * The text's words in search form (TeX read, case and accents folded, runs of
+ * Chinese or Japanese split into words), each followed by one space and the
+ * first preceded by one: how phrases are compared.
+ */
 export function phraseKey(text: string): string {
-  return ` ${foldCase(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
+  let key = ' ';
+  scanWords(text, (joined, parts) => {
+    for (const part of parts ?? [joined]) {
+      key += `${part} `;
+    }
+  });
+  return key;
 }
 
 export function inRange(value: number | undefined, range: NumberRange | undefined): boolean {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { collectionNamesOf } from '../../core/model/describe';
 import { sortPapers, type SortBy } from '../../core/model/grouping';
-import { readableTex, truncateWords } from '../../core/model/label';
+import { truncateWords } from '../../core/model/label';
 import type { Highlight } from '../../core/search/highlight';
 import { renderAbstractPage, type AbstractView } from '../../core/render/abstractHtml';
 import { Commands, WebviewTypes } from '../../host/ids';
@@ -212,7 +212,11 @@ export class AbstractPanels extends Disposable implements AbstractTabs, vscode.W
     const { sortBy } = this.viewOptions;
     // Sorting every paper is kept for the next tab and step: it changes only with the library or the order.
     if (this.libraryOrder?.snapshot !== snapshot || this.libraryOrder.sortBy !== sortBy) {
-      this.libraryOrder = { snapshot, sortBy, ids: sortPapers(snapshot.library.papers, sortBy).map((p) => p.id) };
+      this.libraryOrder = {
+        snapshot,
+        sortBy,
+        ids: sortPapers(snapshot.library.papers, sortBy, vscode.env.language).map((p) => p.id),
+      };
     }
     return this.libraryOrder.ids;
   }
@@ -281,5 +285,5 @@ export class AbstractPanels extends Disposable implements AbstractTabs, vscode.W
 }
 
 function tabTitle(paper: Paper): string {
-  return truncateWords(readableTex(paper.label), TAB_TITLE_LENGTH);
+  return truncateWords(paper.label, TAB_TITLE_LENGTH);
 }

@@ -70,7 +70,7 @@ export class LibraryTreeProvider extends PaperTreeProvider {
     const stars = this.starred.all;
     const groups: GroupNode[] = groupPapers(
       library,
-      sortPapers(visible, this.options.sortBy),
+      sortPapers(visible, this.options.sortBy, vscode.env.language),
       this.options.groupBy,
     ).map((group) => ({
       ...group,
@@ -122,7 +122,7 @@ const hasUpvotes = (paper: Paper) => paper.upvotes !== undefined;
 
 /** Papers whose abstract links a code repository, in the Library's order. */
 export function papersWithCode(papers: readonly Paper[], options: ViewOptions): readonly Paper[] {
-  return sortPapers(papers.filter(hasCode), options.sortBy);
+  return sortPapers(papers.filter(hasCode), options.sortBy, vscode.env.language);
 }
 
 /** The most upvoted papers, most first. */

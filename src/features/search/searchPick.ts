@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { newestPapers } from '../../core/model/grouping';
-import { readableTex, truncateWords } from '../../core/model/label';
+import { truncateWords } from '../../core/model/label';
 import { Settings } from '../../host/ids';
 import type { LibrarySnapshot } from '../../host/libraryService';
 import type { Services } from '../../host/services';
 import { findMatches, type Highlight } from '../../core/search/highlight';
 import type { SearchHit } from '../../core/search/engine';
 import { snippet } from '../../core/search/snippet';
+import { texToPlainText } from '../../core/text/tex';
 import { collectionNamesOf, paperDescription } from '../../core/model/describe';
 
 /** Quick picks draw `$(name)` as an icon; paper text must show as written. */
@@ -132,7 +133,7 @@ export async function showRelatedPapers(services: Services, paperId: string): Pr
   // showQuickPick reports no button presses, so these items carry none.
   const items = snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => paperPickItem(hit.paper, { snapshot }));
   const chosen = await vscode.window.showQuickPick(items, {
-    title: `Related to ${truncateWords(readableTex(paper.label), 60)}`,
+    title: `Related to ${truncateWords(paper.label, 60)}`,
     placeHolder: items.length > 0 ? 'Papers with the most words in common, best first' : 'No related papers',
     matchOnDescription: true,
   });
@@ -168,10 +169,11 @@ function searchItems(rows: PickContext, value: string, pick: vscode.QuickPick<Pa
 
 function hitItem(hit: SearchHit, rows: PickContext, prefixes: readonly string[]): PaperPickItem {
   const terms = new Set(hit.terms);
-  const matches = findMatches(hit.paper.abstract, terms, prefixes);
+  const abstract = texToPlainText(hit.paper.abstract);
+  const matches = findMatches(abstract, terms, prefixes);
   return {
     ...paperPickItem(hit.paper, rows),
-    detail: noIcons(snippet(hit.paper.abstract, matches)),
+    detail: noIcons(snippet(abstract, matches)),
     highlight: { terms: [...terms], prefixes },
   };
 }
@@ -221,7 +223,7 @@ function paperPickItem(paper: Paper, rows: PickContext): PaperPickItem {
   return {
     label: noIcons(paper.label),
     description: noIcons([paperDescription(paper), collections].filter(Boolean).join(' · ')),
-    detail: noIcons(snippet(paper.abstract, [])),
+    detail: noIcons(snippet(texToPlainText(paper.abstract), [])),
     alwaysShow: true,
     buttons: starred === undefined ? [] : [RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
     ...(starred && { iconPath: new vscode.ThemeIcon('star-full') }),
