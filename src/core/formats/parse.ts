@@ -1,5 +1,6 @@
 import { runSteps } from '../util/steps';
 import { PaperDate, parseDateLine } from '../model/dates';
+import { decodeHtmlEntities } from '../text/entities';
 import { BIDI_CONTROLS, isAscii } from '../text/text';
 import type { BibliographicFields } from '../model/bibliographic';
 import type { BibliographyFormat } from './bibliographyFile';
@@ -127,7 +128,11 @@ function* splitLines(pieces: readonly string[], problems: CorpusProblem[]): Gene
   return lines;
 }
 
-function clean(text: string): string {
+function clean(raw: string): string {
+  // Pages write some characters as HTML references (`&amp;`, `&#39;`): decoded once, here, before the checks
+  // below see what they stand for (a reference can spell a direction control), and escaped again wherever
+  // the text becomes HTML.
+  const text = decodeHtmlEntities(raw);
   const printable = !NOT_PRINTABLE_ASCII.test(text);
   const unicode = printable || isAscii(text) ? text : text.normalize('NFC').replace(BIDI_CONTROLS, '');
   // Most lines have nothing to collapse; testing first spares a copy of every abstract. Printable ASCII has

@@ -2,6 +2,7 @@ import { runSteps } from '../util/steps';
 import { untitledLabel } from '../model/label';
 import type { CorpusProblem, ParsedCorpus, ParsedEntry } from '../formats/parse';
 import type { Collection, FileProblem, Library, Paper } from '../model/paper';
+import { texToPlainText, texToUnicode } from '../text/tex';
 import { textKeyCodes } from '../text/text';
 import { citationKeyBase, uniqueCitationKey } from '../cite/citationKey';
 import { doiKey } from '../model/identifiers';
@@ -235,11 +236,11 @@ function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
 }
 
 function toPaper(d: Draft, citationKey: string): Paper {
-  const links = findLinks(d.abstract);
+  const links = findLinks(texToUnicode(d.abstract));
   const paper: { -readonly [K in keyof Paper]: Paper[K] } = {
     id: d.id,
     citationKey,
-    label: d.title ?? untitledLabel(d.abstract),
+    label: d.title === undefined ? untitledLabel(d.abstract) : texToPlainText(d.title),
     abstract: d.abstract,
     collections: d.collections,
     links,
@@ -267,13 +268,41 @@ function toPaper(d: Draft, citationKey: string): Paper {
   return paper;
 }
 
-/** Links as written, without the sentence punctuation that follows them (`…/RN.`). */
+/**
+ * Links as written, without the sentence punctuation that follows them
+ * (`…/RN.`). A closing bracket at the end belongs to the link when the link
+ * opened it (`…/wiki/Transformer_(deep_learning_architecture)`). Read from
+ * text whose TeX was converted (`texToUnicode`), so `tex\\_repo` is `tex_repo`.
+ */
 export function findLinks(text: string): readonly string[] {
   // Most abstracts have no link; looking for `://` first is much quicker than running the pattern over them.
   if (!text.includes('://')) {
     return NO_LINKS;
   }
-  return [...text.matchAll(LINK)].map((m) => m[0].replace(/[.,;:!?)\]}]+$/, ''));
+  return [...text.matchAll(LINK)].map((m) => trimLink(m[0]));
+}
+
+const CLOSING: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
+
+function trimLink(link: string): string {
+  let end = link.length;
+  for (;;) {
+    const last = link.charAt(end - 1);
+    const opening = CLOSING[last];
+    if (/[.,;:!?]/.test(last) || (opening !== undefined && count(link, opening, end) < count(link, last, end))) {
+      end--;
+    } else {
+      return link.slice(0, end);
+    }
+  }
+}
+
+function count(text: string, c: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf(c); i >= 0 && i < end; i = text.indexOf(c, i + 1)) {
+    n++;
+  }
+  return n;
 }
 
 /**
