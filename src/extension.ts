@@ -1,76 +1,51 @@
 import * as vscode from 'vscode';
-import { registerPaperCommands } from './features/paperCommands/paperCommands';
-import { searchPapers } from './features/search/searchPick';
-import { Commands, OUTPUT_CHANNEL } from './host/ids';
-import { LibraryService, type LibrarySnapshot } from './host/libraryService';
-import { RecentPapers } from './host/recentPapers';
-import { StarredPapers } from './host/starredPapers';
-import type { SearchResults } from './core/search/engine';
-import { registerLibraryViewCommands } from './features/libraryViews/libraryViewCommands';
-import { LibraryViewOptions } from './features/libraryViews/libraryViewOptions';
-import { PaperViews } from './features/libraryViews/paperViews';
-import { AbstractPanels } from './features/abstractTab/abstractPanel';
+import type { PaperExplorerApi } from './api';
+import * as abstractTab from './features/abstractTab';
 import * as citing from './features/citing';
+import * as libraryViews from './features/libraryViews';
+import * as paperCommands from './features/paperCommands';
+import * as search from './features/search';
+import { Commands, OUTPUT_CHANNEL } from './host/ids';
+import { LibraryService } from './host/libraryService';
+import { RecentPapers } from './host/recentPapers';
+import type { Services } from './host/services';
+import { StarredPapers } from './host/starredPapers';
+import { ViewOptions } from './host/viewOptions';
+import { testApi } from './testApi';
 
-/** What `activate` returns: for the integration tests and for other extensions. */
-export interface PaperExplorerApi {
-  /** Resolves once the corpus is indexed. */
-  ready(): Promise<LibrarySnapshot>;
-  search(query: string, limit?: number): Promise<SearchResults>;
-  /** The side bar's views and their options. */
-  readonly views: PaperViews;
-  readonly viewOptions: LibraryViewOptions;
-  readonly starred: StarredPapers;
-  readonly recent: RecentPapers;
-  /** The open abstract tabs and the HTML each one shows. */
-  openAbstracts(): { paperId: string; title: string; html: string }[];
-}
-
+/** Makes the services once and lets each feature register itself; everything is released through `context.subscriptions`. */
 export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
-  const service = new LibraryService(context.extensionUri, context.globalStorageUri, output);
-  const recent = new RecentPapers(context.globalState);
-  const starred = new StarredPapers(context.globalState);
-  const viewOptions = new LibraryViewOptions();
-  const panels = new AbstractPanels(context.extensionUri, service, starred, recent, viewOptions, output);
-  const views = new PaperViews(service, starred, recent, viewOptions);
-
+  const base = {
+    extensionUri: context.extensionUri,
+    output,
+    library: new LibraryService(context.extensionUri, context.globalStorageUri, output),
+    starred: new StarredPapers(context.globalState),
+    recent: new RecentPapers(context.globalState),
+    viewOptions: new ViewOptions(),
+  };
+  const abstracts = new abstractTab.AbstractPanels(base);
+  const services: Services = { ...base, abstracts };
+  const views = libraryViews.register(services);
+  const { library, starred, recent, viewOptions } = base;
   context.subscriptions.push(
     output,
-    service,
+    library,
     starred,
     recent,
-    panels,
     viewOptions,
+    abstracts,
     views,
-    vscode.commands.registerCommand(Commands.search, (query?: string) =>
-      searchPapers(
-        service,
-        panels,
-        starred,
-        () => recent.ids,
-        (filter) => viewOptions.setFilter(filter),
-        query,
-      ),
-    ),
-    ...registerPaperCommands(service, panels, starred),
-    ...registerLibraryViewCommands(viewOptions),
-    vscode.commands.registerCommand(Commands.reload, () => service.reload()),
+    abstractTab.register(services),
+    search.register(services),
+    paperCommands.register(services),
+    citing.register(services),
+    vscode.commands.registerCommand(Commands.reload, () => library.reload()),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
-    citing.register({ library: service, output }),
   );
-
-  return {
-    ready: () => service.ready(),
-    search: async (query, limit) => (await service.ready()).index.search(query, { limit }),
-    views,
-    viewOptions,
-    starred,
-    recent,
-    openAbstracts: () => panels.describe(),
+  const api: PaperExplorerApi = {
+    ready: () => library.ready(),
+    search: async (query, limit) => (await library.ready()).index.search(query, { limit }),
   };
-}
-
-export function deactivate(): void {
-  // Everything is released through context.subscriptions.
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(api, services, views, abstracts) : api;
 }

@@ -1,4 +1,13 @@
-import type { LibraryNode } from '../features/libraryViews/paperNodes';
+import * as vscode from 'vscode';
+import type { Paper } from '../core/model/paper';
+import type { Services } from './services';
+
+/** The shape of the side bar's rows that commands read: a paper's row, or a star whose paper is not loaded. */
+interface RowArgument {
+  readonly kind?: unknown;
+  readonly paper?: { readonly id?: unknown };
+  readonly star?: { readonly id?: unknown };
+}
 
 /**
  * The paper a command was invoked on: an id when called from code or a tree item's click, the tree node
@@ -9,7 +18,20 @@ export function paperIdOf(argument: unknown): string | undefined {
   if (typeof argument === 'string') {
     return argument;
   }
-  const node = argument as Partial<LibraryNode> | undefined;
-  const id = node?.kind === 'paper' ? node.paper?.id : node?.kind === 'missing' ? node.star?.id : undefined;
+  const row = argument as RowArgument | undefined;
+  const id = row?.kind === 'paper' ? row.paper?.id : row?.kind === 'missing' ? row.star?.id : undefined;
   return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * The paper a command is about: the one it was invoked on, else the abstract in front; undefined after
+ * telling the user how to pick one, or when the paper is no longer in the library.
+ */
+export async function paperOf(argument: unknown, services: Services): Promise<Paper | undefined> {
+  const id = paperIdOf(argument) ?? services.abstracts.activePaperId();
+  if (!id) {
+    void vscode.window.showInformationMessage('Papers: open an abstract or pick a paper in the Library first.');
+    return undefined;
+  }
+  return (await services.library.ready()).library.byId.get(id);
 }

@@ -57,7 +57,7 @@ describe('Paper Explorer in a real VS Code', () => {
     // appendText escapes Markdown and keeps spaces as &nbsp;: read it back as plain text.
     const tooltip = (first.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
     assert.match(tooltip, /Stratified GRPO/);
-    assert.equal(api.views.headers.library.description, 'by collection, newest first');
+    assert.equal(api.views.treeViews.library.description, 'by collection, newest first');
   });
 
   it('finds the right paper from Papers: Search… and opens its abstract', async () => {

@@ -1,14 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PaperExplorerApi } from '../../src/extension';
+import type { PaperExplorerApi } from '../../src/api';
+import type { PaperExplorerTestApi } from '../../src/testApi';
 
 export const EXTENSION_ID = 'paper-explorer.paper-explorer';
 
-/** Activates the extension (as a command or the view would) and returns its API. */
-export async function activateExtension(): Promise<PaperExplorerApi> {
-  const extension = vscode.extensions.getExtension<PaperExplorerApi>(EXTENSION_ID);
+/** Activates the extension (as a command or the view would) and returns its API, with what only tests see. */
+export async function activateExtension(): Promise<PaperExplorerTestApi> {
+  const extension = vscode.extensions.getExtension<PaperExplorerApi | PaperExplorerTestApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is installed in the test host`);
-  return extension.activate();
+  const api = await extension.activate();
+  assert.ok('views' in api, 'the extension runs in test mode, so its API includes the test-mode parts');
+  return api;
 }
 
 /** Waits until `check` returns a value, polling; fails with `what` after the timeout. */

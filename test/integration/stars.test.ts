@@ -23,16 +23,16 @@ describe('Stars', () => {
     assert.ok(starredNode.kind === 'paper' && node.kind === 'paper');
     assert.equal(starredNode.paper.id, node.paper.id);
     assert.equal(tree.getTreeItem(starredNode).contextValue, 'paper.starred');
-    assert.deepEqual(api.starred.all, [{ id: node.paper.id, label: node.paper.label }]);
+    assert.deepEqual(api.services.starred.all, [{ id: node.paper.id, label: node.paper.label }]);
 
     await vscode.commands.executeCommand(Commands.unstar, starredNode);
-    assert.equal(api.starred.all.length, 0);
+    assert.equal(api.services.starred.all.length, 0);
     assert.notEqual(tree.getTreeItem((await tree.getChildren())[0]).label, 'Starred');
   });
 
   it('keeps a star whose paper is no longer loaded, shown as missing', async () => {
     const api = await activateExtension();
-    await api.starred.star({ id: 'ffffffffffffffff', label: 'A paper whose file was removed' });
+    await api.services.starred.star({ id: 'ffffffffffffffff', label: 'A paper whose file was removed' });
     const [starredGroup] = await api.views.library.getChildren();
     const children: LibraryNode[] = await api.views.library.getChildren(starredGroup);
     assert.equal(children.length, 1);
@@ -42,6 +42,6 @@ describe('Stars', () => {
     assert.equal(item.contextValue, 'missing');
 
     await vscode.commands.executeCommand(Commands.unstar, children[0]);
-    assert.equal(api.starred.all.length, 0);
+    assert.equal(api.services.starred.all.length, 0);
   });
 });

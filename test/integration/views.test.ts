@@ -19,7 +19,7 @@ describe('The side bar views', () => {
   it('groups by year from the Group By menu, with counts, and remembers it as a setting', async () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand(Commands.groupByYear);
-    await waitFor('the setting', () => api.viewOptions.groupBy === 'year' || undefined);
+    await waitFor('the setting', () => api.services.viewOptions.groupBy === 'year' || undefined);
     assert.equal(vscode.workspace.getConfiguration('papers').get('library.groupBy'), 'year');
     const groups = (await api.views.library.getChildren()).filter(
       (g) => g.kind === 'group' && g.id.startsWith('year:'),
@@ -39,13 +39,13 @@ describe('The side bar views', () => {
         'Undated 352',
       ],
     );
-    assert.equal(api.views.headers.library.description, 'by year, newest first');
+    assert.equal(api.views.treeViews.library.description, 'by year, newest first');
   });
 
   it('sorts by title and by upvotes from the Sort By menu', async () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand(Commands.sortByTitle);
-    await waitFor('the setting', () => api.viewOptions.sortBy === 'title' || undefined);
+    await waitFor('the setting', () => api.services.viewOptions.sortBy === 'title' || undefined);
     const search = (await api.views.library.getChildren()).find(
       (g) => g.kind === 'group' && g.label === 'Paper search results',
     )!;
@@ -56,13 +56,13 @@ describe('The side bar views', () => {
     );
 
     await vscode.commands.executeCommand(Commands.sortByUpvotes);
-    await waitFor('the setting', () => api.viewOptions.sortBy === 'upvotes' || undefined);
+    await waitFor('the setting', () => api.services.viewOptions.sortBy === 'upvotes' || undefined);
     const daily = (await api.views.library.getChildren()).find(
       (g) => g.kind === 'group' && g.label === 'Daily Papers · Nov 4',
     )!;
     const [top] = await api.views.library.getChildren(daily);
     assert.equal(labelOf(top), 'LongVie: Multimodal-Guided Controllable Ultra-Long Video Generation');
-    assert.equal(api.views.headers.library.description, 'by collection, most upvoted first');
+    assert.equal(api.views.treeViews.library.description, 'by collection, most upvoted first');
   });
 
   it('filters every view with Papers: Filter Library…, says so, and clears', async () => {
@@ -81,8 +81,8 @@ describe('The side bar views', () => {
       'xLSTM: Extended Long Short-Term Memory',
       'xLSTMTime : Long-term Time Series Forecasting With xLSTM',
     ]);
-    assert.equal(api.views.headers.library.message, 'Filtered by “xlstm”: 3 of 438 papers.');
-    assert.equal(api.views.headers.hasCode.message, 'Filtered by “xlstm”: 3 of 438 papers.');
+    assert.equal(api.views.treeViews.library.message, 'Filtered by “xlstm”: 3 of 438 papers.');
+    assert.equal(api.views.treeViews.hasCode.message, 'Filtered by “xlstm”: 3 of 438 papers.');
     const withCode = await api.views.hasCode.getChildren();
     assert.ok(
       withCode.every((n) => n.kind === 'paper' && n.paper.hasCode && /xlstm/i.test(n.paper.abstract + n.paper.label)),
@@ -96,7 +96,7 @@ describe('The side bar views', () => {
     );
 
     await vscode.commands.executeCommand(Commands.clearFilter);
-    assert.equal(api.views.headers.library.message, undefined);
+    assert.equal(api.views.treeViews.library.message, undefined);
     assert.ok((await api.views.library.getChildren()).length >= 5);
   });
 
@@ -114,8 +114,8 @@ describe('The side bar views', () => {
     );
     assert.equal(labelOf(top[0]), 'LongVie: Multimodal-Guided Controllable Ultra-Long Video Generation');
     assert.match(String(api.views.topUpvoted.getTreeItem(top[0]).description), /▲ 3$/);
-    assert.equal(api.views.headers.hasCode.description, '73, newest first');
-    assert.equal(api.views.headers.topUpvoted.description, '7');
+    assert.equal(api.views.treeViews.hasCode.description, '73, newest first');
+    assert.equal(api.views.treeViews.topUpvoted.description, '7');
     const item = api.views.topUpvoted.getTreeItem(top[0]);
     assert.equal(item.contextValue, 'paper');
     assert.notEqual(item.id, api.views.hasCode.getTreeItem(withCode[0]).id);
@@ -130,7 +130,7 @@ describe('The side bar views', () => {
     assert.ok(recentGroup);
     const recent = await api.views.library.getChildren(recentGroup);
     assert.deepEqual(recent.slice(0, 2).map(labelOf), [library.papers[20].label, library.papers[10].label]);
-    assert.deepEqual(api.recent.ids.slice(0, 2), [library.papers[20].id, library.papers[10].id]);
+    assert.deepEqual(api.services.recent.ids.slice(0, 2), [library.papers[20].id, library.papers[10].id]);
   });
 
   it('moves through the list a paper was opened from with Next Paper and Previous Paper, in the same tab', async () => {
@@ -165,8 +165,8 @@ describe('The side bar views', () => {
     const page = await waitFor('the tab', () => api.openAbstracts().find((a) => a.paperId === paper.id));
     assert.match(page.html, /data-action="star"[^>]*aria-pressed="false"/);
     await vscode.commands.executeCommand(Commands.star, paper.id);
-    assert.ok(api.starred.has(paper.id));
+    assert.ok(api.services.starred.has(paper.id));
     await vscode.commands.executeCommand(Commands.unstar);
-    assert.ok(!api.starred.has(paper.id), 'Unstar from the palette acts on the abstract in front');
+    assert.ok(!api.services.starred.has(paper.id), 'Unstar from the palette acts on the abstract in front');
   });
 });

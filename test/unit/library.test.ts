@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { groupByCollection } from '../../src/core/model/grouping';
 import { citationLine, paperMarkdown, paperSearchUrls } from '../../src/core/model/describe';
-import { MAX_LABEL_LENGTH, readableTex, untitledLabel } from '../../src/core/model/label';
+import { MAX_LABEL_LENGTH, untitledLabel } from '../../src/core/model/label';
+import { texToPlainText } from '../../src/core/text/tex';
 import { buildLibrary, findLinks } from '../../src/core/library/merge';
 import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
 import { parseCorpus } from '../../src/core/formats/parse';
@@ -141,7 +142,7 @@ describe('untitledLabel', () => {
       untitledLabel(
         'In this note, we consider appropriately regularized $\\ell_2-$empirical risk of depth $2$ nets with any number of gates.',
       ),
-      'Consider appropriately regularized ℓ2-empirical risk of depth…',
+      'Consider appropriately regularized ℓ₂-empirical risk of depth…',
     );
   });
 
@@ -150,18 +151,18 @@ describe('untitledLabel', () => {
   });
 });
 
-describe('readableTex', () => {
+describe('texToPlainText', () => {
   it('spells inline TeX as plain text for tab titles', () => {
     assert.equal(
-      readableTex('The redshift dependence of the inferred $H_0$ in a local void solution to the Hubble tension'),
-      'The redshift dependence of the inferred H0 in a local void solution to the Hubble tension',
+      texToPlainText('The redshift dependence of the inferred $H_0$ in a local void solution to the Hubble tension'),
+      'The redshift dependence of the inferred H₀ in a local void solution to the Hubble tension',
     );
-    assert.equal(readableTex('Bounds for $\\alpha \\leq 1$ and $\\ell_2$'), 'Bounds for α ≤ 1 and ℓ2');
+    assert.equal(texToPlainText('Bounds for $\\alpha \\leq 1$ and $\\ell_2$'), 'Bounds for α ≤ 1 and ℓ₂');
   });
 
   it('leaves a title without TeX as it is', () => {
     assert.equal(
-      readableTex('HAWQ-V2: Hessian Aware trace-Weighted Quantization'),
+      texToPlainText('HAWQ-V2: Hessian Aware trace-Weighted Quantization'),
       'HAWQ-V2: Hessian Aware trace-Weighted Quantization',
     );
   });
@@ -201,6 +202,7 @@ describe('paper text for the clipboard and the web', () => {
     sources: [],
     links: [],
     hasCode: false,
+    citationKey: 'conda',
     authors: 9,
     date: { month: 9, day: 28, text: 'Sep 28' },
     upvotes: 3,

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { Paper } from '../../src/core/model/paper';
 import { renderAbstractBody, renderAbstractPage, renderAbstractText } from '../../src/core/render/abstractHtml';
 import { escapeHtml } from '../../src/core/render/escape';
-import { renderMath, splitMath } from '../../src/core/render/math';
+import { renderMath } from '../../src/core/render/math';
+import { findMathSpans } from '../../src/core/text/tex';
 import { bundledCorpus } from './helpers';
 
 const RESOURCES = {
@@ -14,7 +15,16 @@ const RESOURCES = {
 };
 
 function paper(fields: Partial<Paper>): Paper {
-  return { id: 'abc123', label: 'A label', abstract: '', collections: [], links: [], hasCode: false, ...fields };
+  return {
+    id: 'abc123',
+    label: 'A label',
+    abstract: '',
+    collections: [],
+    links: [],
+    hasCode: false,
+    citationKey: 'key',
+    ...fields,
+  };
 }
 
 /** The tags and attributes the renderer itself writes; anything else in the output came from the input. */
@@ -85,12 +95,10 @@ describe('escapeHtml', () => {
 describe('math', () => {
   it('finds formulas but leaves money and escaped dollars alone', () => {
     assert.deepEqual(
-      splitMath('risk $\\ell_2-$ of $2$ nets, $1,000 and \\$0.50, $H_0$.')
-        .filter((s) => s.kind === 'math')
-        .map((s) => s.kind === 'math' && s.tex),
+      findMathSpans('risk $\\ell_2-$ of $2$ nets, $1,000 and \\$0.50, $H_0$.').map((s) => s.tex),
       ['\\ell_2-', '2', 'H_0'],
     );
-    assert.equal(splitMath('a budget of $1,000. As a result').filter((s) => s.kind === 'math').length, 0);
+    assert.equal(findMathSpans('a budget of $1,000. As a result').length, 0);
   });
 
   it('renders valid TeX to MathML and refuses broken TeX', () => {
@@ -184,6 +192,18 @@ describe('renderAbstractPage', () => {
       renderAbstractBody({ paper: paper({ title: 'Alone' }), collectionNames: [], related: [] }),
       /related/,
     );
+  });
+
+  it('shows arXiv categories, escaped, the primary one first and marked', () => {
+    const html = renderAbstractBody({
+      paper: paper({ title: 'T', bibliographic: { categories: ['cs.CL', 'cs.<b>LG'] } }),
+      collectionNames: [],
+    });
+    assert.match(
+      html,
+      /<ul class="categories" aria-label="arXiv categories"><li class="primary" title="Primary category"><code>cs\.CL<\/code><\/li><li><code>cs\.&lt;b&gt;LG<\/code><\/li><\/ul>/,
+    );
+    assert.doesNotMatch(renderAbstractBody({ paper: paper({ title: 'T' }), collectionNames: [] }), /categories/);
   });
 
   it('says when a paper has no title or no abstract', () => {

@@ -1,3 +1,4 @@
+import { stripTex } from '../text/text';
 import { topK } from '../util/topK';
 import { compareDates } from './dates';
 import type { Library, Paper } from './paper';
@@ -10,7 +11,7 @@ export interface PaperGroup {
   readonly papers: readonly Paper[];
 }
 
-export const GROUP_BY = ['collection', 'year'] as const;
+export const GROUP_BY = ['collection', 'year', 'category'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export const SORT_BY = ['date', 'upvotes', 'title'] as const;
@@ -19,6 +20,7 @@ export type SortBy = (typeof SORT_BY)[number];
 /** The year group of dates that name no year: the listing's own year, newer than any stated one. */
 export const NO_YEAR_LABEL = 'Year not stated';
 export const UNDATED_LABEL = 'Undated';
+export const NO_CATEGORY_LABEL = 'No arXiv category';
 
 /** One group per collection, in the order the files were read; a paper in two collections is in both. */
 export function groupByCollection(library: Library, papers: readonly Paper[] = library.papers): PaperGroup[] {
@@ -56,8 +58,42 @@ export function groupByYear(papers: readonly Paper[]): PaperGroup[] {
     }));
 }
 
+/** One group per primary arXiv category (a paper's first), in code-unit order (the names are ASCII); papers without one last. */
+export function groupByPrimaryCategory(papers: readonly Paper[]): PaperGroup[] {
+  const byCategory = new Map<string, Paper[]>();
+  const none: Paper[] = [];
+  for (const paper of papers) {
+    const primary = paper.bibliographic?.categories?.[0];
+    if (primary === undefined) {
+      none.push(paper);
+      continue;
+    }
+    let group = byCategory.get(primary);
+    if (!group) {
+      byCategory.set(primary, (group = []));
+    }
+    group.push(paper);
+  }
+  const groups: PaperGroup[] = [...byCategory.keys()].sort().map((category) => ({
+    kind: 'group',
+    id: `category:${category}`,
+    label: category,
+    papers: byCategory.get(category)!,
+  }));
+  return none.length > 0
+    ? [...groups, { kind: 'group', id: 'category:', label: NO_CATEGORY_LABEL, papers: none }]
+    : groups;
+}
+
 export function groupPapers(library: Library, papers: readonly Paper[], groupBy: GroupBy): PaperGroup[] {
-  return groupBy === 'year' ? groupByYear(papers) : groupByCollection(library, papers);
+  switch (groupBy) {
+    case 'year':
+      return groupByYear(papers);
+    case 'category':
+      return groupByPrimaryCategory(papers);
+    default:
+      return groupByCollection(library, papers);
+  }
 }
 
 /** Newest first; undated papers last, in their file order. */
@@ -73,22 +109,38 @@ export function byUpvotesDescending(a: Paper, b: Paper): number {
   return (b.upvotes ?? -1) - (a.upvotes ?? -1) || byDateDescending(a, b);
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const titleKeys = new WeakMap<Paper, string>();
 
-/** A to Z by the name shown, ignoring case and accents; `V2` before `V10`. */
-export function byTitle(a: Paper, b: Paper): number {
-  return collator.compare(a.label, b.label);
+/**
+ * What a title sorts by: its TeX read (`$\\alpha$-Nets` as `alpha-Nets`,
+ * `J\\"ager` as `Jäger`) and its leading punctuation, quotes and brackets
+ * dropped (`“Quoted”`, `[Re]`, `-Dash`). Untitled papers sort by their label.
+ */
+export function titleSortKey(paper: Paper): string {
+  let key = titleKeys.get(paper);
+  if (key === undefined) {
+    key = stripTex(paper.title ?? paper.label).replace(LEADING_NON_WORD, '');
+    titleKeys.set(paper, key);
+  }
+  return key;
 }
 
-const COMPARATORS: Record<SortBy, (a: Paper, b: Paper) => number> = {
-  date: byDateDescending,
-  upvotes: byUpvotesDescending,
-  title: byTitle,
-};
+const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
 
-/** A sorted copy; the sort is stable, so equal papers keep their file order. */
-export function sortPapers(papers: readonly Paper[], sortBy: SortBy): Paper[] {
-  return [...papers].sort(COMPARATORS[sortBy]);
+/**
+ * A to Z by {@link titleSortKey} in the user's locale (`locale` is a BCP 47
+ * tag; undefined is the runtime's default), ignoring case and accents; `V2`
+ * before `V10`.
+ */
+export function byTitle(locale?: string): (a: Paper, b: Paper) => number {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return (a, b) => collator.compare(titleSortKey(a), titleSortKey(b));
+}
+
+/** A sorted copy; the sort is stable, so equal papers keep their file order. Titles compare in `locale` (see {@link byTitle}). */
+export function sortPapers(papers: readonly Paper[], sortBy: SortBy, locale?: string): Paper[] {
+  const compare = sortBy === 'date' ? byDateDescending : sortBy === 'upvotes' ? byUpvotesDescending : byTitle(locale);
+  return [...papers].sort(compare);
 }
 
 export function isGroupBy(value: unknown): value is GroupBy {

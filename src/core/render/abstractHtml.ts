@@ -1,10 +1,11 @@
 import type { Paper } from '../model/paper';
 import { authorCount, paperDescription } from '../model/describe';
 import { findLinks } from '../library/merge';
-import { findMatches, type Range } from '../search/highlight';
+import { findMatches, type Highlight, type Range } from '../search/highlight';
 import { starButton } from '../../shared/protocol';
 import { escapeHtml } from './escape';
-import { renderMath, splitMath } from './math';
+import { renderMath } from './math';
+import { parseTex, type TextStyle } from '../text/tex';
 
 /** What the abstract tab shows for one paper. */
 export interface AbstractView {
@@ -12,7 +13,7 @@ export interface AbstractView {
   /** Readable names of the paper's collections. */
   readonly collectionNames: readonly string[];
   /** Words to mark, from the search the paper was opened from. */
-  readonly highlight?: { readonly terms: readonly string[]; readonly prefixes: readonly string[] };
+  readonly highlight?: Highlight;
   /** The papers most like this one, best first. */
   readonly related?: readonly Paper[];
   readonly starred?: boolean;
@@ -74,6 +75,7 @@ ${renderActions(view)}
 <header>
 ${heading}
 ${renderMeta(paper)}
+${renderCategories(paper.bibliographic?.categories ?? [])}
 <ul class="collections" aria-label="Collections">${view.collectionNames.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>
 </header>
 <section class="abstract" aria-label="Abstract">
@@ -136,6 +138,17 @@ function renderRelated(papers: readonly Paper[]): string {
 </nav>`;
 }
 
+/** arXiv categories, the primary one first and marked as such. */
+function renderCategories(categories: readonly string[]): string {
+  if (categories.length === 0) {
+    return '';
+  }
+  const items = categories.map(
+    (c, i) => `<li${i === 0 ? ' class="primary" title="Primary category"' : ''}><code>${escapeHtml(c)}</code></li>`,
+  );
+  return `<ul class="categories" aria-label="arXiv categories">${items.join('')}</ul>`;
+}
+
 function renderMeta(paper: Paper): string {
   const items: string[] = [];
   if (paper.authors !== undefined) {
@@ -154,26 +167,30 @@ function renderMeta(paper: Paper): string {
 }
 
 /**
- * The abstract as HTML: `$…$` formulas that are valid TeX become MathML, the
- * rest (money, mangled TeX) stays text; links become links the page hands to
- * the extension to check; matched words are marked.
+ * The abstract (or title) as HTML: text-mode TeX as Unicode, `\\emph` and
+ * `\\textbf` as emphasis, `$…$` formulas that are valid TeX as MathML and the
+ * rest (money, mangled TeX) as text, both by the rules of `tex.ts`; links
+ * become links the page hands to the extension to check; matched words are
+ * marked.
  */
 export function renderAbstractText(
   text: string,
   terms: ReadonlySet<string> = new Set(),
   prefixes: readonly string[] = [],
 ): string {
-  return splitMath(text)
+  return parseTex(text)
     .map((segment) => {
       if (segment.kind === 'math') {
-        const math = renderMath(segment.tex);
+        const math = renderMath(segment.tex, segment.display);
         return math === undefined ? markText(segment.source, terms, prefixes) : `<span class="math">${math}</span>`;
       }
-      // `\$` is how the scrapes escape a literal dollar (`\$0.50`): show the dollar.
-      return renderLinks(segment.text.replace(/\\\$/g, '$'), terms, prefixes);
+      const html = renderLinks(segment.text, terms, prefixes);
+      return segment.styles.reduce((inner, style) => `<${STYLE_TAGS[style]}>${inner}</${STYLE_TAGS[style]}>`, html);
     })
     .join('');
 }
+
+const STYLE_TAGS: Readonly<Record<TextStyle, string>> = { emphasis: 'em', strong: 'strong', code: 'code' };
 
 function renderLinks(text: string, terms: ReadonlySet<string>, prefixes: readonly string[]): string {
   let html = '';

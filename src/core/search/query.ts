@@ -1,5 +1,5 @@
 import { foldCase } from '../text/text';
-import { STOP_WORDS, words, type Word } from './tokenize';
+import { scanWords, STOP_WORDS, words, type Word } from './tokenize';
 
 /** Queries longer than this are cut: nobody types more, and a pasted essay should not stall the search. */
 export const MAX_QUERY_LENGTH = 300;
@@ -17,12 +17,14 @@ export interface NumberRange {
   readonly max?: number;
 }
 
-/** Filters on a paper's metadata, from `year:`, `upvotes:`, `in:` and `has:code`. */
+/** Filters on a paper's metadata, from `year:`, `upvotes:`, `in:`, `cat:` and `has:code`. */
 export interface QueryFilters {
   readonly year?: NumberRange;
   readonly upvotes?: NumberRange;
   /** Folded words a collection's name must contain, one entry per `in:`. */
   readonly collections: readonly string[];
+  /** One entry per `cat:`: arXiv categories (`cs.CL`) or archive prefixes (`cs.`), a paper needs one of each entry's. */
+  readonly categories?: readonly (readonly string[])[];
   readonly hasCode?: boolean;
 }
 
@@ -50,15 +52,25 @@ export interface ParsedQuery {
 const TOKEN = /(-?)(?:([a-z]+):)?("([^"]*)"?|[^\s"]+)/gi;
 const RANGE = /^(\d{1,7})?(?:-|\.\.)(\d{1,7})?$/;
 const COMPARISON = /^(>=|<=|>|<|=)?(\d{1,7})$/;
+/** `cs.CL`, `cs.`, `hep-th`, or several with commas: `cs.CL,stat.ML`. */
+const CATEGORIES = /^[a-z][a-z-]*(\.[a-z-]*)?(,[a-z][a-z-]*(\.[a-z-]*)?)*$/i;
+
+/**
+ * Curly, low and angle quotes (`“ ” „ ‟ « » ‘ ’ ‚ ‛ ‹ ›`) as the straight
+ * double quote the syntax knows. A single quote between two letters or digits
+ * is an apostrophe (`it’s`), and stays.
+ */
+const QUOTES = /[“”„‟«»]|(?<![\p{L}\p{N}])[‘’‚‛‹›]|[‘’‚‛‹›](?![\p{L}\p{N}])/gu;
 
 /** Parses the query syntax; anything it does not understand is searched as plain text. */
 export function parseQuery(input: string): ParsedQuery {
-  const text = input.slice(0, MAX_QUERY_LENGTH);
+  const text = input.slice(0, MAX_QUERY_LENGTH).replace(QUOTES, '"');
   const plain: string[] = [];
   const all: QueryWord[] = [];
   const phrases: string[] = [];
   const excluded: Word[] = [];
   const collections: string[] = [];
+  const categories: string[][] = [];
   const description: string[] = [];
   let year: NumberRange | undefined;
   let upvotes: NumberRange | undefined;
@@ -91,6 +103,10 @@ export function parseQuery(input: string): ParsedQuery {
     } else if (field === 'in' && body.trim()) {
       collections.push(foldCase(body.trim()));
       description.push(`in “${body.trim()}”`);
+      continue;
+    } else if (field === 'cat' && CATEGORIES.test(body)) {
+      categories.push(body.split(','));
+      description.push(`category ${body.split(',').join(' or ')}`);
       continue;
     } else if (field === 'has' && body.toLowerCase() === 'code') {
       hasCode = true;
@@ -125,18 +141,24 @@ export function parseQuery(input: string): ParsedQuery {
     lastIsPrefix: limited.length > 0 && /[\p{L}\p{N}]$/u.test(text),
     phrases,
     excluded,
-    filters: { collections, ...(year && { year }), ...(upvotes && { upvotes }), ...(hasCode && { hasCode }) },
+    filters: {
+      collections,
+      ...(categories.length > 0 && { categories }),
+      ...(year && { year }),
+      ...(upvotes && { upvotes }),
+      ...(hasCode && { hasCode }),
+    },
     description,
   };
 }
 
-/** `2023`, `2020-2023`, `2020..2023`, `>2020`, `>=5`, `<3`, `..2021`. */
+/** `2023`, `2020-2023`, `2020..2023`, `>2020`, `>=5`, `<3`, `..2021`; a reversed range (`2024..2019`) is the same range. */
 function parseRange(value: string): NumberRange | undefined {
   const range = RANGE.exec(value);
   if (range && (range[1] || range[2])) {
     const min = range[1] === undefined ? undefined : Number(range[1]);
     const max = range[2] === undefined ? undefined : Number(range[2]);
-    return min !== undefined && max !== undefined && min > max ? undefined : { min, max };
+    return min !== undefined && max !== undefined && min > max ? { min: max, max: min } : { min, max };
   }
   const comparison = COMPARISON.exec(value);
   if (!comparison) {
@@ -164,11 +186,19 @@ function describeRange(range: NumberRange): string {
   return range.min !== undefined ? `≥ ${range.min}` : `≤ ${range.max}`;
 }
 
-/** Folded text with every run of non-word characters turned into one space: how phrases are compared. */
+/**
+ * The text's words in search form (TeX read, case and accents folded, runs of
+ * Chinese or Japanese split into words), each followed by one space and the
+ * first preceded by one: how phrases are compared.
+ */
 export function phraseKey(text: string): string {
-  return ` ${foldCase(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
+  let key = ' ';
+  scanWords(text, (joined, parts) => {
+    for (const part of parts ?? [joined]) {
+      key += `${part} `;
+    }
+  });
+  return key;
 }
 
 export function inRange(value: number | undefined, range: NumberRange | undefined): boolean {
@@ -179,4 +209,24 @@ export function inRange(value: number | undefined, range: NumberRange | undefine
     return false;
   }
   return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
+}
+
+/**
+ * A test of a paper's arXiv categories: does it have one of `wanted`, a category (`cs.CL`, in any case) or an
+ * archive prefix ending in a dot (`cs.` takes `cs.LG`, `cs.CL`…). arXiv has about 150 categories, so each name's
+ * answer is worked out once and remembered for the other papers.
+ */
+export function categoryMatcher(wanted: readonly string[]): (categories: readonly string[] | undefined) => boolean {
+  const folded = wanted.map((w) => w.toLowerCase());
+  const known = new Map<string, boolean>();
+  const matches = (category: string) => {
+    let answer = known.get(category);
+    if (answer === undefined) {
+      const c = category.toLowerCase();
+      answer = folded.some((w) => (w.endsWith('.') ? c.length > w.length && c.startsWith(w) : c === w));
+      known.set(category, answer);
+    }
+    return answer;
+  };
+  return (categories) => categories !== undefined && categories.some(matches);
 }

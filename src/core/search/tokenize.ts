@@ -13,8 +13,18 @@ const WORD_ASCII = /[a-z0-9]+(?:['./-][a-z0-9]+)*/g;
 const SEPARATOR_ASCII = /['./-]/;
 const NON_PART_ASCII = /[^a-z0-9]+/;
 const NON_PART_ASCII_G = /[^a-z0-9]+/g;
-/** Longer runs are hashes, URLs or base64, never words anyone searches for. */
+/**
+ * Terms are cut to this length, on both sides, so a hash or a base64 run
+ * costs the index no more than a long word, and a long word is still found.
+ */
 export const MAX_TERM_LENGTH = 40;
+/**
+ * Scripts written without spaces between words: a run of them is split into
+ * words by `Intl.Segmenter` (ICU's dictionaries), so `注意力` is found inside
+ * `基于注意力机制的图像分割方法`.
+ */
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+let segmenter: Intl.Segmenter | undefined;
 
 /** Words so common in abstracts that they only add noise and index size. */
 export const STOP_WORDS = new Set(
@@ -41,21 +51,58 @@ export function scanWords(text: string, onWord: (joined: string, parts: readonly
   const folded = foldCase(stripTex(text));
   const ascii = isAscii(folded);
   const word = ascii ? WORD_ASCII : WORD;
-  const separator = ascii ? SEPARATOR_ASCII : SEPARATOR;
   word.lastIndex = 0;
   for (let m = word.exec(folded); m !== null; m = word.exec(folded)) {
     const w = m[0];
-    if (!separator.test(w)) {
-      if (w.length <= MAX_TERM_LENGTH) {
-        onWord(w, undefined);
+    if (!ascii && UNSPACED.test(w)) {
+      for (const segment of wordSegments(w)) {
+        scanWord(segment.segment, false, onWord);
       }
       continue;
     }
-    const parts = w.split(ascii ? NON_PART_ASCII : NON_PART).filter((p) => p.length > 0 && p.length <= MAX_TERM_LENGTH);
-    if (parts.length > 0) {
-      onWord(w.replace(ascii ? NON_PART_ASCII_G : NON_PART_G, ''), parts);
+    scanWord(w, ascii, onWord);
+  }
+}
+
+function scanWord(
+  w: string,
+  ascii: boolean,
+  onWord: (joined: string, parts: readonly string[] | undefined) => void,
+): void {
+  if (!(ascii ? SEPARATOR_ASCII : SEPARATOR).test(w)) {
+    onWord(cut(w), undefined);
+    return;
+  }
+  const parts = w
+    .split(ascii ? NON_PART_ASCII : NON_PART)
+    .filter((p) => p.length > 0)
+    .map(cut);
+  if (parts.length > 0) {
+    onWord(cut(w.replace(ascii ? NON_PART_ASCII_G : NON_PART_G, '')), parts);
+  }
+}
+
+function cut(term: string): string {
+  return term.length > MAX_TERM_LENGTH ? term.slice(0, MAX_TERM_LENGTH) : term;
+}
+
+/**
+ * The words of a run of text that holds a script written without spaces, as
+ * `Intl.Segmenter` finds them (`jwt令牌` → `jwt`, `令牌`), with their offsets
+ * in the run: the highlighter splits a shown run as the index did.
+ */
+export function* wordSegments(run: string): Generator<Intl.SegmentData> {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  for (const s of segmenter.segment(run)) {
+    if (s.isWordLike) {
+      yield s;
     }
   }
+}
+
+/** Whether a word holds a script that `segmentWords` splits. */
+export function isUnspaced(word: string): boolean {
+  return UNSPACED.test(word);
 }
 
 /** Splits text into search words; TeX markup is dropped and case and accents folded. */
@@ -77,7 +124,7 @@ export function tokenizeForIndex(text: string): string[] {
       return;
     }
     terms.push(...parts);
-    if (parts.length > 1 && joined.length <= MAX_TERM_LENGTH) {
+    if (parts.length > 1) {
       terms.push(joined);
     }
   });

@@ -142,11 +142,13 @@ export function texToUnicode(text: string): string {
 
 /**
  * Text-mode TeX as plain Unicode, formulas included (`Kyle's $\lambda$` →
- * `Kyle's λ`): for places that show no markup, such as tree rows, quick-pick
- * items, tooltips, tab titles and sorting.
+ * `Kyle's λ`), spaces collapsed: for places that show no markup, such as
+ * tree rows, quick-pick items, tooltips, tab titles and sorting.
  */
 export function texToPlainText(text: string): string {
-  return joinSegments(parseTex(text), (m) => readableMath(m.tex));
+  return joinSegments(parseTex(text), (m) => readableMath(m.tex))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function joinSegments(
@@ -308,6 +310,10 @@ class TexScanner {
         }
         this.pos++;
         return;
+      case '^':
+      case '_':
+        this.script();
+        return;
       case '~':
         this.emit('\u00a0');
         this.pos++;
@@ -351,6 +357,17 @@ class TexScanner {
     }
     this.emit(c);
     this.pos++;
+  }
+
+  /**
+   * `^{…}` and `_{…}` outside math are a formula whose dollars a scrape lost
+   * (`C^{dtimes d}`): kept as written rather than read as text-mode groups.
+   */
+  private script(): void {
+    const close = this.text.charAt(this.pos + 1) === '{' ? matchingBrace(this.text, this.pos + 1, this.limit) : -1;
+    const end = close < 0 ? this.pos + 1 : close + 1;
+    this.emit(this.text.slice(this.pos, end));
+    this.pos = end;
   }
 
   /** A link as written, but for backslash escapes; it ends at a space, a brace or a formula. */
@@ -604,10 +621,7 @@ const SUBSCRIPTS: Readonly<Record<string, string>> = {
  */
 export function readableMath(tex: string): string {
   const named = tex
-    .replace(
-      /\\([a-zA-Z]+)\s*/g,
-      (_m, name: string) => MATH_SYMBOLS[name] ?? (ARGUMENT_ONLY.has(name) ? '' : `${name} `),
-    )
+    .replace(/\\([a-zA-Z]+)/g, (_m, name: string) => MATH_SYMBOLS[name] ?? (ARGUMENT_ONLY.has(name) ? '' : name))
     .replace(/\\([,;:!> ])/g, (_m, s: string) => (s === '!' ? '' : ' '));
   const scripted = named.replace(
     /([_^])(?:\{([^{}]*)\}|(\S))/g,

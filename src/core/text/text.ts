@@ -7,7 +7,12 @@
  * helper takes a plain-ASCII path when it can and gives the same answer.
  */
 
+import { foldLetters, removeInvisible } from './letters';
+import { parseTex } from './tex';
+
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Combining marks, but for the kana voicing marks. */
+const ACCENTS = /[^\P{M}\u3099\u309A]+/gu;
 
 /**
  * Characters that change the direction text is shown in, so that a title or a
@@ -21,42 +26,64 @@ export function isAscii(text: string): boolean {
   return !NON_ASCII.test(text);
 }
 
-/** Drops TeX markup so `$\ell_2-$` reads as `ell 2-` and `\emph{scan}` as `scan`. */
+/**
+ * TeX as the words a search reads: text-mode TeX becomes Unicode (`J\\"ager`
+ * → `Jäger`, see `tex.ts`) and a formula's markup is dropped, so `$\\ell_2-$`
+ * reads as `ell 2-` and `$\\mathcal{L}$` as `L`.
+ */
 export function stripTex(text: string): string {
   if (!TEX.test(text)) {
     return text;
   }
-  return text
-    .replace(/\\(?:emph|textbf|textit|mathrm|mathbf|mathcal|text|operatorname)\s*\{([^{}]*)\}/g, '$1')
-    .replace(/\\([a-zA-Z]+)/g, ' $1 ')
-    .replace(/[$^_{}\\]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let out = '';
+  for (const segment of parseTex(text)) {
+    out += segment.kind === 'text' ? segment.text : ` ${mathWords(segment.tex)} `;
+  }
+  return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Lower case, accents removed (`é` → `e`), compatibility forms folded (`ﬁ` → `fi`). */
+function mathWords(tex: string): string {
+  return tex
+    .replace(/\\(?:mathrm|mathbf|mathcal|mathbb|text|operatorname)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/\\([a-zA-Z]+)/g, ' $1 ')
+    .replace(/[$^_{}\\]/g, ' ');
+}
+
+/**
+ * Lower case, accents removed (`é` → `e`), compatibility forms folded (`ﬁ` →
+ * `fi`), letters that have no decomposition spelled out (`ł` → `l`, `ß` →
+ * `ss`, see `letters.ts`) and invisible characters dropped: the form both the
+ * index and the query are compared in. Kana keep their voicing marks (`が` is
+ * not `か`), and Hangul its syllables: the result is composed again (NFC).
+ */
 export function foldCase(text: string): string {
   return isAscii(text)
     ? text.toLowerCase()
-    : text
-        .normalize('NFKD')
-        .replace(/\p{M}+/gu, '')
-        .toLowerCase();
+    : foldLetters(removeInvisible(text).normalize('NFKD').replace(ACCENTS, '')).toLowerCase().normalize('NFC');
 }
 
-/** A key that two copies of the same text share however they were punctuated or spaced. */
+/**
+ * A key that two copies of the same text share however they were punctuated,
+ * spaced or accented. Besides letters and digits it keeps the symbols that
+ * make another name (`C` and `C++`, `C#`, `A*`, `≤`): math symbols other than
+ * `|` and `~`, and `#` and `*`.
+ */
 export function textKey(text: string, maxLength = 300): string {
   // `apply` takes any array-like, a typed array included.
   return String.fromCharCode.apply(null, textKeyCodes(text, maxLength) as unknown as number[]);
 }
 
 let keyCodes = new Uint16Array(1024);
+/** `# * + < = >`: the printable ASCII symbols a key keeps. */
+const KEY_SYMBOLS = [0x23, 0x2a, 0x2b, 0x3c, 0x3d, 0x3e];
+const NOT_KEY_ASCII = /[^a-z0-9#*+<=>]+/g;
+const NOT_KEY = /(?:[^\p{L}\p{N}#*\p{Sm}]|[|~\u00ac])+/gu;
 
 /**
  * `textKey` as character codes, in a buffer that the next call reuses: for a
  * caller that only hashes or compares the key, no string is made. Printable
  * ASCII without TeX (nearly every title) takes one pass that lower-cases
- * letters and keeps them and the digits; at 100,000 titles that is a third of
+ * letters and keeps them, the digits and the symbols; at 100,000 titles that is a third of
  * the time of lower-casing and a pattern replace.
  */
 export function textKeyCodes(text: string, maxLength = 300): Uint16Array {
@@ -86,7 +113,7 @@ export function textKeyCodes(text: string, maxLength = 300): Uint16Array {
         codes[n++] = c;
       } else if (c >= 0x41 && c <= 0x5a) {
         codes[n++] = c + 0x20;
-      } else if (c >= 0x30 && c <= 0x39) {
+      } else if ((c >= 0x30 && c <= 0x39) || KEY_SYMBOLS.includes(c)) {
         codes[n++] = c;
       }
     }
@@ -94,13 +121,10 @@ export function textKeyCodes(text: string, maxLength = 300): Uint16Array {
   return codes.subarray(0, n);
 }
 
-/** The key of text with TeX or beyond printable ASCII: markup stripped, case and accents folded, every letter and digit kept. */
+/** The key of text with TeX or beyond printable ASCII: markup stripped, case and accents folded, every letter, digit and key symbol kept. */
 function foldedKey(head: string, maxLength: number): string {
   const folded = foldCase(stripTex(head));
-  return (isAscii(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '')).slice(
-    0,
-    maxLength,
-  );
+  return (isAscii(folded) ? folded.replace(NOT_KEY_ASCII, '') : folded.replace(NOT_KEY, '')).slice(0, maxLength);
 }
 
 function codesOf(key: string): Uint16Array {

@@ -3,7 +3,7 @@ import { citationAt } from '../../core/cite/citationContext';
 import { citationCandidates } from '../../core/cite/citationCandidates';
 import { citationLanguageOf } from '../../core/cite/citationLanguage';
 import { paperHoverMarkdown, shortByline } from '../../core/cite/paperHover';
-import { readableTex, truncateWords } from '../../core/model/label';
+import { truncateWords } from '../../core/model/label';
 import type { Paper } from '../../core/model/paper';
 import { BIDI_CONTROLS } from '../../core/text/text';
 import { Settings } from '../../host/ids';
@@ -65,7 +65,7 @@ export class CitationCompletion implements vscode.CompletionItemProvider {
       const item = new vscode.CompletionItem(
         {
           label: key,
-          detail: ` ${plain(truncateWords(readableTex(paper.label), TITLE_LENGTH))}`,
+          detail: ` ${plain(truncateWords(paper.label, TITLE_LENGTH))}`,
           description: plain(shortByline(paper.bibliographic)),
         },
         vscode.CompletionItemKind.Reference,

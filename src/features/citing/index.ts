@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CITING_LANGUAGE_IDS } from '../../core/cite/citationLanguage';
 import { Commands } from '../../host/ids';
-import type { LibraryService } from '../../host/libraryService';
+import type { Services } from '../../host/services';
 import { CitationCompletion, COMPLETION_TRIGGERS } from './citationCompletion';
 import { CitationLookup } from './citationLookup';
 import { DocumentBibliographies } from './documentBibliographies';
@@ -9,12 +9,6 @@ import { InsertCitation } from './insertCitation';
 import { KeyDefinition } from './keyDefinition';
 import { PaperHoverProvider } from './paperHoverProvider';
 import { UnknownKeys } from './unknownKeys';
-
-/** What the citing features need from the rest of the extension. */
-export interface CitingServices {
-  readonly library: LibraryService;
-  readonly output: vscode.LogOutputChannel;
-}
 
 /** The longest selection `Search Papers for Selection` passes on: a paragraph, not a chapter. */
 const MAX_SELECTION_QUERY = 300;
@@ -30,7 +24,7 @@ const TEXT_DOCUMENTS: vscode.DocumentSelector = ['file', 'untitled', 'vscode-vfs
  * Cite while you write: the document's own bibliography joins the library; citation keys are completed,
  * hovered, followed to their entries and checked; papers are cited from the editor, the quick pick and the tab.
  */
-export function register(services: CitingServices): vscode.Disposable {
+export function register(services: Services): vscode.Disposable {
   const lookup = new CitationLookup(services.library);
   const unknownKeys = new UnknownKeys(lookup);
   return vscode.Disposable.from(

@@ -4,7 +4,7 @@ import { bibtexEntry } from '../../core/cite/bibtexWriter';
 import { citationInsertion } from '../../core/cite/citationInsertion';
 import { citationLanguageOf, type CitationLanguage } from '../../core/cite/citationLanguage';
 import { shortByline } from '../../core/cite/paperHover';
-import { readableTex, truncateWords } from '../../core/model/label';
+import { truncateWords } from '../../core/model/label';
 import type { Paper } from '../../core/model/paper';
 import { Commands, Settings } from '../../host/ids';
 import { Disposable } from '../../host/disposable';
@@ -206,7 +206,7 @@ async function pickPapers(library: CitationLibrary, query: string): Promise<Pape
   const item = (paper: Paper): PaperItem => ({
     paper,
     label: paper.bibliographic?.citationKey ?? '(no citation key)',
-    description: truncateWords(readableTex(paper.label), 100).replace(/\$\(/g, '\\$('),
+    description: truncateWords(paper.label, 100).replace(/\$\(/g, '\\$('),
     detail: shortByline(paper.bibliographic).replace(/\$\(/g, '\\$('),
     alwaysShow: true,
   });

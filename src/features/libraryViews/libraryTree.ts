@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
-import { groupPapers, sortPapers } from '../../core/model/grouping';
+import { groupPapers, sortPapers, type GroupBy } from '../../core/model/grouping';
 import type { Paper } from '../../core/model/paper';
 import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
 import type { RecentPapers } from '../../host/recentPapers';
+import type { Services } from '../../host/services';
 import type { StarredPapers } from '../../host/starredPapers';
 import { Disposable } from '../../host/disposable';
-import type { LibraryViewOptions } from './libraryViewOptions';
+import type { ViewOptions } from '../../host/viewOptions';
 import { childrenOf, paperNodes, parentOf, treeItemOf, type GroupNode, type LibraryNode } from './paperNodes';
+
+/** The codicon of a group, by what the tree is grouped by. */
+const GROUP_ICONS: Record<GroupBy, string> = { collection: 'library', year: 'calendar', category: 'tag' };
 
 /**
  * What the side bar's views have in common: they redraw when the library, the
@@ -16,14 +20,16 @@ abstract class PaperTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly changed = this._register(new vscode.EventEmitter<LibraryNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(
-    protected readonly service: LibraryService,
-    protected readonly starred: StarredPapers,
-    protected readonly options: LibraryViewOptions,
-    events: readonly vscode.Event<unknown>[] = [],
-  ) {
+  protected readonly service: LibraryService;
+  protected readonly starred: StarredPapers;
+  protected readonly options: ViewOptions;
+
+  constructor(services: Services, events: readonly vscode.Event<unknown>[] = []) {
     super();
-    for (const event of [service.onDidChange, starred.onDidChange, options.onDidChange, ...events]) {
+    this.service = services.library;
+    this.starred = services.starred;
+    this.options = services.viewOptions;
+    for (const event of [this.service.onDidChange, this.starred.onDidChange, this.options.onDidChange, ...events]) {
       this._register(event(() => this.changed.fire(undefined)));
     }
   }
@@ -51,13 +57,11 @@ abstract class PaperTreeProvider extends Disposable implements vscode.TreeDataPr
 
 /** The side bar's `Library`: Starred and Recently Opened on top, then the papers by collection or by year, with counts. */
 export class LibraryTreeProvider extends PaperTreeProvider {
-  constructor(
-    service: LibraryService,
-    starred: StarredPapers,
-    options: LibraryViewOptions,
-    private readonly recent: RecentPapers,
-  ) {
-    super(service, starred, options, [recent.onDidChange]);
+  private readonly recent: RecentPapers;
+
+  constructor(services: Services) {
+    super(services, [services.recent.onDidChange]);
+    this.recent = services.recent;
   }
 
   protected roots(snapshot: LibrarySnapshot): LibraryNode[] {
@@ -69,11 +73,11 @@ export class LibraryTreeProvider extends PaperTreeProvider {
     const stars = this.starred.all;
     const groups: GroupNode[] = groupPapers(
       library,
-      sortPapers(visible, this.options.sortBy),
+      sortPapers(visible, this.options.sortBy, vscode.env.language),
       this.options.groupBy,
     ).map((group) => ({
       ...group,
-      icon: this.options.groupBy === 'year' ? 'calendar' : 'library',
+      icon: GROUP_ICONS[this.options.groupBy],
     }));
     const starredGroup: GroupNode = {
       kind: 'group',
@@ -104,13 +108,11 @@ const TOP_UPVOTED = 50;
 /** A flat list of papers: `Has Code` and `Top Upvoted`. */
 export class PaperListProvider extends PaperTreeProvider {
   constructor(
-    service: LibraryService,
-    starred: StarredPapers,
-    options: LibraryViewOptions,
+    services: Services,
     private readonly idPrefix: string,
-    private readonly select: (papers: readonly Paper[], options: LibraryViewOptions) => readonly Paper[],
+    private readonly select: (papers: readonly Paper[], options: ViewOptions) => readonly Paper[],
   ) {
-    super(service, starred, options);
+    super(services);
   }
 
   protected roots(snapshot: LibrarySnapshot): LibraryNode[] {
@@ -122,8 +124,8 @@ const hasCode = (paper: Paper) => paper.hasCode;
 const hasUpvotes = (paper: Paper) => paper.upvotes !== undefined;
 
 /** Papers whose abstract links a code repository, in the Library's order. */
-export function papersWithCode(papers: readonly Paper[], options: LibraryViewOptions): readonly Paper[] {
-  return sortPapers(papers.filter(hasCode), options.sortBy);
+export function papersWithCode(papers: readonly Paper[], options: ViewOptions): readonly Paper[] {
+  return sortPapers(papers.filter(hasCode), options.sortBy, vscode.env.language);
 }
 
 /** The most upvoted papers, most first. */

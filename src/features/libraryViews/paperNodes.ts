@@ -48,19 +48,19 @@ export function parentOf(node: LibraryNode): LibraryNode | undefined {
 }
 
 /** What the views need to draw a paper row: the readable collection names and whether it is starred. */
-export interface RowContext {
+export interface TreeRowContext {
   readonly collectionNames?: ReadonlyMap<string, string>;
   isStarred(id: string): boolean;
 }
 
-export function treeItemOf(node: LibraryNode, context: RowContext): vscode.TreeItem {
+export function treeItemOf(node: LibraryNode, context: TreeRowContext): vscode.TreeItem {
   switch (node.kind) {
     case 'group':
       return groupItem(node);
     case 'missing':
       return missingItem(node);
     case 'paper':
-      return paperItem(node, context);
+      return paperTreeItem(node, context);
   }
 }
 
@@ -89,7 +89,7 @@ function missingItem(node: MissingNode): vscode.TreeItem {
   return item;
 }
 
-function paperItem(node: PaperNode, context: RowContext): vscode.TreeItem {
+function paperTreeItem(node: PaperNode, context: TreeRowContext): vscode.TreeItem {
   const { paper } = node;
   const starred = context.isStarred(paper.id);
   const item = new vscode.TreeItem(paper.label, vscode.TreeItemCollapsibleState.None);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { collectionNamesOf, paperDescription } from '../../core/model/describe';
 import { truncateWords } from '../../core/model/label';
+import { texToPlainText } from '../../core/text/tex';
 
 /** How much of the abstract a tooltip shows. */
 const TOOLTIP_ABSTRACT_LENGTH = 400;
@@ -23,7 +24,7 @@ export function paperTooltip(paper: Paper, collectionNames?: ReadonlyMap<string,
   tooltip.appendText([meta, collections].filter(Boolean).join(' · '));
   tooltip.appendMarkdown('\n\n');
   tooltip.appendText(
-    paper.abstract ? truncateWords(paper.abstract.replace(/\s+/g, ' '), TOOLTIP_ABSTRACT_LENGTH) : 'No abstract.',
+    paper.abstract ? truncateWords(texToPlainText(paper.abstract), TOOLTIP_ABSTRACT_LENGTH) : 'No abstract.',
   );
   return tooltip;
 }

@@ -2,17 +2,17 @@ import * as vscode from 'vscode';
 import type { SortBy } from '../../core/model/grouping';
 import { ContextKeys, Views } from '../../host/ids';
 import type { LibraryService } from '../../host/libraryService';
-import type { RecentPapers } from '../../host/recentPapers';
-import type { StarredPapers } from '../../host/starredPapers';
+import type { Services } from '../../host/services';
 import { Disposable } from '../../host/disposable';
 import { LibraryTreeProvider, listSizes, PaperListProvider, papersWithCode, topUpvoted } from './libraryTree';
-import type { LibraryViewOptions } from './libraryViewOptions';
+import type { ViewOptions } from '../../host/viewOptions';
 import type { LibraryNode } from './paperNodes';
+import { registerViewCommands } from './viewCommands';
 
 const SORT_NAMES: Record<SortBy, string> = { date: 'newest first', upvotes: 'most upvoted first', title: 'A to Z' };
 
 /**
- * The side bar's three views (Library, Has Code, Top Upvoted) and what their
+ * The side bar's three views (Library, Has Code, Top Upvoted), their title-bar commands, and what their
  * headers say: the grouping and order, the filter and how much it keeps, and
  * what Restricted Mode leaves out.
  */
@@ -20,39 +20,31 @@ export class PaperViews extends Disposable {
   readonly library: LibraryTreeProvider;
   readonly hasCode: PaperListProvider;
   readonly topUpvoted: PaperListProvider;
-  private readonly views: Record<'library' | 'hasCode' | 'topUpvoted', vscode.TreeView<LibraryNode>>;
+  /** The views as VS Code shows them, with the headers this keeps up to date. */
+  readonly treeViews: Readonly<Record<'library' | 'hasCode' | 'topUpvoted', vscode.TreeView<LibraryNode>>>;
+  private readonly service: LibraryService;
+  private readonly options: ViewOptions;
 
-  constructor(
-    private readonly service: LibraryService,
-    starred: StarredPapers,
-    recent: RecentPapers,
-    private readonly options: LibraryViewOptions,
-  ) {
+  constructor(services: Services) {
     super();
-    this.library = this._register(new LibraryTreeProvider(service, starred, options, recent));
-    this.hasCode = this._register(new PaperListProvider(service, starred, options, Views.hasCode, papersWithCode));
-    this.topUpvoted = this._register(new PaperListProvider(service, starred, options, Views.topUpvoted, topUpvoted));
-    this.views = {
+    const { library: service, viewOptions: options } = services;
+    this.service = service;
+    this.options = options;
+    this.library = this._register(new LibraryTreeProvider(services));
+    this.hasCode = this._register(new PaperListProvider(services, Views.hasCode, papersWithCode));
+    this.topUpvoted = this._register(new PaperListProvider(services, Views.topUpvoted, topUpvoted));
+    this.treeViews = {
       library: this._register(
         vscode.window.createTreeView(Views.library, { treeDataProvider: this.library, showCollapseAll: true }),
       ),
       hasCode: this._register(vscode.window.createTreeView(Views.hasCode, { treeDataProvider: this.hasCode })),
       topUpvoted: this._register(vscode.window.createTreeView(Views.topUpvoted, { treeDataProvider: this.topUpvoted })),
     };
+    this._register(registerViewCommands(options));
     const update = () => this.updateHeaders();
     this._register(service.onDidChange(update));
     this._register(options.onDidChange(update));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(update));
-  }
-
-  /** What each view's header says: the message under the title and the description beside it. */
-  get headers(): Record<'library' | 'hasCode' | 'topUpvoted', { message?: string; description?: string }> {
-    const read = (view: vscode.TreeView<LibraryNode>) => ({ message: view.message, description: view.description });
-    return {
-      library: read(this.views.library),
-      hasCode: read(this.views.hasCode),
-      topUpvoted: read(this.views.topUpvoted),
-    };
   }
 
   private updateHeaders(): void {
@@ -60,7 +52,7 @@ export class PaperViews extends Disposable {
     if (!snapshot) {
       return;
     }
-    const { options, views } = this;
+    const { options, treeViews: views } = this;
     const all = snapshot.library.papers;
     const papers = options.papers(snapshot);
     void vscode.commands.executeCommand('setContext', ContextKeys.loaded, true);

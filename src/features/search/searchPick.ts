@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { newestPapers } from '../../core/model/grouping';
-import { readableTex, truncateWords } from '../../core/model/label';
+import { truncateWords } from '../../core/model/label';
 import { Settings } from '../../host/ids';
-import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
-import type { StarredPapers } from '../../host/starredPapers';
-import { findMatches } from '../../core/search/highlight';
+import type { LibrarySnapshot } from '../../host/libraryService';
+import type { Services } from '../../host/services';
+import { findMatches, type Highlight } from '../../core/search/highlight';
 import type { SearchHit } from '../../core/search/engine';
 import { snippet } from '../../core/search/snippet';
-import type { AbstractPanels, Highlight } from '../abstractTab/abstractPanel';
+import { texToPlainText } from '../../core/text/tex';
 import { collectionNamesOf, paperDescription } from '../../core/model/describe';
 
 /** Quick picks draw `$(name)` as an icon; paper text must show as written. */
@@ -40,14 +40,8 @@ const RELATED_COUNT = 10;
  * typed text in labels and lists labels that contain it first; turning that
  * off needs the proposed `sortByLabel` API (microsoft/vscode#73904).
  */
-export async function searchPapers(
-  service: LibraryService,
-  panels: AbstractPanels,
-  starred: StarredPapers,
-  recentIds: () => readonly string[],
-  filterLibrary: (query: string) => void,
-  initialQuery?: string,
-): Promise<void> {
+export async function searchPapers(services: Services, initialQuery?: unknown): Promise<void> {
+  const { library, starred, recent, viewOptions, abstracts } = services;
   const pick = vscode.window.createQuickPick<PaperPickItem>();
   const disposables: vscode.Disposable[] = [pick];
   try {
@@ -58,7 +52,7 @@ export async function searchPapers(
     pick.busy = true;
     pick.value = typeof initialQuery === 'string' ? initialQuery : '';
     pick.show();
-    const snapshot = await service.ready();
+    const snapshot = await library.ready();
     const rows = { snapshot, isStarred: (id: string) => starred.has(id) };
     // The first page is the same on every keystroke that empties the box: chosen once, from the whole library.
     let newest: readonly Paper[] | undefined;
@@ -67,9 +61,9 @@ export async function searchPapers(
         pick.items = searchItems(rows, pick.value, pick);
         pick.buttons = [FILTER_BUTTON];
       } else {
-        const recent = recentIds();
-        newest ??= newestPapers(snapshot.library.papers, maxResults() + recent.length);
-        pick.items = browseItems(rows, recent, newest, pick);
+        const recentIds = recent.ids;
+        newest ??= newestPapers(snapshot.library.papers, maxResults() + recentIds.length);
+        pick.items = browseItems(rows, recentIds, newest, pick);
         pick.buttons = [];
       }
     };
@@ -106,7 +100,7 @@ export async function searchPapers(
           }
         }),
         pick.onDidTriggerButton(() => {
-          filterLibrary(pick.value);
+          viewOptions.setFilter(pick.value);
           resolve(undefined);
         }),
         pick.onDidHide(() => resolve(undefined)),
@@ -116,9 +110,9 @@ export async function searchPapers(
     const sequence = pick.items.flatMap((i) => (i.paperId ? [i.paperId] : []));
     pick.hide();
     if (chosen?.item.paperId && chosen.related) {
-      await showRelatedPapers(service, panels, chosen.item.paperId);
+      await showRelatedPapers(services, chosen.item.paperId);
     } else if (chosen?.item.paperId) {
-      await panels.show(chosen.item.paperId, {
+      await abstracts.show(chosen.item.paperId, {
         ...(chosen.item.highlight && { highlight: chosen.item.highlight }),
         sequence,
       });
@@ -129,31 +123,27 @@ export async function searchPapers(
 }
 
 /** `Papers: Show Related Papers`: the papers most like this one, by its own title and abstract. */
-export async function showRelatedPapers(
-  service: LibraryService,
-  panels: AbstractPanels,
-  paperId: string,
-): Promise<void> {
-  const snapshot = await service.ready();
+export async function showRelatedPapers(services: Services, paperId: string): Promise<void> {
+  const snapshot = await services.library.ready();
   const paper = snapshot.library.byId.get(paperId);
   if (!paper) {
     void vscode.window.showWarningMessage('Papers: that paper is no longer in the library.');
     return;
   }
   // showQuickPick reports no button presses, so these items carry none.
-  const items = snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => paperItem(hit.paper, { snapshot }));
+  const items = snapshot.index.related(paper.id, RELATED_COUNT).map((hit) => paperPickItem(hit.paper, { snapshot }));
   const chosen = await vscode.window.showQuickPick(items, {
-    title: `Related to ${truncateWords(readableTex(paper.label), 60)}`,
+    title: `Related to ${truncateWords(paper.label, 60)}`,
     placeHolder: items.length > 0 ? 'Papers with the most words in common, best first' : 'No related papers',
     matchOnDescription: true,
   });
   if (chosen?.paperId) {
-    await panels.show(chosen.paperId, { sequence: items.flatMap((i) => (i.paperId ? [i.paperId] : [])) });
+    await services.abstracts.show(chosen.paperId, { sequence: items.flatMap((i) => (i.paperId ? [i.paperId] : [])) });
   }
 }
 
 /** What a row needs besides its paper; without `isStarred` the row has no buttons. */
-interface RowContext {
+interface PickContext {
   readonly snapshot: LibrarySnapshot;
   readonly isStarred?: (id: string) => boolean;
 }
@@ -163,7 +153,7 @@ function maxResults(): number {
   return vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResults, 50);
 }
 
-function searchItems(rows: RowContext, value: string, pick: vscode.QuickPick<PaperPickItem>): PaperPickItem[] {
+function searchItems(rows: PickContext, value: string, pick: vscode.QuickPick<PaperPickItem>): PaperPickItem[] {
   const results = rows.snapshot.index.search(value, { limit: maxResults() });
   const shown = results.hits.length;
   const count =
@@ -177,12 +167,13 @@ function searchItems(rows: RowContext, value: string, pick: vscode.QuickPick<Pap
   return results.hits.map((hit) => hitItem(hit, rows, prefixes));
 }
 
-function hitItem(hit: SearchHit, rows: RowContext, prefixes: readonly string[]): PaperPickItem {
+function hitItem(hit: SearchHit, rows: PickContext, prefixes: readonly string[]): PaperPickItem {
   const terms = new Set(hit.terms);
-  const matches = findMatches(hit.paper.abstract, terms, prefixes);
+  const abstract = texToPlainText(hit.paper.abstract);
+  const matches = findMatches(abstract, terms, prefixes);
   return {
-    ...paperItem(hit.paper, rows),
-    detail: noIcons(snippet(hit.paper.abstract, matches)),
+    ...paperPickItem(hit.paper, rows),
+    detail: noIcons(snippet(abstract, matches)),
     highlight: { terms: [...terms], prefixes },
   };
 }
@@ -195,7 +186,7 @@ function hitItem(hit: SearchHit, rows: RowContext, prefixes: readonly string[]):
  * be slow, and passing them to one call overflows the stack.
  */
 function browseItems(
-  rows: RowContext,
+  rows: PickContext,
   recentIds: readonly string[],
   newest: readonly Paper[],
   pick: vscode.QuickPick<PaperPickItem>,
@@ -210,7 +201,7 @@ function browseItems(
   if (recentPapers.length > 0) {
     items.push({ label: 'Recently opened', kind: vscode.QuickPickItemKind.Separator });
     for (const paper of recentPapers) {
-      items.push(paperItem(paper, rows));
+      items.push(paperPickItem(paper, rows));
     }
   }
   if (recentPapers.length > 0 || page.length < total - recentPapers.length) {
@@ -221,18 +212,18 @@ function browseItems(
     });
   }
   for (const paper of page) {
-    items.push(paperItem(paper, rows));
+    items.push(paperPickItem(paper, rows));
   }
   return items;
 }
 
-function paperItem(paper: Paper, rows: RowContext): PaperPickItem {
+function paperPickItem(paper: Paper, rows: PickContext): PaperPickItem {
   const collections = collectionNamesOf(paper, rows.snapshot.collectionNames).join(', ');
   const starred = rows.isStarred?.(paper.id);
   return {
     label: noIcons(paper.label),
     description: noIcons([paperDescription(paper), collections].filter(Boolean).join(' · ')),
-    detail: noIcons(snippet(paper.abstract, [])),
+    detail: noIcons(snippet(texToPlainText(paper.abstract), [])),
     alwaysShow: true,
     buttons: starred === undefined ? [] : [RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
     ...(starred && { iconPath: new vscode.ThemeIcon('star-full') }),

@@ -3,7 +3,8 @@ import { TermIndexBuilder, type DocumentPostings, type TermIndex } from './termI
 import { STOP_WORDS, tokenizeForIndex } from '../tokenize';
 
 /** The settings an index is built with; a cached index is only valid for the same ones. */
-export const INDEX_SETTINGS_KEY = 'paper-index/1 fields=title,abstract tokenizer=compound+joined stopwords=v1';
+export const INDEX_SETTINGS_KEY =
+  'paper-index/2 fields=title,abstract tokenizer=tex+fold+segmenter+compound+joined terms=cut40 stopwords=v1';
 
 /** The terms of a field as the index stores them: compounds split and joined, stop words dropped. */
 export function indexTerms(text: string): string[] {

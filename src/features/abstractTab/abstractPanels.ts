@@ -3,14 +3,13 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { collectionNamesOf } from '../../core/model/describe';
 import { sortPapers, type SortBy } from '../../core/model/grouping';
-import { readableTex, truncateWords } from '../../core/model/label';
-import { Commands, WebviewTypes } from '../../host/ids';
-import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
-import type { RecentPapers } from '../../host/recentPapers';
-import type { StarredPapers } from '../../host/starredPapers';
+import { truncateWords } from '../../core/model/label';
+import type { Highlight } from '../../core/search/highlight';
 import { renderAbstractPage, type AbstractView } from '../../core/render/abstractHtml';
+import { Commands, WebviewTypes } from '../../host/ids';
+import type { LibrarySnapshot } from '../../host/libraryService';
+import type { AbstractTabs, Services, ShowOptions } from '../../host/services';
 import { Disposable } from '../../host/disposable';
-import type { LibraryViewOptions } from '../libraryViews/libraryViewOptions';
 import {
   parsePageMessage,
   parsePageState,
@@ -24,19 +23,6 @@ import {
 const TAB_TITLE_LENGTH = 48;
 /** How many related papers the page lists under the abstract. */
 const RELATED_COUNT = 5;
-
-export interface Highlight {
-  readonly terms: readonly string[];
-  readonly prefixes: readonly string[];
-}
-
-export interface ShowOptions {
-  /** The search's words, to mark in the page. */
-  readonly highlight?: Highlight;
-  readonly viewColumn?: vscode.ViewColumn;
-  /** The list the paper was opened from (search hits, a Library group), in order: what previous and next move through. */
-  readonly sequence?: readonly string[];
-}
 
 /** The toolbar's buttons that are commands on the paper. */
 const ACTION_COMMANDS: Record<Exclude<PageAction, 'previous' | 'next'>, string> = {
@@ -61,35 +47,40 @@ interface OpenTab {
  * restored after a window reload by the serializer. Previous and next show
  * another paper in the same tab, as a reader turns pages.
  */
-export class AbstractPanels extends Disposable implements vscode.WebviewPanelSerializer {
+export class AbstractPanels extends Disposable implements AbstractTabs, vscode.WebviewPanelSerializer {
   private readonly tabs = new Map<string, OpenTab>();
   private libraryOrder:
     { readonly snapshot: LibrarySnapshot; readonly sortBy: SortBy; readonly ids: readonly string[] } | undefined;
   private readonly activeChanged = this._register(new vscode.EventEmitter<void>());
-  /** Fires when an abstract tab gains or loses focus, shows another paper, or closes. */
   readonly onDidChangeActivePaper = this.activeChanged.event;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly service: LibraryService,
-    private readonly starred: StarredPapers,
-    private readonly recent: RecentPapers,
-    private readonly viewOptions: LibraryViewOptions,
-    private readonly output: vscode.LogOutputChannel,
-  ) {
+  private readonly extensionUri: vscode.Uri;
+  private readonly service: Services['library'];
+  private readonly starred: Services['starred'];
+  private readonly recent: Services['recent'];
+  private readonly viewOptions: Services['viewOptions'];
+  private readonly output: Services['output'];
+
+  /** Everything but the tabs themselves: they are what this makes. */
+  constructor(services: Omit<Services, 'abstracts'>) {
     super();
+    this.extensionUri = services.extensionUri;
+    this.service = services.library;
+    this.starred = services.starred;
+    this.recent = services.recent;
+    this.viewOptions = services.viewOptions;
+    this.output = services.output;
     this._register(vscode.window.registerWebviewPanelSerializer(WebviewTypes.abstract, this));
     this._register({ dispose: () => this.tabs.forEach((t) => t.panel.dispose()) });
     this._register(
-      starred.onDidChange(() =>
-        this.tabs.forEach((tab) => this.post(tab, { type: 'starred', starred: starred.has(tab.paperId) })),
+      this.starred.onDidChange(() =>
+        this.tabs.forEach((tab) => this.post(tab, { type: 'starred', starred: this.starred.has(tab.paperId) })),
       ),
     );
     // A reload can change a paper's text or drop it; pages show what is loaded.
-    this._register(service.onDidChange(() => this.tabs.forEach((tab) => this.render(tab))));
+    this._register(this.service.onDidChange(() => this.tabs.forEach((tab) => this.render(tab))));
   }
 
-  /** Opens the paper's tab, or reveals it if it is open, and remembers it as recently opened. */
   async show(paperId: string, options: ShowOptions = {}): Promise<void> {
     const snapshot = await this.service.ready();
     const paper = snapshot.library.byId.get(paperId);
@@ -119,17 +110,19 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
     this.attach(panel, paper.id, options);
   }
 
-  /** The paper of the abstract tab that has focus, if one has. */
   activePaperId(): string | undefined {
-    return [...this.tabs.values()].find((t) => t.panel.active)?.paperId;
+    return this.activeTab()?.paperId;
   }
 
-  /** Shows the paper before (-1) or after (+1) the focused tab's paper in the list it was opened from. */
   async step(delta: -1 | 1): Promise<void> {
-    const tab = [...this.tabs.values()].find((t) => t.panel.active);
+    const tab = this.activeTab();
     if (tab) {
       await this.stepTab(tab, delta);
     }
+  }
+
+  private activeTab(): OpenTab | undefined {
+    return [...this.tabs.values()].find((t) => t.panel.active);
   }
 
   private async stepTab(tab: OpenTab, delta: -1 | 1): Promise<void> {
@@ -154,13 +147,9 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
     this.activeChanged.fire();
   }
 
-  /** The open tabs and what they show, for tests and for other extensions. */
-  describe(): { paperId: string; title: string; html: string }[] {
-    return [...this.tabs.values()].map((t) => ({
-      paperId: t.paperId,
-      title: t.panel.title,
-      html: t.panel.webview.html,
-    }));
+  /** The open tabs and the paper each one shows. */
+  openTabs(): { readonly paperId: string; readonly panel: vscode.WebviewPanel }[] {
+    return [...this.tabs.values()].map(({ paperId, panel }) => ({ paperId, panel }));
   }
 
   /** Brings a tab back after a reload; a state that names no paper in the library closes it. */
@@ -223,7 +212,11 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
     const { sortBy } = this.viewOptions;
     // Sorting every paper is kept for the next tab and step: it changes only with the library or the order.
     if (this.libraryOrder?.snapshot !== snapshot || this.libraryOrder.sortBy !== sortBy) {
-      this.libraryOrder = { snapshot, sortBy, ids: sortPapers(snapshot.library.papers, sortBy).map((p) => p.id) };
+      this.libraryOrder = {
+        snapshot,
+        sortBy,
+        ids: sortPapers(snapshot.library.papers, sortBy, vscode.env.language).map((p) => p.id),
+      };
     }
     return this.libraryOrder.ids;
   }
@@ -292,5 +285,5 @@ export class AbstractPanels extends Disposable implements vscode.WebviewPanelSer
 }
 
 function tabTitle(paper: Paper): string {
-  return truncateWords(readableTex(paper.label), TAB_TITLE_LENGTH);
+  return truncateWords(paper.label, TAB_TITLE_LENGTH);
 }

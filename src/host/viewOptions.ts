@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { isGroupBy, isSortBy, type GroupBy, type SortBy } from '../../core/model/grouping';
-import type { Paper } from '../../core/model/paper';
-import { ContextKeys, SettingIds, Settings } from '../../host/ids';
-import type { LibrarySnapshot } from '../../host/libraryService';
-import { Disposable } from '../../host/disposable';
+import { isGroupBy, isSortBy, type GroupBy, type SortBy } from '../core/model/grouping';
+import type { Paper } from '../core/model/paper';
+import { ContextKeys, SettingIds, Settings } from './ids';
+import type { LibrarySnapshot } from './libraryService';
+import { Disposable } from './disposable';
 
 /** Longer filters are cut: a filter is a few words, and the index caps queries anyway. */
 const MAX_FILTER_LENGTH = 200;
@@ -13,7 +13,7 @@ const MAX_FILTER_LENGTH = 200;
  * they persist and can be set in settings.json) and the filter (for this
  * window only). Every view listens to `onDidChange`.
  */
-export class LibraryViewOptions extends Disposable {
+export class ViewOptions extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 

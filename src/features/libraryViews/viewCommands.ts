@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../host/ids';
-import type { LibraryViewOptions } from './libraryViewOptions';
+import type { ViewOptions } from '../../host/viewOptions';
 
 /** The side bar's title-bar commands: grouping, order, the filter, and the way to the settings. */
-export function registerLibraryViewCommands(options: LibraryViewOptions): vscode.Disposable[] {
-  return [
+export function registerViewCommands(options: ViewOptions): vscode.Disposable {
+  return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.groupByCollection, () => options.setGroupBy('collection')),
     vscode.commands.registerCommand(Commands.groupByYear, () => options.setGroupBy('year')),
+    vscode.commands.registerCommand(Commands.groupByCategory, () => options.setGroupBy('category')),
     vscode.commands.registerCommand(Commands.sortByDate, () => options.setSortBy('date')),
     vscode.commands.registerCommand(Commands.sortByUpvotes, () => options.setSortBy('upvotes')),
     vscode.commands.registerCommand(Commands.sortByTitle, () => options.setSortBy('title')),
@@ -28,5 +29,5 @@ export function registerLibraryViewCommands(options: LibraryViewOptions): vscode
     vscode.commands.registerCommand(Commands.openSettings, () =>
       vscode.commands.executeCommand('workbench.action.openSettings', 'papers.'),
     ),
-  ];
+  );
 }
