@@ -25,7 +25,7 @@ export function citationCandidates<P extends KeyedPaper>(
   const query = typed.trim();
   const found = new Map<string, P>();
   const add = (paper: P) => {
-    if (found.size < limit && paper.bibliographic?.citationKey && !found.has(paper.id)) {
+    if (found.size < limit && paper.citationKey && !found.has(paper.id)) {
       found.set(paper.id, paper);
     }
   };

@@ -1,9 +1,7 @@
-import type { BibliographicFields } from '../model/bibliographic';
-
 /** What the key index needs of a paper (the library's papers are such). */
 export interface KeyedPaper {
   readonly id: string;
-  readonly bibliographic?: Pick<BibliographicFields, 'citationKey'>;
+  readonly citationKey?: string;
 }
 
 /**
@@ -20,7 +18,7 @@ export class CitationKeyIndex<P extends KeyedPaper> {
   constructor(papers: Iterable<P>) {
     const entries: [string, P][] = [];
     for (const paper of papers) {
-      const key = paper.bibliographic?.citationKey;
+      const key = paper.citationKey;
       if (key) {
         const same = this.byKey.get(key);
         if (same) {

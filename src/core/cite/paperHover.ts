@@ -8,7 +8,8 @@ export interface HoverPaper {
   /** The title, or a label made from the abstract for an untitled paper. */
   readonly label: string;
   readonly abstract: string;
-  readonly bibliographic?: Pick<BibliographicFields, 'citationKey' | 'authors' | 'issued' | 'venue'>;
+  readonly citationKey?: string;
+  readonly bibliographic?: Pick<BibliographicFields, 'authors' | 'issued' | 'venue'>;
 }
 
 /** A link at the foot of the hover; the host trusts exactly these commands and no other. */
@@ -34,8 +35,8 @@ export function paperHoverMarkdown(paper: HoverPaper, commands: readonly HoverCo
   const fields = paper.bibliographic ?? {};
   const details = [authorList(fields.authors), fields.issued ? String(fields.issued.year) : undefined, fields.venue];
   const blocks = [`**${markdownText(truncateWords(paper.label, MAX_TITLE_LENGTH))}**`];
-  if (fields.citationKey) {
-    details.push(fields.citationKey);
+  if (paper.citationKey) {
+    details.push(paper.citationKey);
   }
   const shown = details.filter((part): part is string => Boolean(part));
   if (shown.length > 0) {

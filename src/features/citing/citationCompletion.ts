@@ -61,7 +61,7 @@ export class CitationCompletion implements vscode.CompletionItemProvider {
       replacing: new vscode.Range(start, document.positionAt(typed.end)),
     };
     const items = papers.map((paper, rank) => {
-      const key = paper.bibliographic?.citationKey ?? '';
+      const key = paper.citationKey;
       const item = new vscode.CompletionItem(
         {
           label: key,

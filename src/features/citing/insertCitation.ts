@@ -62,16 +62,10 @@ export class InsertCitation extends Disposable {
     }
     const library = await this.lookup.ready();
     const papers = await this.papersToCite(library, argument, options.query);
-    const keyed = papers.filter((p) => p.bibliographic?.citationKey);
-    if (keyed.length < papers.length) {
-      void vscode.window.showWarningMessage(
-        'Papers: some of the chosen papers have no citation key and were not cited.',
-      );
-    }
-    if (keyed.length === 0) {
+    if (papers.length === 0) {
       return false;
     }
-    const keys = keyed.map((p) => p.bibliographic?.citationKey ?? '');
+    const keys = papers.map((p) => p.citationKey);
     const edit = new vscode.WorkspaceEdit();
     if (!this.cite(edit, editor, language, keys, options)) {
       void vscode.window.setStatusBarMessage('$(check) Already cited there', 3000);
@@ -79,7 +73,7 @@ export class InsertCitation extends Disposable {
     }
     const bibliographies = bibliographiesOf(editor.document);
     const named = new Set(bibliographies.map((b) => b.uri.toString()));
-    const uncited = keyed.filter((p) => !p.collections.some((c) => named.has(c)));
+    const uncited = papers.filter((p) => !p.collections.some((c) => named.has(c)));
     if (uncited.length > 0) {
       const file = await this.bibliographyFile(editor.document, bibliographies);
       if (file === 'cancelled') {
@@ -169,7 +163,7 @@ export class InsertCitation extends Disposable {
 
   private async appendEntries(edit: vscode.WorkspaceEdit, file: vscode.Uri, papers: readonly Paper[]): Promise<void> {
     const entries: NewEntry[] = papers.map((paper) => {
-      const key = paper.bibliographic?.citationKey ?? '';
+      const key = paper.citationKey;
       const citable = {
         title: paper.title ?? paper.label,
         abstract: paper.abstract,
@@ -205,7 +199,7 @@ async function pickPapers(library: CitationLibrary, query: string): Promise<Pape
   const limit = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResults, 50);
   const item = (paper: Paper): PaperItem => ({
     paper,
-    label: paper.bibliographic?.citationKey ?? '(no citation key)',
+    label: paper.citationKey,
     description: truncateWords(paper.label, 100).replace(/\$\(/g, '\\$('),
     detail: shortByline(paper.bibliographic).replace(/\$\(/g, '\\$('),
     alwaysShow: true,

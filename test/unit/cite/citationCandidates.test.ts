@@ -4,7 +4,7 @@ import { CitationKeyIndex } from '../../../src/core/cite/keyIndex';
 
 interface P {
   readonly id: string;
-  readonly bibliographic?: { readonly citationKey?: string };
+  readonly citationKey?: string;
   readonly title: string;
   readonly own?: boolean;
 }
@@ -12,19 +12,19 @@ interface P {
 const PAPERS: P[] = [
   {
     id: 'a',
-    bibliographic: { citationKey: 'leviathan2023fast' },
+    citationKey: 'leviathan2023fast',
     title: 'Fast Inference from Transformers via Speculative Decoding',
   },
   {
     id: 'b',
-    bibliographic: { citationKey: 'chen2023accelerating' },
+    citationKey: 'chen2023accelerating',
     title: 'Accelerating LLM Decoding with Speculative Sampling',
     own: true,
   },
-  { id: 'c', bibliographic: { citationKey: 'spector2023staged' }, title: 'Staged Speculative Decoding' },
-  { id: 'd', bibliographic: { citationKey: 'spec' }, title: 'A paper keyed spec' },
+  { id: 'c', citationKey: 'spector2023staged', title: 'Staged Speculative Decoding' },
+  { id: 'd', citationKey: 'spec', title: 'A paper keyed spec' },
   { id: 'e', title: 'Speculative but keyless' },
-  { id: 'f', bibliographic: { citationKey: 'vaswani2017attention' }, title: 'Attention Is All You Need', own: true },
+  { id: 'f', citationKey: 'vaswani2017attention', title: 'Attention Is All You Need', own: true },
 ];
 
 /** A stand-in for the library's search: papers whose title has every query word as a word prefix. */

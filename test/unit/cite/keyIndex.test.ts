@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { CitationKeyIndex } from '../../../src/core/cite/keyIndex';
 
 const PAPERS = [
-  { id: '1', bibliographic: { citationKey: 'vaswani2017attention' } },
-  { id: '2', bibliographic: { citationKey: 'Leviathan2023Fast' } },
-  { id: '3', bibliographic: { citationKey: 'leviathan2023speculative' } },
+  { id: '1', citationKey: 'vaswani2017attention' },
+  { id: '2', citationKey: 'Leviathan2023Fast' },
+  { id: '3', citationKey: 'leviathan2023speculative' },
   { id: '4' },
-  { id: '5', bibliographic: { citationKey: 'vaswani2017attention' } },
-  { id: '6', bibliographic: { citationKey: 'chen2023accelerating' } },
+  { id: '5', citationKey: 'vaswani2017attention' },
+  { id: '6', citationKey: 'chen2023accelerating' },
 ];
 
 describe('citation key index', () => {

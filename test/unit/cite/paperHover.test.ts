@@ -7,8 +7,8 @@ const PAPER: HoverPaper = {
   id: 'p1',
   label: 'Attention Is All You Need',
   abstract: 'The dominant sequence transduction models are based on complex recurrent networks.',
+  citationKey: 'vaswani2017attention',
   bibliographic: {
-    citationKey: 'vaswani2017attention',
     authors: [
       { given: 'Ashish', family: 'Vaswani' },
       { given: 'Noam', family: 'Shazeer' },
@@ -79,10 +79,10 @@ describe('paper hover Markdown', () => {
       label:
         '[click](command:workbench.action.terminal.new) ![x](https://e.com/t.png) <img src=x onerror=alert(1)> $(alert) https://e.com www.e.com a@e.com &lt;',
       abstract: '\n    indented code\n# heading\n> quote\n1. list\u202Etxt.exe',
+      citationKey: 'a`](command:x)',
       bibliographic: {
         authors: [{ literal: '**bold** `code`' }],
         venue: '<script>alert(1)</script>',
-        citationKey: 'a`](command:x)',
       },
     };
     const markdown = paperHoverMarkdown(hostile, [OPEN]);
