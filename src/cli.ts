@@ -8,6 +8,7 @@ import { parseArxivFilter, type ArxivFilter } from './core/formats/arxiv/filter'
 import { isSortBy, sortPapers } from './core/model/grouping';
 import type { Library, Paper } from './core/model/paper';
 import { findMathSpans, texToPlainText } from './core/text/tex';
+import { personName } from './core/cite/paperHover';
 import { buildIndex, type SearchHit } from './core/search/engine';
 
 const USAGE = `Usage:
@@ -18,11 +19,12 @@ const USAGE = `Usage:
 search   prints the best hits for <query>; with no query, reads one query a line
          from standard input and prints one result list a line.
 stats    prints the number of papers, entries, collections and untitled papers,
-         and how long the index took to build.
+         files and entries per format, and how long the index took to build.
 list     prints every paper in the order the Library shows them (--sort, date
          by default; title sorts A to Z in this system's locale).
---corpus a corpus file or folder (repeatable); replaces the bundled corpus.
-         Local files are streamed, whatever their size.
+--corpus a corpus file or folder (repeatable); replaces the bundled corpus:
+         page files (.txt), the arXiv snapshot (.jsonl), BibTeX (.bib), RIS
+         (.ris) or CSL-JSON (.json). Local files are streamed, whatever their size.
 
 ARXIV FILTER, for an arXiv metadata snapshot (.jsonl) among the corpus files:
 --categories cs.LG,cs.CL   keep records in any of these categories; a prefix
@@ -121,6 +123,7 @@ function printStats(library: Library, buildMs: number, json: boolean): void {
     problems: library.problems.length,
     indexBuildMs: Math.round(buildMs * 10) / 10,
     records: Object.fromEntries(library.collections.flatMap((c) => (c.records ? [[c.name, c.records]] : []))),
+    formats: formatCounts(library),
   };
   if (json) {
     process.stdout.write(`${JSON.stringify(stats)}\n`);
@@ -131,6 +134,9 @@ function printStats(library: Library, buildMs: number, json: boolean): void {
     `entries      ${stats.entries}`,
     `collections  ${stats.collections}`,
     ...library.collections.map((c) => `  ${c.name} (${c.format}, ${c.entries} entries)`),
+    ...Object.entries(stats.formats).map(
+      ([format, { files, entries }]) => `  ${format}: ${files} files, ${entries} entries`,
+    ),
     ...Object.entries(stats.records).map(
       ([name, { read, kept, bad }]) => `  ${name}: ${read} records read, ${kept} kept, ${bad} bad`,
     ),
@@ -140,6 +146,17 @@ function printStats(library: Library, buildMs: number, json: boolean): void {
     `index build  ${stats.indexBuildMs} ms`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Files and entries per format (`bibtex`, `ris`, `csl-json`, `arxiv`, the page formats). */
+function formatCounts(library: Library): Record<string, { files: number; entries: number }> {
+  const counts: Record<string, { files: number; entries: number }> = {};
+  for (const collection of library.collections) {
+    const count = (counts[collection.format] ??= { files: 0, entries: 0 });
+    count.files++;
+    count.entries += collection.entries;
+  }
+  return counts;
 }
 
 /** Search hits, or papers in a list's order (no score). */
@@ -159,7 +176,14 @@ function printPapers(library: Library, found: readonly (SearchHit | Paper)[], js
       ...(score !== undefined && { score: Math.round(score * 1000) / 1000 }),
       collections: paper.collections.map((c) => names.get(c) ?? c),
       date: paper.date?.text ?? null,
-      authors: paper.authors ?? null,
+      authors: paper.bibliographic?.authors?.map(personName) ?? null,
+      authorCount: paper.authors ?? paper.bibliographic?.authors?.length ?? null,
+      year: paper.bibliographic?.issued?.year ?? paper.date?.year ?? null,
+      venue: paper.bibliographic?.venue ?? null,
+      doi: paper.bibliographic?.doi ?? null,
+      arxivId: paper.bibliographic?.arxivId ?? null,
+      key: paper.citationKey,
+      keywords: paper.bibliographic?.keywords ?? null,
       organization: paper.organization ?? null,
       upvotes: paper.upvotes ?? null,
       hasCode: paper.hasCode,

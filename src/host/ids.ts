@@ -18,6 +18,7 @@ export const Commands = {
   openToSide: 'papers.openToSide',
   groupByCollection: 'papers.groupByCollection',
   groupByYear: 'papers.groupByYear',
+  groupByCategory: 'papers.groupByCategory',
   sortByDate: 'papers.sortByDate',
   sortByUpvotes: 'papers.sortByUpvotes',
   sortByTitle: 'papers.sortByTitle',

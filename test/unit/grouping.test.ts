@@ -2,9 +2,11 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   byTitle,
+  groupByPrimaryCategory,
   groupByYear,
   groupPapers,
   newestPapers,
+  NO_CATEGORY_LABEL,
   NO_YEAR_LABEL,
   sortPapers,
   UNDATED_LABEL,
@@ -13,7 +15,7 @@ import type { Paper } from '../../src/core/model/paper';
 import { bundledCorpus, paperTitled } from './helpers';
 
 function paper(label: string, extra: Partial<Paper> = {}): Paper {
-  return { id: label, label, abstract: '', collections: [], links: [], hasCode: false, ...extra };
+  return { id: label, label, abstract: '', collections: [], links: [], hasCode: false, citationKey: label, ...extra };
 }
 
 describe('Library grouping and order', () => {
@@ -32,6 +34,25 @@ describe('Library grouping and order', () => {
         ['2024', 'd'],
         ['2019', 'ae'],
         [UNDATED_LABEL, 'b'],
+      ],
+    );
+  });
+
+  it('groups by primary arXiv category (the first), A to Z, papers without one last', () => {
+    const groups = groupByPrimaryCategory([
+      paper('a', { bibliographic: { categories: ['stat.ML', 'cs.LG'] } }),
+      paper('b'),
+      paper('c', { bibliographic: { categories: ['cs.LG'] } }),
+      paper('d', { bibliographic: { categories: ['cs.CL', 'stat.ML'] } }),
+      paper('e', { bibliographic: { categories: ['cs.LG', 'cs.CL'] } }),
+    ]);
+    assert.deepEqual(
+      groups.map((g) => [g.label, g.papers.map((p) => p.label).join('')]),
+      [
+        ['cs.CL', 'd'],
+        ['cs.LG', 'ce'],
+        ['stat.ML', 'a'],
+        [NO_CATEGORY_LABEL, 'b'],
       ],
     );
   });

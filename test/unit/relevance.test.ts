@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
+import { MINISEARCH_AS_CONFIGURED, searchAsConfigured } from '../../bench/miniSearchAsConfigured';
 import type { Library, Paper } from '../../src/core/model/paper';
 import { bundledCorpus } from './helpers';
 import { RELEVANCE_KINDS, RELEVANCE_SET, type RelevanceJudgement } from './relevanceSet';
@@ -50,6 +51,13 @@ function score(library: Library, rank: (query: string) => readonly string[]): Sc
   return { recallAt1: at1 / n, recallAt5: at5 / n, recallAt10: at10 / n, mrr: reciprocal / n, misses };
 }
 
+/** MiniSearch configured as the project would configure it (see bench/miniSearchAsConfigured.ts). */
+function miniSearchAsConfigured(library: Library): (query: string) => string[] {
+  const miniSearch = new MiniSearch<Paper>(MINISEARCH_AS_CONFIGURED);
+  miniSearch.addAll(library.papers);
+  return (query) => searchAsConfigured(miniSearch, query, DEPTH);
+}
+
 function row(name: string, s: Scores): string {
   const f = (x: number) => x.toFixed(3);
   return `| ${name.padEnd(22)} | ${f(s.recallAt1)} | ${f(s.recallAt5)} | ${f(s.recallAt10)} | ${f(s.mrr)} |`;
@@ -63,10 +71,7 @@ describe('relevance set: the paper a researcher means, ranked', () => {
     const { library, index } = await bundledCorpus();
     project = score(library, (query) => index.search(query, { limit: DEPTH }).hits.map((h) => h.paper.id));
 
-    // MiniSearch exactly as its README sets it up: two fields, default search options.
-    const miniSearch = new MiniSearch<Paper>({ fields: ['title', 'abstract'], storeFields: [] });
-    miniSearch.addAll(library.papers);
-    baseline = score(library, (query) => miniSearch.search(query).map((r) => r.id as string));
+    baseline = score(library, miniSearchAsConfigured(library));
 
     console.log(
       [
@@ -75,7 +80,7 @@ describe('relevance set: the paper a researcher means, ranked', () => {
         '      | engine                 | R@1   | R@5   | R@10  | MRR   |',
         '      | ---------------------- | ----- | ----- | ----- | ----- |',
         `      ${row('Paper Explorer', project)}`,
-        `      ${row('MiniSearch (defaults)', baseline)}`,
+        `      ${row('MiniSearch, configured', baseline)}`,
         `      not in the first ${DEPTH}: Paper Explorer ${project.misses.join(', ') || 'none'}; MiniSearch ${baseline.misses.join(', ') || 'none'}`,
         '',
       ].join('\n'),
@@ -103,9 +108,10 @@ describe('relevance set: the paper a researcher means, ranked', () => {
     assert.ok(project.mrr >= 0.96, `MRR ${project.mrr.toFixed(3)}`);
   });
 
-  it('ranks better than MiniSearch with its default settings on the same papers', () => {
+  // What the engine and the re-ranking buy over MiniSearch set up the same way: today R@1 0.98 against 0.91, MRR 0.99 against 0.94.
+  it('ranks better than MiniSearch configured as this project would configure it, on the same papers', () => {
     assert.ok(project.recallAt1 >= baseline.recallAt1 + 0.05, `R@1 ${project.recallAt1} vs ${baseline.recallAt1}`);
-    assert.ok(project.recallAt10 > baseline.recallAt10, `R@10 ${project.recallAt10} vs ${baseline.recallAt10}`);
-    assert.ok(project.mrr >= baseline.mrr + 0.05, `MRR ${project.mrr} vs ${baseline.mrr}`);
+    assert.ok(project.recallAt10 >= baseline.recallAt10, `R@10 ${project.recallAt10} vs ${baseline.recallAt10}`);
+    assert.ok(project.mrr >= baseline.mrr + 0.03, `MRR ${project.mrr} vs ${baseline.mrr}`);
   });
 });

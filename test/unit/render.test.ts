@@ -15,7 +15,16 @@ const RESOURCES = {
 };
 
 function paper(fields: Partial<Paper>): Paper {
-  return { id: 'abc123', label: 'A label', abstract: '', collections: [], links: [], hasCode: false, ...fields };
+  return {
+    id: 'abc123',
+    label: 'A label',
+    abstract: '',
+    collections: [],
+    links: [],
+    hasCode: false,
+    citationKey: 'key',
+    ...fields,
+  };
 }
 
 /** The tags and attributes the renderer itself writes; anything else in the output came from the input. */
@@ -183,6 +192,18 @@ describe('renderAbstractPage', () => {
       renderAbstractBody({ paper: paper({ title: 'Alone' }), collectionNames: [], related: [] }),
       /related/,
     );
+  });
+
+  it('shows arXiv categories, escaped, the primary one first and marked', () => {
+    const html = renderAbstractBody({
+      paper: paper({ title: 'T', bibliographic: { categories: ['cs.CL', 'cs.<b>LG'] } }),
+      collectionNames: [],
+    });
+    assert.match(
+      html,
+      /<ul class="categories" aria-label="arXiv categories"><li class="primary" title="Primary category"><code>cs\.CL<\/code><\/li><li><code>cs\.&lt;b&gt;LG<\/code><\/li><\/ul>/,
+    );
+    assert.doesNotMatch(renderAbstractBody({ paper: paper({ title: 'T' }), collectionNames: [] }), /categories/);
   });
 
   it('says when a paper has no title or no abstract', () => {

@@ -34,8 +34,7 @@ import {
 } from '../../src/core/render/abstractHtml';
 import { renderMath } from '../../src/core/render/math';
 import { findMathSpans, MAX_MATH_LENGTH } from '../../src/core/text/tex';
-import { buildIndex, loadIndexAsync, type PaperIndex } from '../../src/core/search/engine';
-import { fuzziness } from '../../src/core/search/engine/settings';
+import { buildIndex, fuzziness, loadIndexAsync, type PaperIndex } from '../../src/core/search/engine';
 import { CACHE_FORMAT_VERSION, decodeIndexCache } from '../../src/core/search/engine/indexCache';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../src/core/search/query';
 import { MAX_TERM_LENGTH, tokenizeForIndex } from '../../src/core/search/tokenize';
@@ -78,7 +77,16 @@ function file(id: string, text: string | Uint8Array): LibraryFile | UnreadableFi
 }
 
 function paper(fields: Partial<Paper>): Paper {
-  return { id: 'abc123', label: 'A label', abstract: '', collections: [], links: [], hasCode: false, ...fields };
+  return {
+    id: 'abc123',
+    label: 'A label',
+    abstract: '',
+    collections: [],
+    links: [],
+    hasCode: false,
+    citationKey: 'key',
+    ...fields,
+  };
 }
 
 function allText(library: Library): string {

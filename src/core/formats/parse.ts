@@ -3,6 +3,7 @@ import { PaperDate, parseDateLine } from '../model/dates';
 import { decodeHtmlEntities } from '../text/entities';
 import { BIDI_CONTROLS, isAscii } from '../text/text';
 import type { BibliographicFields } from '../model/bibliographic';
+import type { BibliographyFormat } from './bibliographyFile';
 import { splitLinesSteps } from './lines';
 
 /**
@@ -10,9 +11,10 @@ import { splitLinesSteps } from './lines';
  * - `bare`: one abstract per line, no titles;
  * - `daily`: a daily-papers page, blank-line separated title / abstract / metadata blocks;
  * - `search`: a search-results page, title and abstract lines alternating, no blank lines.
- * And `arxiv`: the arXiv metadata snapshot (JSON Lines, or a JSON array of its records).
+ * And `arxiv`: the arXiv metadata snapshot (JSON Lines, or a JSON array of its records); and the bibliography
+ * formats reference managers export: `bibtex` (BibTeX and BibLaTeX), `ris`, `csl-json`.
  */
-export type CorpusFormat = 'bare' | 'daily' | 'search' | 'arxiv';
+export type CorpusFormat = 'bare' | 'daily' | 'search' | 'arxiv' | BibliographyFormat;
 
 /** One paper as it stands in one file, before duplicates across files are merged. */
 export interface ParsedEntry {
@@ -24,7 +26,7 @@ export interface ParsedEntry {
   readonly organization?: string;
   readonly date?: PaperDate;
   readonly upvotes?: number;
-  /** What a bibliographic source (the arXiv snapshot) says beyond title and abstract. */
+  /** What a bibliographic source (a bibliography file, the arXiv snapshot) says beyond title and abstract. */
   readonly bibliographic?: BibliographicFields;
 }
 

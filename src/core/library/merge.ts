@@ -4,6 +4,8 @@ import type { CorpusProblem, ParsedCorpus, ParsedEntry } from '../formats/parse'
 import type { Collection, FileProblem, Library, Paper } from '../model/paper';
 import { texToPlainText, texToUnicode } from '../text/tex';
 import { foldCase, stripTex, textKey, textKeyCodes } from '../text/text';
+import { citationKeyBase, uniqueCitationKey } from '../cite/citationKey';
+import { doiKey } from '../model/identifiers';
 
 /** One parsed file and the collection it becomes. */
 export interface LibraryFile {
@@ -40,15 +42,34 @@ interface Draft {
   firstSeen: string;
 }
 
+/** The identifiers that make two entries one paper whatever their titles: DOIs (case-insensitive) and arXiv ids. */
+function identifierKeys(entry: ParsedEntry): string[] | undefined {
+  const fields = entry.bibliographic;
+  if (!fields || (fields.doi === undefined && fields.arxivId === undefined)) {
+    return undefined;
+  }
+  const keys: string[] = [];
+  if (fields.doi !== undefined) {
+    keys.push(`doi:${doiKey(fields.doi)}`);
+  }
+  if (fields.arxivId !== undefined) {
+    keys.push(`arxiv:${fields.arxivId}`);
+  }
+  return keys;
+}
+
 /**
  * Merges the entries of every file into distinct papers (the rule is in the
  * README, "Duplicates"). A paper listed by several files becomes one paper
  * that belongs to every collection it came from: entries are one paper when
- * their titles have the same key (case, accents, spacing, punctuation and TeX
- * aside, but symbols kept: `C` and `C++` differ) and their abstracts are
- * copies of one abstract (see `sameAbstract`), or when an untitled entry's
- * abstract is a titled paper's. Titles that match over abstracts that clearly
- * differ stay two papers, and a note in `problems` says so; no entry is lost.
+ * they share a DOI or an arXiv id, when their titles have the same key (case,
+ * accents, spacing, punctuation and TeX aside, but symbols kept: `C` and `C++`
+ * differ) and their abstracts are copies of one abstract (see
+ * `sameAbstract`), or when an untitled entry's abstract is a titled paper's.
+ * Titles that match over abstracts that clearly differ stay two papers, and a
+ * note in `problems` says so; no entry is lost. Every paper gets a citation
+ * key: its file's own, or one generated in the common style and unique in the
+ * library.
  */
 export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): Library {
   return runSteps(buildLibrarySteps(read));
@@ -65,6 +86,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
   const byTitle = new Map<string, Draft[]>();
   const notes: FileProblem[] = [];
   const byAbstract = new Map<string, Draft>();
+  const byIdentifier = new Map<string, Draft>();
   const drafts: Draft[] = [];
   const anyUntitled = files.some((f) => f.parsed.entries.some((e) => !e.title));
   // Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to.
@@ -86,13 +108,17 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
         // Abstracts are only compared to find an untitled copy's paper: without untitled entries, no key is needed.
         const abstractId =
           entry.abstract && (anyUntitled || !titleId) ? keyId('a:', textKeyCodes(entry.abstract)) : undefined;
-        // Only an untitled copy is matched by its abstract: two titled papers are never merged on text alone.
+        const identifiers = identifierKeys(entry);
+        // The same DOI or arXiv id is the same paper, however its title was written; only an untitled copy is
+        // matched by its abstract: two titled papers are never merged on text alone.
         const sameTitle = titleId ? byTitle.get(titleId) : undefined;
-        const existing = titleId
-          ? sameTitle?.find((d) => sameAbstract(d.abstract, entry.abstract))
-          : abstractId
-            ? byAbstract.get(abstractId)
-            : undefined;
+        const existing =
+          (identifiers && firstFound(byIdentifier, identifiers)) ??
+          (titleId
+            ? sameTitle?.find((d) => sameAbstract(d.abstract, entry.abstract))
+            : abstractId
+              ? byAbstract.get(abstractId)
+              : undefined);
         const clash = existing ? undefined : sameTitle?.[0];
         // An abstract with no letter or digit has no key: its place in the files tells it apart. A second paper
         // with a title already taken is told apart by its abstract too.
@@ -114,6 +140,11 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
           }
         }
         mergeEntry(draft, inFile, entry, order);
+        for (const key of identifiers ?? []) {
+          if (!byIdentifier.has(key)) {
+            byIdentifier.set(key, draft);
+          }
+        }
         if (abstractId && !byAbstract.has(abstractId)) {
           byAbstract.set(abstractId, draft);
         }
@@ -124,9 +155,10 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
     // Titled papers were made in file order; an untitled one goes where it stands in the files.
     drafts.sort((a, b) => a.order - b.order);
   }
+  const keys = yield* citationKeys(drafts);
   const papers: Paper[] = [];
-  for (const draft of drafts) {
-    papers.push(toPaper(draft));
+  for (let i = 0; i < drafts.length; i++) {
+    papers.push(toPaper(drafts[i], keys[i]));
     if (papers.length % STEP_SIZE === 0) {
       yield;
     }
@@ -227,13 +259,56 @@ function mergeEntry(draft: Draft, inFile: readonly [string], entry: ParsedEntry,
   draft.organization ??= entry.organization;
   draft.date ??= entry.date;
   draft.upvotes ??= entry.upvotes;
-  draft.bibliographic ??= entry.bibliographic;
+  if (entry.bibliographic) {
+    draft.bibliographic = draft.bibliographic
+      ? { ...entry.bibliographic, ...draft.bibliographic }
+      : entry.bibliographic;
+  }
 }
 
-function toPaper(d: Draft): Paper {
+/** The first draft any of `keys` names. */
+function firstFound(map: ReadonlyMap<string, Draft>, keys: readonly string[]): Draft | undefined {
+  for (const key of keys) {
+    const draft = map.get(key);
+    if (draft) {
+      return draft;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Each paper's citation key: the one its file gave it, or one generated from its first author, year and title,
+ * made unique against every key in the library. Generated in paper order, so the same library gives the same keys.
+ */
+function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
+  const taken = new Set<string>();
+  for (const draft of drafts) {
+    const key = draft.bibliographic?.citationKey;
+    if (key !== undefined) {
+      taken.add(key);
+    }
+  }
+  const keys: string[] = [];
+  for (const draft of drafts) {
+    let key = draft.bibliographic?.citationKey;
+    if (key === undefined) {
+      key = uniqueCitationKey(citationKeyBase(draft.title ?? '', draft.bibliographic ?? {}), taken);
+      taken.add(key);
+    }
+    keys.push(key);
+    if (keys.length % STEP_SIZE === 0) {
+      yield;
+    }
+  }
+  return keys;
+}
+
+function toPaper(d: Draft, citationKey: string): Paper {
   const links = findLinks(texToUnicode(d.abstract));
   const paper: { -readonly [K in keyof Paper]: Paper[K] } = {
     id: d.id,
+    citationKey,
     label: d.title === undefined ? untitledLabel(d.abstract) : texToPlainText(d.title),
     abstract: d.abstract,
     collections: d.collections,

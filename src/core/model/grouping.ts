@@ -11,7 +11,7 @@ export interface PaperGroup {
   readonly papers: readonly Paper[];
 }
 
-export const GROUP_BY = ['collection', 'year'] as const;
+export const GROUP_BY = ['collection', 'year', 'category'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export const SORT_BY = ['date', 'upvotes', 'title'] as const;
@@ -20,6 +20,7 @@ export type SortBy = (typeof SORT_BY)[number];
 /** The year group of dates that name no year: the listing's own year, newer than any stated one. */
 export const NO_YEAR_LABEL = 'Year not stated';
 export const UNDATED_LABEL = 'Undated';
+export const NO_CATEGORY_LABEL = 'No arXiv category';
 
 /** One group per collection, in the order the files were read; a paper in two collections is in both. */
 export function groupByCollection(library: Library, papers: readonly Paper[] = library.papers): PaperGroup[] {
@@ -57,8 +58,42 @@ export function groupByYear(papers: readonly Paper[]): PaperGroup[] {
     }));
 }
 
+/** One group per primary arXiv category (a paper's first), in code-unit order (the names are ASCII); papers without one last. */
+export function groupByPrimaryCategory(papers: readonly Paper[]): PaperGroup[] {
+  const byCategory = new Map<string, Paper[]>();
+  const none: Paper[] = [];
+  for (const paper of papers) {
+    const primary = paper.bibliographic?.categories?.[0];
+    if (primary === undefined) {
+      none.push(paper);
+      continue;
+    }
+    let group = byCategory.get(primary);
+    if (!group) {
+      byCategory.set(primary, (group = []));
+    }
+    group.push(paper);
+  }
+  const groups: PaperGroup[] = [...byCategory.keys()].sort().map((category) => ({
+    kind: 'group',
+    id: `category:${category}`,
+    label: category,
+    papers: byCategory.get(category)!,
+  }));
+  return none.length > 0
+    ? [...groups, { kind: 'group', id: 'category:', label: NO_CATEGORY_LABEL, papers: none }]
+    : groups;
+}
+
 export function groupPapers(library: Library, papers: readonly Paper[], groupBy: GroupBy): PaperGroup[] {
-  return groupBy === 'year' ? groupByYear(papers) : groupByCollection(library, papers);
+  switch (groupBy) {
+    case 'year':
+      return groupByYear(papers);
+    case 'category':
+      return groupByPrimaryCategory(papers);
+    default:
+      return groupByCollection(library, papers);
+  }
 }
 
 /** Newest first; undated papers last, in their file order. */

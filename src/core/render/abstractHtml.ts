@@ -75,6 +75,7 @@ ${renderActions(view)}
 <header>
 ${heading}
 ${renderMeta(paper)}
+${renderCategories(paper.bibliographic?.categories ?? [])}
 <ul class="collections" aria-label="Collections">${view.collectionNames.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>
 </header>
 <section class="abstract" aria-label="Abstract">
@@ -135,6 +136,17 @@ function renderRelated(papers: readonly Paper[]): string {
 <h2>Related papers</h2>
 <ol>${items.join('')}</ol>
 </nav>`;
+}
+
+/** arXiv categories, the primary one first and marked as such. */
+function renderCategories(categories: readonly string[]): string {
+  if (categories.length === 0) {
+    return '';
+  }
+  const items = categories.map(
+    (c, i) => `<li${i === 0 ? ' class="primary" title="Primary category"' : ''}><code>${escapeHtml(c)}</code></li>`,
+  );
+  return `<ul class="categories" aria-label="arXiv categories">${items.join('')}</ul>`;
 }
 
 function renderMeta(paper: Paper): string {

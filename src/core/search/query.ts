@@ -17,12 +17,14 @@ export interface NumberRange {
   readonly max?: number;
 }
 
-/** Filters on a paper's metadata, from `year:`, `upvotes:`, `in:` and `has:code`. */
+/** Filters on a paper's metadata, from `year:`, `upvotes:`, `in:`, `cat:` and `has:code`. */
 export interface QueryFilters {
   readonly year?: NumberRange;
   readonly upvotes?: NumberRange;
   /** Folded words a collection's name must contain, one entry per `in:`. */
   readonly collections: readonly string[];
+  /** One entry per `cat:`: arXiv categories (`cs.CL`) or archive prefixes (`cs.`), a paper needs one of each entry's. */
+  readonly categories?: readonly (readonly string[])[];
   readonly hasCode?: boolean;
 }
 
@@ -50,6 +52,8 @@ export interface ParsedQuery {
 const TOKEN = /(-?)(?:([a-z]+):)?("([^"]*)"?|[^\s"]+)/gi;
 const RANGE = /^(\d{1,7})?(?:-|\.\.)(\d{1,7})?$/;
 const COMPARISON = /^(>=|<=|>|<|=)?(\d{1,7})$/;
+/** `cs.CL`, `cs.`, `hep-th`, or several with commas: `cs.CL,stat.ML`. */
+const CATEGORIES = /^[a-z][a-z-]*(\.[a-z-]*)?(,[a-z][a-z-]*(\.[a-z-]*)?)*$/i;
 
 /**
  * Curly, low and angle quotes (`“ ” „ ‟ « » ‘ ’ ‚ ‛ ‹ ›`) as the straight
@@ -66,6 +70,7 @@ export function parseQuery(input: string): ParsedQuery {
   const phrases: string[] = [];
   const excluded: Word[] = [];
   const collections: string[] = [];
+  const categories: string[][] = [];
   const description: string[] = [];
   let year: NumberRange | undefined;
   let upvotes: NumberRange | undefined;
@@ -98,6 +103,10 @@ export function parseQuery(input: string): ParsedQuery {
     } else if (field === 'in' && body.trim()) {
       collections.push(foldCase(body.trim()));
       description.push(`in “${body.trim()}”`);
+      continue;
+    } else if (field === 'cat' && CATEGORIES.test(body)) {
+      categories.push(body.split(','));
+      description.push(`category ${body.split(',').join(' or ')}`);
       continue;
     } else if (field === 'has' && body.toLowerCase() === 'code') {
       hasCode = true;
@@ -132,7 +141,13 @@ export function parseQuery(input: string): ParsedQuery {
     lastIsPrefix: limited.length > 0 && /[\p{L}\p{N}]$/u.test(text),
     phrases,
     excluded,
-    filters: { collections, ...(year && { year }), ...(upvotes && { upvotes }), ...(hasCode && { hasCode }) },
+    filters: {
+      collections,
+      ...(categories.length > 0 && { categories }),
+      ...(year && { year }),
+      ...(upvotes && { upvotes }),
+      ...(hasCode && { hasCode }),
+    },
     description,
   };
 }
@@ -194,4 +209,24 @@ export function inRange(value: number | undefined, range: NumberRange | undefine
     return false;
   }
   return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
+}
+
+/**
+ * A test of a paper's arXiv categories: does it have one of `wanted`, a category (`cs.CL`, in any case) or an
+ * archive prefix ending in a dot (`cs.` takes `cs.LG`, `cs.CL`…). arXiv has about 150 categories, so each name's
+ * answer is worked out once and remembered for the other papers.
+ */
+export function categoryMatcher(wanted: readonly string[]): (categories: readonly string[] | undefined) => boolean {
+  const folded = wanted.map((w) => w.toLowerCase());
+  const known = new Map<string, boolean>();
+  const matches = (category: string) => {
+    let answer = known.get(category);
+    if (answer === undefined) {
+      const c = category.toLowerCase();
+      answer = folded.some((w) => (w.endsWith('.') ? c.length > w.length && c.startsWith(w) : c === w));
+      known.set(category, answer);
+    }
+    return answer;
+  };
+  return (categories) => categories !== undefined && categories.some(matches);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { groupPapers, sortPapers } from '../../core/model/grouping';
+import { groupPapers, sortPapers, type GroupBy } from '../../core/model/grouping';
 import type { Paper } from '../../core/model/paper';
 import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
 import type { RecentPapers } from '../../host/recentPapers';
@@ -8,6 +8,9 @@ import type { StarredPapers } from '../../host/starredPapers';
 import { Disposable } from '../../host/disposable';
 import type { ViewOptions } from '../../host/viewOptions';
 import { childrenOf, paperNodes, parentOf, treeItemOf, type GroupNode, type LibraryNode } from './paperNodes';
+
+/** The codicon of a group, by what the tree is grouped by. */
+const GROUP_ICONS: Record<GroupBy, string> = { collection: 'library', year: 'calendar', category: 'tag' };
 
 /**
  * What the side bar's views have in common: they redraw when the library, the
@@ -74,7 +77,7 @@ export class LibraryTreeProvider extends PaperTreeProvider {
       this.options.groupBy,
     ).map((group) => ({
       ...group,
-      icon: this.options.groupBy === 'year' ? 'calendar' : 'library',
+      icon: GROUP_ICONS[this.options.groupBy],
     }));
     const starredGroup: GroupNode = {
       kind: 'group',

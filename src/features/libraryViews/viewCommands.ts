@@ -7,6 +7,7 @@ export function registerViewCommands(options: ViewOptions): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.groupByCollection, () => options.setGroupBy('collection')),
     vscode.commands.registerCommand(Commands.groupByYear, () => options.setGroupBy('year')),
+    vscode.commands.registerCommand(Commands.groupByCategory, () => options.setGroupBy('category')),
     vscode.commands.registerCommand(Commands.sortByDate, () => options.setSortBy('date')),
     vscode.commands.registerCommand(Commands.sortByUpvotes, () => options.setSortBy('upvotes')),
     vscode.commands.registerCommand(Commands.sortByTitle, () => options.setSortBy('title')),

@@ -1,3 +1,6 @@
+// This file reads SearchableMap's internal tree (`_tree`: nested Maps, the empty label for a term's value), which
+// MiniSearch does not promise to keep: package.json pins minisearch to one exact version, and
+// test/unit/dictionary.test.ts, which compares every lookup with SearchableMap's own, fails if an upgrade changes it.
 import SearchableMap from 'minisearch/SearchableMap';
 
 /**

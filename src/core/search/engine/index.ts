@@ -8,3 +8,4 @@
 export { buildIndex, buildIndexAsync, loadIndexAsync, updateIndexAsync, type BuildOptions } from './build';
 export type { PaperIndex } from './paperIndex';
 export type { IndexedCounts, SearchHit, SearchOptions, SearchResults } from './results';
+export { FUZZY_WEIGHT, fuzziness, PREFIX_WEIGHT, TITLE_BOOST } from './settings';

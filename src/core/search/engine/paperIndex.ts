@@ -1,7 +1,7 @@
 import type { Library, Paper } from '../../model/paper';
 import { encodeIndexCache } from './indexCache';
 import { indexTerms } from './indexer';
-import { parseQuery, inRange, phraseKey, type ParsedQuery, type QueryWord } from '../query';
+import { parseQuery, categoryMatcher, inRange, phraseKey, type ParsedQuery, type QueryWord } from '../query';
 import { rerank } from './rank';
 import type { IndexedCounts, SearchHit, SearchOptions, SearchResults } from './results';
 import { FIELD_BOOST, FUZZY_WEIGHT, fuzziness, PREFIX_WEIGHT } from './settings';
@@ -285,6 +285,10 @@ export class PaperIndex {
     }
     if (filters.hasCode) {
       checks.push((p) => p.hasCode);
+    }
+    for (const wanted of filters.categories ?? []) {
+      const matches = categoryMatcher(wanted);
+      checks.push((p) => matches(p.bibliographic?.categories));
     }
     for (const ids of collections) {
       checks.push((p) => p.collections.some((c) => ids.has(c)));
