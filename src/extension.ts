@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PaperExplorerApi } from './api';
 import * as abstractTab from './features/abstractTab';
 import * as citing from './features/citing';
-import * as libraryViews from './features/libraryViews';
+import * as sideBar from './features/sideBar';
 import * as paperCommands from './features/paperCommands';
 import * as search from './features/search';
 import { Commands, OUTPUT_CHANNEL } from './host/ids';
@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
   };
   const abstracts = new abstractTab.AbstractPanels(base);
   const services: Services = { ...base, abstracts };
-  const views = libraryViews.register(services);
+  const views = sideBar.register(services);
   const { library, starred, recent, viewOptions } = base;
   context.subscriptions.push(
     output,

@@ -31,17 +31,14 @@ export const Commands = {
   searchSelection: 'papers.searchSelection',
 } as const;
 
+/** A command this extension contributes. */
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
 export const Views = {
   container: 'papers',
   library: 'papers.library',
   hasCode: 'papers.hasCode',
   topUpvoted: 'papers.topUpvoted',
-} as const;
-
-/** Menus the views' title bars open. */
-export const Submenus = {
-  groupBy: 'papers.groupBy',
-  sortBy: 'papers.sortBy',
 } as const;
 
 export const WebviewTypes = {
@@ -71,14 +68,11 @@ export const SettingIds = {
   arxiv: `${Settings.section}.arxiv`,
 } as const;
 
-/** Context keys for `when` clauses in package.json. */
-export const ContextKeys = {
+/** The names of the context keys that `when` clauses in package.json read; host/contextKeys.ts sets them. */
+export const ContextKeyNames = {
   activeStarred: 'papers.activeStarred',
-  /** The side bar's views show only what the filter keeps. */
   filtered: 'papers.filtered',
-  /** A library has been loaded, possibly an empty one. */
   loaded: 'papers.loaded',
-  /** The loaded library has no papers: the views show how to add some. */
   empty: 'papers.empty',
 } as const;
 

@@ -13,7 +13,8 @@ import { BIDI_CONTROLS } from '../core/text/text';
 import { SettingIds, Views } from './ids';
 import { debounce } from '../core/util/debounce';
 import { documentBibliographyLocations, resolveCorpusLocations } from './corpusLocations';
-import { updateIndexAsync, loadIndexAsync, type PaperIndex, type IndexedCounts } from '../core/search/engine';
+import { updateIndexAsync, loadIndexAsync, type PaperIndex } from '../core/search/engine';
+import type { LibrarySnapshot } from '../core/library/snapshot';
 import { Disposable } from './disposable';
 import { runStepsAsync } from '../core/util/steps';
 import { workspaceFileSystem } from './workspaceFileSystem';
@@ -22,18 +23,6 @@ import { workspaceFileSystem } from './workspaceFileSystem';
 const RELOAD_DELAY_MS = 300;
 /** A file read for longer than this shows its progress in a notification, where it can be cancelled. */
 const NOTIFY_AFTER_MS = 1000;
-
-/** A complete, consistent state: the library and the index built from it. */
-export interface LibrarySnapshot {
-  readonly library: Library;
-  readonly index: PaperIndex;
-  /** Readable collection names by collection id. */
-  readonly collectionNames: ReadonlyMap<string, string>;
-  /** Files this load read, and files it took unchanged from the previous one. */
-  readonly files: { readonly read: number; readonly unchanged: number };
-  /** Papers this load tokenized, and papers whose postings it carried over from the previous index; none of either when the index came from the cache. */
-  readonly indexed: IndexedCounts;
-}
 
 /**
  * Loads the corpus and keeps the index. Loading is lazy (the first view or

@@ -3,8 +3,10 @@ import { PaperDate, parseDateLine } from '../model/dates';
 import { decodeHtmlEntities } from '../text/entities';
 import { BIDI_CONTROLS, isAscii } from '../text/text';
 import type { BibliographicFields } from '../model/bibliographic';
-import type { BibliographyFormat } from './bibliographyFile';
 import { splitLinesSteps } from './lines';
+
+/** The bibliography formats: files that reference managers export (read by bibliographyFile.ts). */
+export type BibliographyFormat = 'bibtex' | 'ris' | 'csl-json';
 
 /**
  * The three layouts the paper sites produce (see the corpus note):
@@ -75,6 +77,13 @@ const GLUED_SUBSCRIBE = /^Subscribe(?=[\p{Lu}\p{N}])/u;
 const AUTHORS = /^•\s*(\d{1,5})\s+authors?$/;
 /** Whitespace that `clean` would change: runs, tabs and the like, or space at either end. */
 const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+/**
+ * White space inside a line: `\s` without U+FEFF, which JavaScript counts as
+ * a space but which inside a word is an invisible character (a BOM glued in
+ * by a copy) that must not split it. At either end of a line it goes, with
+ * the spaces there.
+ */
+const INNER_SPACE = /[^\S\uFEFF]+/g;
 /** A character other than printable ASCII, of which nearly every line is made. */
 const NOT_PRINTABLE_ASCII = /[^ -~]/;
 
@@ -140,7 +149,7 @@ function clean(raw: string): string {
   const untidy = printable
     ? unicode.includes('  ') || unicode.startsWith(' ') || unicode.endsWith(' ')
     : UNTIDY_SPACE.test(unicode);
-  return untidy ? unicode.replace(/\s+/g, ' ').trim() : unicode;
+  return untidy ? unicode.replace(INNER_SPACE, ' ').replace(/^\s+|\s+$/g, '') : unicode;
 }
 
 /** Leading page chrome (and the page's date) is dropped; the content starts at the first real line. */

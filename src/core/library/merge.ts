@@ -3,7 +3,7 @@ import { untitledLabel } from '../model/label';
 import type { CorpusProblem, ParsedCorpus, ParsedEntry } from '../formats/parse';
 import type { Collection, FileProblem, Library, Paper } from '../model/paper';
 import { texToPlainText, texToUnicode } from '../text/tex';
-import { textKeyCodes } from '../text/text';
+import { foldCase, stripTex, textKey, textKeyCodes } from '../text/text';
 import { citationKeyBase, uniqueCitationKey } from '../cite/citationKey';
 import { doiKey } from '../model/identifiers';
 
@@ -38,6 +38,8 @@ interface Draft {
   date?: Paper['date'];
   upvotes?: number;
   bibliographic?: Paper['bibliographic'];
+  /** Where the paper was first listed, for the log: `file name, line N`. */
+  firstSeen: string;
 }
 
 /** The identifiers that make two entries one paper whatever their titles: DOIs (case-insensitive) and arXiv ids. */
@@ -57,11 +59,17 @@ function identifierKeys(entry: ParsedEntry): string[] | undefined {
 }
 
 /**
- * Merges the entries of every file into distinct papers. A paper listed by
- * several files (by DOI or arXiv id, by title, or by abstract where one copy has
- * no title) becomes one paper that belongs to every collection it came from.
- * Every paper gets a citation key: its file's own, or one generated in the
- * common style and unique in the library.
+ * Merges the entries of every file into distinct papers (the rule is in the
+ * README, "Duplicates"). A paper listed by several files becomes one paper
+ * that belongs to every collection it came from: entries are one paper when
+ * they share a DOI or an arXiv id, when their titles have the same key (case,
+ * accents, spacing, punctuation and TeX aside, but symbols kept: `C` and `C++`
+ * differ) and their abstracts are copies of one abstract (see
+ * `sameAbstract`), or when an untitled entry's abstract is a titled paper's.
+ * Titles that match over abstracts that clearly differ stay two papers, and a
+ * note in `problems` says so; no entry is lost. Every paper gets a citation
+ * key: its file's own, or one generated in the common style and unique in the
+ * library.
  */
 export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): Library {
   return runSteps(buildLibrarySteps(read));
@@ -75,7 +83,8 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
   const files = read.filter(isReadable);
   const unreadable = read.filter((f): f is UnreadableFile => !isReadable(f));
   // Keyed by the ids that the keys hash to: short flat strings, where a title key would be a long new string per entry.
-  const byTitle = new Map<string, Draft>();
+  const byTitle = new Map<string, Draft[]>();
+  const notes: FileProblem[] = [];
   const byAbstract = new Map<string, Draft>();
   const byIdentifier = new Map<string, Draft>();
   const drafts: Draft[] = [];
@@ -102,15 +111,32 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
         const identifiers = identifierKeys(entry);
         // The same DOI or arXiv id is the same paper, however its title was written; only an untitled copy is
         // matched by its abstract: two titled papers are never merged on text alone.
+        const sameTitle = titleId ? byTitle.get(titleId) : undefined;
         const existing =
           (identifiers && firstFound(byIdentifier, identifiers)) ??
-          (titleId ? byTitle.get(titleId) : abstractId ? byAbstract.get(abstractId) : undefined);
-        // An abstract with no letter or digit has no key: its place in the files tells it apart.
-        const draft = existing ?? newDraft(titleId ?? abstractId ?? paperId('o:', String(order)), order);
+          (titleId
+            ? sameTitle?.find((d) => sameAbstract(d.abstract, entry.abstract))
+            : abstractId
+              ? byAbstract.get(abstractId)
+              : undefined);
+        const clash = existing ? undefined : sameTitle?.[0];
+        // An abstract with no letter or digit has no key: its place in the files tells it apart. A second paper
+        // with a title already taken is told apart by its abstract too.
+        const id = clash
+          ? paperId('t:', `${titleId}:${textKey(entry.abstract)}`)
+          : (titleId ?? abstractId ?? paperId('o:', String(order)));
+        const draft = existing ?? newDraft(id, order, `${file.name}, line ${entry.line}`);
         if (!existing) {
           drafts.push(draft);
           if (titleId) {
-            byTitle.set(titleId, draft);
+            byTitle.set(titleId, sameTitle ? [...sameTitle, draft] : [draft]);
+          }
+          if (clash) {
+            notes.push({
+              collection: file.id,
+              line: entry.line,
+              message: `same title as the paper first listed in ${clash.firstSeen}, but a different abstract: kept as a separate paper`,
+            });
           }
         }
         mergeEntry(draft, inFile, entry, order);
@@ -151,6 +177,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
   const problems: FileProblem[] = [
     ...unreadable.map((u) => ({ collection: u.id, ...u.problem })),
     ...files.flatMap((f) => f.parsed.problems.map((p) => ({ collection: f.id, ...p }))),
+    ...notes,
   ];
   const byId = new Map<string, Paper>();
   for (const paper of papers) {
@@ -170,8 +197,50 @@ export function isReadable(file: LibraryFile | UnreadableFile): file is LibraryF
   return 'parsed' in file;
 }
 
-function newDraft(id: string, order: number): Draft {
-  return { id, order, abstract: '', collections: NO_COLLECTIONS };
+function newDraft(id: string, order: number, firstSeen: string): Draft {
+  return { id, order, abstract: '', collections: NO_COLLECTIONS, firstSeen };
+}
+
+/** How much of two abstracts' keys must agree from the start for them to be copies of one abstract. */
+const SAME_OPENING = 200;
+/** Or the share of the shorter abstract's words that the longer must have. */
+const SAME_WORDS = 0.9;
+
+/**
+ * Whether two abstracts listed under one title are copies of one abstract:
+ * one is missing, or their keys (`textKey`: TeX, entities, case, accents and
+ * punctuation aside) agree over the first 200 characters or the whole of the
+ * shorter one (scrapes cut abstracts at different lengths), or nine in ten of
+ * the shorter one's words are in the other.
+ */
+export function sameAbstract(a: string, b: string): boolean {
+  if (a === '' || b === '') {
+    return true;
+  }
+  const keyA = textKey(a, SAME_OPENING);
+  const keyB = textKey(b, SAME_OPENING);
+  const n = Math.min(keyA.length, keyB.length);
+  if (keyA.slice(0, n) === keyB.slice(0, n)) {
+    return true;
+  }
+  const wordsA = wordSet(a);
+  const wordsB = wordSet(b);
+  const [shorter, longer] = wordsA.size <= wordsB.size ? [wordsA, wordsB] : [wordsB, wordsA];
+  let shared = 0;
+  for (const w of shorter) {
+    if (longer.has(w)) {
+      shared++;
+    }
+  }
+  return shared >= shorter.size * SAME_WORDS;
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(
+    foldCase(stripTex(text))
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 3),
+  );
 }
 
 /** `inFile` is the collection list of a paper in this file alone: one list for all of them, not one per paper. */

@@ -3,7 +3,8 @@ import type { HoverTarget } from '../../core/cite/hoverTargets';
 import type { Paper } from '../../core/model/paper';
 import { doiKey } from '../../core/model/identifiers';
 import { Disposable } from '../../host/disposable';
-import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
+import type { LibrarySnapshot } from '../../core/library/snapshot';
+import type { LibraryService } from '../../host/libraryService';
 
 /** A library snapshot with the lookups citing needs: by citation key, arXiv id and DOI. */
 export interface CitationLibrary {

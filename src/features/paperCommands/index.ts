@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { citationLine, collectionNamesOf, paperMarkdown, paperSearchUrls } from '../../core/model/describe';
 import type { Paper } from '../../core/model/paper';
-import { Commands } from '../../host/ids';
+import { Commands, type CommandId } from '../../host/ids';
 import { paperIdOf, paperOf } from '../../host/paperArgument';
 import type { Services } from '../../host/services';
 
@@ -11,7 +11,7 @@ import type { Services } from '../../host/services';
  */
 export function register(services: Services): vscode.Disposable {
   const { library, starred, abstracts } = services;
-  const onPaper = (command: string, action: (paper: Paper) => Thenable<unknown>) =>
+  const onPaper = (command: CommandId, action: (paper: Paper) => Thenable<unknown>) =>
     vscode.commands.registerCommand(command, async (argument: unknown) => {
       const paper = await paperOf(argument, services);
       if (paper) {

@@ -3,7 +3,7 @@ import type { Paper } from '../../core/model/paper';
 import { newestPapers } from '../../core/model/grouping';
 import { truncateWords } from '../../core/model/label';
 import { Settings } from '../../host/ids';
-import type { LibrarySnapshot } from '../../host/libraryService';
+import type { LibrarySnapshot } from '../../core/library/snapshot';
 import type { Services } from '../../host/services';
 import { findMatches, type Highlight } from '../../core/search/highlight';
 import type { SearchHit } from '../../core/search/engine';
