@@ -18,6 +18,7 @@ export const PAGE_ACTIONS = [
   'copyCitation',
   'searchArxiv',
   'searchHuggingFace',
+  'insertCitation',
 ] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 

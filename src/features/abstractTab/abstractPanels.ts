@@ -32,6 +32,7 @@ const ACTION_COMMANDS: Record<Exclude<PageAction, 'previous' | 'next'>, CommandI
   copyCitation: Commands.copyCitation,
   searchArxiv: Commands.searchArxiv,
   searchHuggingFace: Commands.searchHuggingFace,
+  insertCitation: Commands.insertCitation,
 };
 
 /** An open tab: which paper it shows and the list it moves through. */
