@@ -79,7 +79,7 @@ describe('Citing while writing (LaTeX and Markdown)', () => {
     assert.equal(tex.languageId, 'latex');
     const snapshot = await (await activateExtension()).ready();
     assert.equal(snapshot.library.papers.length, BUNDLED_PAPERS + 3);
-    assert.equal(snapshot.collectionNames.get(bibUri.toString()), 'refs.bib');
+    assert.equal(snapshot.collectionNames.get(bibUri.toString()), 'refs');
   });
 
   it('completes keys inside \\cite{ by searching what was typed, as the quick pick does', async () => {
@@ -185,12 +185,15 @@ describe('Citing while writing (LaTeX and Markdown)', () => {
     });
     assert.deepEqual(
       diagnostics.map((d) => [tex.getText(d.range), d.severity]),
-      [['nosuchkey2099', vscode.DiagnosticSeverity.Warning]],
+      [
+        ['speculative', vscode.DiagnosticSeverity.Warning],
+        ['nosuchkey2099', vscode.DiagnosticSeverity.Warning],
+      ],
     );
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       tex.uri,
-      diagnostics[0].range,
+      diagnostics[1].range,
     );
     const fix = actions.find((a) => a.command?.command === Commands.insertCitation);
     assert.equal(fix?.title, 'Search the papers for "nosuchkey2099"');
