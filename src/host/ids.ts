@@ -31,6 +31,8 @@ export const Commands = {
   openSettings: 'papers.openSettings',
   previousPaper: 'papers.previousPaper',
   nextPaper: 'papers.nextPaper',
+  insertCitation: 'papers.insertCitation',
+  searchSelection: 'papers.searchSelection',
 } as const;
 
 /** A command this extension contributes. */
@@ -57,6 +59,7 @@ export const Settings = {
   arxivCategories: 'arxiv.categories',
   arxivSubmittedFrom: 'arxiv.submittedFrom',
   arxivSubmittedTo: 'arxiv.submittedTo',
+  bibliographyFile: 'cite.bibliographyFile',
 } as const;
 
 /** The same settings by their full ids, for `affectsConfiguration`. */
