@@ -24,7 +24,8 @@ export function register(services: Services): vscode.Disposable {
   const collectionNames = (paper: Paper) => collectionNamesOf(paper, library.current?.collectionNames);
 
   return vscode.Disposable.from(
-    onPaper(Commands.star, (paper) => starred.star({ id: paper.id, label: paper.label })),
+    onPaper(Commands.star, (paper) => starred.star(paper)),
+    library.onDidChange((snapshot) => starred.follow(snapshot.library)),
     // By id, not through `onPaper`: a missing star's paper is not in the library to look up.
     vscode.commands.registerCommand(Commands.unstar, async (argument: unknown) => {
       const id = paperIdOf(argument) ?? abstracts.activePaperId();

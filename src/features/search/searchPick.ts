@@ -97,7 +97,7 @@ export async function searchPapers(services: Services, initialQuery?: unknown): 
           } else if (button === COPY_BIBTEX_BUTTON) {
             void vscode.commands.executeCommand(Commands.copyBibtex, paper.id);
           } else if (button === STAR_BUTTON) {
-            void starred.star({ id: paper.id, label: paper.label });
+            void starred.star(paper);
           } else {
             void starred.unstar(paper.id);
           }
