@@ -35,6 +35,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'silent',
   plugins: [problemMatcher],
+  // citation-js imports these at load to fetch inputs given as URLs, which the readers never give it.
+  alias: { 'node-fetch': './build/noFetch.js', 'sync-fetch': './build/noFetch.js' },
 };
 
 const builds = [

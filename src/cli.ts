@@ -5,19 +5,26 @@ import { buildLibrary } from './core/library/merge';
 import { nodeFileSystem } from './core/formats/nodeFileSystem';
 import { readCorpusLocations } from './core/formats/sources';
 import { parseArxivFilter, type ArxivFilter } from './core/formats/arxiv/filter';
-import type { Library } from './core/model/paper';
+import { isSortBy, sortPapers } from './core/model/grouping';
+import type { Library, Paper } from './core/model/paper';
+import { findMathSpans, texToPlainText } from './core/text/tex';
+import { personName } from './core/cite/paperHover';
 import { buildIndex, type SearchHit } from './core/search/engine';
 
 const USAGE = `Usage:
   node dist/cli.js search [<query>] [--limit N] [--json] [--corpus PATH]... [ARXIV FILTER]
   node dist/cli.js stats [--json] [--corpus PATH]... [ARXIV FILTER]
+  node dist/cli.js list [--sort date|upvotes|title] [--json] [--corpus PATH]... [ARXIV FILTER]
 
 search   prints the best hits for <query>; with no query, reads one query a line
          from standard input and prints one result list a line.
 stats    prints the number of papers, entries, collections and untitled papers,
-         and how long the index took to build.
---corpus a corpus file or folder (repeatable); replaces the bundled corpus.
-         Local files are streamed, whatever their size.
+         files and entries per format, and how long the index took to build.
+list     prints every paper in the order the Library shows them (--sort, date
+         by default; title sorts A to Z in this system's locale).
+--corpus a corpus file or folder (repeatable); replaces the bundled corpus:
+         page files (.txt), the arXiv snapshot (.jsonl), BibTeX (.bib), RIS
+         (.ris) or CSL-JSON (.json). Local files are streamed, whatever their size.
 
 ARXIV FILTER, for an arXiv metadata snapshot (.jsonl) among the corpus files:
 --categories cs.LG,cs.CL   keep records in any of these categories; a prefix
@@ -35,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         limit: { type: 'string', default: '10' },
+        sort: { type: 'string', default: 'date' },
         json: { type: 'boolean', default: false },
         corpus: { type: 'string', multiple: true },
         categories: { type: 'string' },
@@ -49,7 +57,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command, ...rest] = args.positionals;
   const limit = Number(args.values.limit);
-  if (args.values.help || (command !== 'search' && command !== 'stats') || !Number.isInteger(limit) || limit < 1) {
+  const sortBy = args.values.sort;
+  if (
+    args.values.help ||
+    (command !== 'search' && command !== 'stats' && command !== 'list') ||
+    !Number.isInteger(limit) ||
+    limit < 1 ||
+    !isSortBy(sortBy)
+  ) {
     process.stderr.write(`${USAGE}\n`);
     return args.values.help ? 0 : 2;
   }
@@ -67,6 +82,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('paper-explorer: no papers could be read\n');
     return 1;
   }
+  if (command === 'list') {
+    printPapers(library, sortPapers(library.papers, sortBy), args.values.json, false);
+    return 0;
+  }
   const started = performance.now();
   const index = buildIndex(library);
   const buildMs = performance.now() - started;
@@ -76,11 +95,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const query = rest.join(' ');
   if (query.trim()) {
-    printHits(library, index.search(query, { limit }).hits, args.values.json, false);
+    printPapers(library, index.search(query, { limit }).hits, args.values.json, false);
     return 0;
   }
   for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    printHits(library, index.search(line, { limit }).hits, args.values.json, true);
+    printPapers(library, index.search(line, { limit }).hits, args.values.json, true);
   }
   return 0;
 }
@@ -104,6 +123,7 @@ function printStats(library: Library, buildMs: number, json: boolean): void {
     problems: library.problems.length,
     indexBuildMs: Math.round(buildMs * 10) / 10,
     records: Object.fromEntries(library.collections.flatMap((c) => (c.records ? [[c.name, c.records]] : []))),
+    formats: formatCounts(library),
   };
   if (json) {
     process.stdout.write(`${JSON.stringify(stats)}\n`);
@@ -114,6 +134,9 @@ function printStats(library: Library, buildMs: number, json: boolean): void {
     `entries      ${stats.entries}`,
     `collections  ${stats.collections}`,
     ...library.collections.map((c) => `  ${c.name} (${c.format}, ${c.entries} entries)`),
+    ...Object.entries(stats.formats).map(
+      ([format, { files, entries }]) => `  ${format}: ${files} files, ${entries} entries`,
+    ),
     ...Object.entries(stats.records).map(
       ([name, { read, kept, bad }]) => `  ${name}: ${read} records read, ${kept} kept, ${bad} bad`,
     ),
@@ -125,18 +148,42 @@ function printStats(library: Library, buildMs: number, json: boolean): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-function printHits(library: Library, hits: readonly SearchHit[], json: boolean, oneLine: boolean): void {
+/** Files and entries per format (`bibtex`, `ris`, `csl-json`, `arxiv`, the page formats). */
+function formatCounts(library: Library): Record<string, { files: number; entries: number }> {
+  const counts: Record<string, { files: number; entries: number }> = {};
+  for (const collection of library.collections) {
+    const count = (counts[collection.format] ??= { files: 0, entries: 0 });
+    count.files++;
+    count.entries += collection.entries;
+  }
+  return counts;
+}
+
+/** Search hits, or papers in a list's order (no score). */
+function printPapers(library: Library, found: readonly (SearchHit | Paper)[], json: boolean, oneLine: boolean): void {
   const names = new Map(library.collections.map((c) => [c.id, c.name]));
+  const hits = found.map((f) => ('paper' in f ? f : { paper: f, score: undefined }));
   if (json) {
     const out = hits.map(({ paper, score }) => ({
       id: paper.id,
       title: paper.title ?? null,
       label: paper.label,
       abstract: paper.abstract,
-      score: Math.round(score * 1000) / 1000,
+      // The abstract as plain text (TeX read, formulas spelled out), the formulas the page typesets, and the links it shows.
+      text: texToPlainText(paper.abstract),
+      formulas: findMathSpans(paper.abstract).map((s) => s.tex),
+      links: paper.links,
+      ...(score !== undefined && { score: Math.round(score * 1000) / 1000 }),
       collections: paper.collections.map((c) => names.get(c) ?? c),
       date: paper.date?.text ?? null,
-      authors: paper.authors ?? null,
+      authors: paper.bibliographic?.authors?.map(personName) ?? null,
+      authorCount: paper.authors ?? paper.bibliographic?.authors?.length ?? null,
+      year: paper.bibliographic?.issued?.year ?? paper.date?.year ?? null,
+      venue: paper.bibliographic?.venue ?? null,
+      doi: paper.bibliographic?.doi ?? null,
+      arxivId: paper.bibliographic?.arxivId ?? null,
+      key: paper.citationKey,
+      keywords: paper.bibliographic?.keywords ?? null,
       organization: paper.organization ?? null,
       upvotes: paper.upvotes ?? null,
       hasCode: paper.hasCode,
@@ -148,7 +195,8 @@ function printHits(library: Library, hits: readonly SearchHit[], json: boolean, 
     process.stdout.write('No papers match.\n');
   } else {
     hits.forEach((h, i) => {
-      process.stdout.write(`${String(i + 1).padStart(2)}. ${h.paper.label}  (${h.score.toFixed(1)})\n`);
+      const score = h.score === undefined ? '' : `  (${h.score.toFixed(1)})`;
+      process.stdout.write(`${String(i + 1).padStart(2)}. ${h.paper.label}${score}\n`);
     });
   }
 }

@@ -54,8 +54,10 @@ export async function resolveCorpusLocations(
     locations.push(uri);
     const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
     if (stat && stat.type & vscode.FileType.Directory) {
-      // Corpus files are `.txt` in any case (`isCorpusFileName`), and a glob on Linux is case-sensitive.
-      watch.push(new vscode.RelativePattern(uri, '*.{[tT][xX][tT],json}'));
+      // Corpus file extensions match in any case (`isCorpusFileName`), and a glob on Linux is case-sensitive.
+      watch.push(
+        new vscode.RelativePattern(uri, '*.{[tT][xX][tT],json,[jJ][sS][oO][nN][lL],[bB][iI][bB],[rR][iI][sS]}'),
+      );
     } else {
       // A file that is missing now may appear later: watch its name in its folder.
       watch.push(

@@ -15,7 +15,7 @@ import type { Paper } from '../../src/core/model/paper';
 import { bundledCorpus, paperTitled } from './helpers';
 
 function paper(label: string, extra: Partial<Paper> = {}): Paper {
-  return { id: label, label, abstract: '', collections: [], links: [], hasCode: false, ...extra };
+  return { id: label, label, abstract: '', collections: [], links: [], hasCode: false, citationKey: label, ...extra };
 }
 
 describe('Library grouping and order', () => {

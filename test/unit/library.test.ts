@@ -202,6 +202,7 @@ describe('paper text for the clipboard and the web', () => {
     sources: [],
     links: [],
     hasCode: false,
+    citationKey: 'conda',
     authors: 9,
     date: { month: 9, day: 28, text: 'Sep 28' },
     upvotes: 3,

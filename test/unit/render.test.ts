@@ -15,7 +15,16 @@ const RESOURCES = {
 };
 
 function paper(fields: Partial<Paper>): Paper {
-  return { id: 'abc123', label: 'A label', abstract: '', collections: [], links: [], hasCode: false, ...fields };
+  return {
+    id: 'abc123',
+    label: 'A label',
+    abstract: '',
+    collections: [],
+    links: [],
+    hasCode: false,
+    citationKey: 'key',
+    ...fields,
+  };
 }
 
 /** The tags and attributes the renderer itself writes; anything else in the output came from the input. */

@@ -3,6 +3,7 @@ import { PaperDate, parseDateLine } from '../model/dates';
 import { decodeHtmlEntities } from '../text/entities';
 import { BIDI_CONTROLS, isAscii } from '../text/text';
 import type { BibliographicFields } from '../model/bibliographic';
+import type { BibliographyFormat } from './bibliographyFile';
 import { splitLinesSteps } from './lines';
 
 /**
@@ -10,9 +11,10 @@ import { splitLinesSteps } from './lines';
  * - `bare`: one abstract per line, no titles;
  * - `daily`: a daily-papers page, blank-line separated title / abstract / metadata blocks;
  * - `search`: a search-results page, title and abstract lines alternating, no blank lines.
- * And `arxiv`: the arXiv metadata snapshot (JSON Lines, or a JSON array of its records).
+ * And `arxiv`: the arXiv metadata snapshot (JSON Lines, or a JSON array of its records); and the bibliography
+ * formats reference managers export: `bibtex` (BibTeX and BibLaTeX), `ris`, `csl-json`.
  */
-export type CorpusFormat = 'bare' | 'daily' | 'search' | 'arxiv';
+export type CorpusFormat = 'bare' | 'daily' | 'search' | 'arxiv' | BibliographyFormat;
 
 /** One paper as it stands in one file, before duplicates across files are merged. */
 export interface ParsedEntry {
@@ -24,7 +26,7 @@ export interface ParsedEntry {
   readonly organization?: string;
   readonly date?: PaperDate;
   readonly upvotes?: number;
-  /** What a bibliographic source (the arXiv snapshot) says beyond title and abstract. */
+  /** What a bibliographic source (a bibliography file, the arXiv snapshot) says beyond title and abstract. */
   readonly bibliographic?: BibliographicFields;
 }
 
@@ -73,6 +75,13 @@ const GLUED_SUBSCRIBE = /^Subscribe(?=[\p{Lu}\p{N}])/u;
 const AUTHORS = /^•\s*(\d{1,5})\s+authors?$/;
 /** Whitespace that `clean` would change: runs, tabs and the like, or space at either end. */
 const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+/**
+ * White space inside a line: `\s` without U+FEFF, which JavaScript counts as
+ * a space but which inside a word is an invisible character (a BOM glued in
+ * by a copy) that must not split it. At either end of a line it goes, with
+ * the spaces there.
+ */
+const INNER_SPACE = /[^\S\uFEFF]+/g;
 /** A character other than printable ASCII, of which nearly every line is made. */
 const NOT_PRINTABLE_ASCII = /[^ -~]/;
 
@@ -138,7 +147,7 @@ function clean(raw: string): string {
   const untidy = printable
     ? unicode.includes('  ') || unicode.startsWith(' ') || unicode.endsWith(' ')
     : UNTIDY_SPACE.test(unicode);
-  return untidy ? unicode.replace(/\s+/g, ' ').trim() : unicode;
+  return untidy ? unicode.replace(INNER_SPACE, ' ').replace(/^\s+|\s+$/g, '') : unicode;
 }
 
 /** Leading page chrome (and the page's date) is dropped; the content starts at the first real line. */

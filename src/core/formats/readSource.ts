@@ -5,6 +5,7 @@ import type { ArxivFilter } from './arxiv/filter';
 import type { ByteSource } from './byteSource';
 import { CorpusTextDecoder } from './decode';
 import { parseCorpusSteps } from './parse';
+import { bibliographyFormat, readBibliographySteps } from './bibliographyFile';
 
 export interface ReadSourceOptions {
   /** Which arXiv records to keep; the page formats ignore it. */
@@ -14,7 +15,17 @@ export interface ReadSourceOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
 }
 
-export type ReadProgress = { readonly bytes: number; readonly size?: number } | ArxivProgress;
+export type ReadProgress = { readonly bytes: number; readonly size?: number } | ArxivProgress | BibliographyProgress;
+
+/** A bibliography file, once decoded, is read entry by entry: how many entries so far. */
+export interface BibliographyProgress {
+  readonly bytes: number;
+  readonly size?: number;
+  readonly entries: number;
+}
+
+/** Entries between two progress reports of a bibliography file. */
+const ENTRIES_PER_PROGRESS = 250;
 
 /** JSON Lines: the arXiv snapshot's own format. */
 const JSON_LINES = /\.(jsonl|ndjson)$/i;
@@ -23,7 +34,8 @@ const ARXIV_KEYS = /"(authors_parsed|journal-ref|update_date)"\s*:/;
 
 /**
  * Reads one corpus file from a byte source (streamed from disk, or bytes in memory), in whichever format it is:
- * the arXiv snapshot (`.jsonl`, or `.json` whose records have the snapshot's keys), or a page format. Nothing holds
+ * the arXiv snapshot (`.jsonl`, or `.json` whose records have the snapshot's keys), a bibliography (BibTeX, RIS,
+ * CSL-JSON: see `bibliographyFormat`), or a page format. Nothing holds
  * the file's bytes whole: the snapshot is read record by record, a page file is decoded a chunk at a time.
  * Undefined once cancelled; a file that cannot be read says why.
  */
@@ -57,6 +69,7 @@ export async function readCorpusSource(
     });
     return parsed && { id, name, parsed };
   }
+  const bibliography = bibliographyFormat(fileName, headText(first.value));
   const decoder = new CorpusTextDecoder();
   let bytes = 0;
   for await (const chunk of again.chunks()) {
@@ -73,6 +86,17 @@ export async function readCorpusSource(
   const decoded = decoder.end();
   if (!decoded.ok) {
     return { id, problem: { line: 1, message: decoded.reason } };
+  }
+  if (bibliography) {
+    // Entries are cut at the lines that start them, which a piece boundary may split: a bibliography is read whole.
+    const text = decoded.pieces.join('');
+    const onEntry = (entries: number) => {
+      if (entries % ENTRIES_PER_PROGRESS === 0) {
+        options.onProgress?.({ bytes, entries, ...(source.size !== undefined && { size: source.size }) });
+      }
+    };
+    const parsed = await runStepsAsync(readBibliographySteps(bibliography, text, onEntry), options.token);
+    return parsed && { id, name, parsed };
   }
   const parsed = await runStepsAsync(parseCorpusSteps(decoded.pieces), options.token);
   return parsed && { id, name, parsed };

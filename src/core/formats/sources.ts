@@ -44,9 +44,13 @@ export interface ReadLocationsOptions {
   readonly token?: ReadSourceOptions['token'];
 }
 
-/** In a folder, these are corpus files; a file named explicitly is read whatever its name. */
+/**
+ * In a folder, these are corpus files: page files, the arXiv snapshot, BibTeX and RIS. A `.json` file is read when
+ * named explicitly (it may be CSL-JSON or the snapshot), not picked up from a folder, where it is often something
+ * else. A file named explicitly is read whatever its name.
+ */
 export function isCorpusFileName(name: string): boolean {
-  return /\.(txt|jsonl)$/i.test(name);
+  return /\.(txt|jsonl|bib|ris)$/i.test(name);
 }
 
 /** The file beside a folder's corpus files that gives them readable collection names. */

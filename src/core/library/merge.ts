@@ -3,7 +3,9 @@ import { untitledLabel } from '../model/label';
 import type { CorpusProblem, ParsedCorpus, ParsedEntry } from '../formats/parse';
 import type { Collection, FileProblem, Library, Paper } from '../model/paper';
 import { texToPlainText, texToUnicode } from '../text/tex';
-import { textKeyCodes } from '../text/text';
+import { foldCase, stripTex, textKey, textKeyCodes } from '../text/text';
+import { citationKeyBase, uniqueCitationKey } from '../cite/citationKey';
+import { doiKey } from '../model/identifiers';
 
 /** One parsed file and the collection it becomes. */
 export interface LibraryFile {
@@ -36,12 +38,38 @@ interface Draft {
   date?: Paper['date'];
   upvotes?: number;
   bibliographic?: Paper['bibliographic'];
+  /** Where the paper was first listed, for the log: `file name, line N`. */
+  firstSeen: string;
+}
+
+/** The identifiers that make two entries one paper whatever their titles: DOIs (case-insensitive) and arXiv ids. */
+function identifierKeys(entry: ParsedEntry): string[] | undefined {
+  const fields = entry.bibliographic;
+  if (!fields || (fields.doi === undefined && fields.arxivId === undefined)) {
+    return undefined;
+  }
+  const keys: string[] = [];
+  if (fields.doi !== undefined) {
+    keys.push(`doi:${doiKey(fields.doi)}`);
+  }
+  if (fields.arxivId !== undefined) {
+    keys.push(`arxiv:${fields.arxivId}`);
+  }
+  return keys;
 }
 
 /**
- * Merges the entries of every file into distinct papers. A paper listed by
- * several files (by title, or by abstract where one copy has no title) becomes
- * one paper that belongs to every collection it came from.
+ * Merges the entries of every file into distinct papers (the rule is in the
+ * README, "Duplicates"). A paper listed by several files becomes one paper
+ * that belongs to every collection it came from: entries are one paper when
+ * they share a DOI or an arXiv id, when their titles have the same key (case,
+ * accents, spacing, punctuation and TeX aside, but symbols kept: `C` and `C++`
+ * differ) and their abstracts are copies of one abstract (see
+ * `sameAbstract`), or when an untitled entry's abstract is a titled paper's.
+ * Titles that match over abstracts that clearly differ stay two papers, and a
+ * note in `problems` says so; no entry is lost. Every paper gets a citation
+ * key: its file's own, or one generated in the common style and unique in the
+ * library.
  */
 export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): Library {
   return runSteps(buildLibrarySteps(read));
@@ -55,8 +83,10 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
   const files = read.filter(isReadable);
   const unreadable = read.filter((f): f is UnreadableFile => !isReadable(f));
   // Keyed by the ids that the keys hash to: short flat strings, where a title key would be a long new string per entry.
-  const byTitle = new Map<string, Draft>();
+  const byTitle = new Map<string, Draft[]>();
+  const notes: FileProblem[] = [];
   const byAbstract = new Map<string, Draft>();
+  const byIdentifier = new Map<string, Draft>();
   const drafts: Draft[] = [];
   const anyUntitled = files.some((f) => f.parsed.entries.some((e) => !e.title));
   // Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to.
@@ -78,17 +108,43 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
         // Abstracts are only compared to find an untitled copy's paper: without untitled entries, no key is needed.
         const abstractId =
           entry.abstract && (anyUntitled || !titleId) ? keyId('a:', textKeyCodes(entry.abstract)) : undefined;
-        // Only an untitled copy is matched by its abstract: two titled papers are never merged on text alone.
-        const existing = titleId ? byTitle.get(titleId) : abstractId ? byAbstract.get(abstractId) : undefined;
-        // An abstract with no letter or digit has no key: its place in the files tells it apart.
-        const draft = existing ?? newDraft(titleId ?? abstractId ?? paperId('o:', String(order)), order);
+        const identifiers = identifierKeys(entry);
+        // The same DOI or arXiv id is the same paper, however its title was written; only an untitled copy is
+        // matched by its abstract: two titled papers are never merged on text alone.
+        const sameTitle = titleId ? byTitle.get(titleId) : undefined;
+        const existing =
+          (identifiers && firstFound(byIdentifier, identifiers)) ??
+          (titleId
+            ? sameTitle?.find((d) => sameAbstract(d.abstract, entry.abstract))
+            : abstractId
+              ? byAbstract.get(abstractId)
+              : undefined);
+        const clash = existing ? undefined : sameTitle?.[0];
+        // An abstract with no letter or digit has no key: its place in the files tells it apart. A second paper
+        // with a title already taken is told apart by its abstract too.
+        const id = clash
+          ? paperId('t:', `${titleId}:${textKey(entry.abstract)}`)
+          : (titleId ?? abstractId ?? paperId('o:', String(order)));
+        const draft = existing ?? newDraft(id, order, `${file.name}, line ${entry.line}`);
         if (!existing) {
           drafts.push(draft);
           if (titleId) {
-            byTitle.set(titleId, draft);
+            byTitle.set(titleId, sameTitle ? [...sameTitle, draft] : [draft]);
+          }
+          if (clash) {
+            notes.push({
+              collection: file.id,
+              line: entry.line,
+              message: `same title as the paper first listed in ${clash.firstSeen}, but a different abstract: kept as a separate paper`,
+            });
           }
         }
         mergeEntry(draft, inFile, entry, order);
+        for (const key of identifiers ?? []) {
+          if (!byIdentifier.has(key)) {
+            byIdentifier.set(key, draft);
+          }
+        }
         if (abstractId && !byAbstract.has(abstractId)) {
           byAbstract.set(abstractId, draft);
         }
@@ -99,9 +155,10 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
     // Titled papers were made in file order; an untitled one goes where it stands in the files.
     drafts.sort((a, b) => a.order - b.order);
   }
+  const keys = yield* citationKeys(drafts);
   const papers: Paper[] = [];
-  for (const draft of drafts) {
-    papers.push(toPaper(draft));
+  for (let i = 0; i < drafts.length; i++) {
+    papers.push(toPaper(drafts[i], keys[i]));
     if (papers.length % STEP_SIZE === 0) {
       yield;
     }
@@ -120,6 +177,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
   const problems: FileProblem[] = [
     ...unreadable.map((u) => ({ collection: u.id, ...u.problem })),
     ...files.flatMap((f) => f.parsed.problems.map((p) => ({ collection: f.id, ...p }))),
+    ...notes,
   ];
   const byId = new Map<string, Paper>();
   for (const paper of papers) {
@@ -139,8 +197,50 @@ export function isReadable(file: LibraryFile | UnreadableFile): file is LibraryF
   return 'parsed' in file;
 }
 
-function newDraft(id: string, order: number): Draft {
-  return { id, order, abstract: '', collections: NO_COLLECTIONS };
+function newDraft(id: string, order: number, firstSeen: string): Draft {
+  return { id, order, abstract: '', collections: NO_COLLECTIONS, firstSeen };
+}
+
+/** How much of two abstracts' keys must agree from the start for them to be copies of one abstract. */
+const SAME_OPENING = 200;
+/** Or the share of the shorter abstract's words that the longer must have. */
+const SAME_WORDS = 0.9;
+
+/**
+ * Whether two abstracts listed under one title are copies of one abstract:
+ * one is missing, or their keys (`textKey`: TeX, entities, case, accents and
+ * punctuation aside) agree over the first 200 characters or the whole of the
+ * shorter one (scrapes cut abstracts at different lengths), or nine in ten of
+ * the shorter one's words are in the other.
+ */
+export function sameAbstract(a: string, b: string): boolean {
+  if (a === '' || b === '') {
+    return true;
+  }
+  const keyA = textKey(a, SAME_OPENING);
+  const keyB = textKey(b, SAME_OPENING);
+  const n = Math.min(keyA.length, keyB.length);
+  if (keyA.slice(0, n) === keyB.slice(0, n)) {
+    return true;
+  }
+  const wordsA = wordSet(a);
+  const wordsB = wordSet(b);
+  const [shorter, longer] = wordsA.size <= wordsB.size ? [wordsA, wordsB] : [wordsB, wordsA];
+  let shared = 0;
+  for (const w of shorter) {
+    if (longer.has(w)) {
+      shared++;
+    }
+  }
+  return shared >= shorter.size * SAME_WORDS;
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(
+    foldCase(stripTex(text))
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 3),
+  );
 }
 
 /** `inFile` is the collection list of a paper in this file alone: one list for all of them, not one per paper. */
@@ -159,13 +259,56 @@ function mergeEntry(draft: Draft, inFile: readonly [string], entry: ParsedEntry,
   draft.organization ??= entry.organization;
   draft.date ??= entry.date;
   draft.upvotes ??= entry.upvotes;
-  draft.bibliographic ??= entry.bibliographic;
+  if (entry.bibliographic) {
+    draft.bibliographic = draft.bibliographic
+      ? { ...entry.bibliographic, ...draft.bibliographic }
+      : entry.bibliographic;
+  }
 }
 
-function toPaper(d: Draft): Paper {
+/** The first draft any of `keys` names. */
+function firstFound(map: ReadonlyMap<string, Draft>, keys: readonly string[]): Draft | undefined {
+  for (const key of keys) {
+    const draft = map.get(key);
+    if (draft) {
+      return draft;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Each paper's citation key: the one its file gave it, or one generated from its first author, year and title,
+ * made unique against every key in the library. Generated in paper order, so the same library gives the same keys.
+ */
+function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
+  const taken = new Set<string>();
+  for (const draft of drafts) {
+    const key = draft.bibliographic?.citationKey;
+    if (key !== undefined) {
+      taken.add(key);
+    }
+  }
+  const keys: string[] = [];
+  for (const draft of drafts) {
+    let key = draft.bibliographic?.citationKey;
+    if (key === undefined) {
+      key = uniqueCitationKey(citationKeyBase(draft.title ?? '', draft.bibliographic ?? {}), taken);
+      taken.add(key);
+    }
+    keys.push(key);
+    if (keys.length % STEP_SIZE === 0) {
+      yield;
+    }
+  }
+  return keys;
+}
+
+function toPaper(d: Draft, citationKey: string): Paper {
   const links = findLinks(texToUnicode(d.abstract));
   const paper: { -readonly [K in keyof Paper]: Paper[K] } = {
     id: d.id,
+    citationKey,
     label: d.title === undefined ? untitledLabel(d.abstract) : texToPlainText(d.title),
     abstract: d.abstract,
     collections: d.collections,

@@ -1,3 +1,5 @@
+import type { PublicationDate } from './bibliographic';
+
 /** A listing date as the paper pages print it: `Sep 28`, `Nov 23, 2019`. */
 export interface PaperDate {
   readonly year?: number;
@@ -60,4 +62,18 @@ export function compareDates(a: PaperDate | undefined, b: PaperDate | undefined)
     return ya < yb ? -1 : 1;
   }
   return a.month - b.month || a.day - b.day;
+}
+
+/**
+ * A publication date as the library shows and sorts dates: `Apr 2, 2007`, `Apr 2007` when the day is not known
+ * (sorted as the 1st), `2007` when only the year is (sorted as January 1st).
+ */
+export function paperDate(issued: PublicationDate): PaperDate {
+  if (issued.month === undefined) {
+    return { year: issued.year, month: 1, day: 1, text: String(issued.year) };
+  }
+  const month = MONTHS[issued.month - 1];
+  return issued.day === undefined
+    ? { year: issued.year, month: issued.month, day: 1, text: `${month} ${issued.year}` }
+    : { year: issued.year, month: issued.month, day: issued.day, text: `${month} ${issued.day}, ${issued.year}` };
 }

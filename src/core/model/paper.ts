@@ -32,8 +32,13 @@ export interface Paper {
   readonly links: readonly string[];
   /** The abstract links a code repository. */
   readonly hasCode: boolean;
-  /** Authors, ids, categories…, from the first file that had them. */
+  /** Authors, ids, categories…: each field from the first file that had it. */
   readonly bibliographic?: BibliographicFields;
+  /**
+   * The key to cite it by: its file's own (`bibliographic.citationKey`), or for a paper from a file without keys
+   * one generated in the common style (`vaswani2017attention`), unique in the library.
+   */
+  readonly citationKey: string;
 }
 
 export interface FileProblem extends CorpusProblem {

@@ -1,5 +1,4 @@
-import type { PublicationDate } from '../../model/bibliographic';
-import type { PaperDate } from '../../model/dates';
+import { paperDate } from '../../model/dates';
 import type { CancellationFlag } from '../../util/steps';
 import type { ByteSource } from '../byteSource';
 import type { ParsedCorpus, ParsedEntry, RecordCounts } from '../parse';
@@ -24,8 +23,6 @@ export interface ArxivCorpus extends ParsedCorpus {
   readonly format: 'arxiv';
   readonly counts: RecordCounts;
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * Reads an arXiv metadata snapshot from a byte source, keeping the records of `filter`, each an entry with its
@@ -68,15 +65,4 @@ export async function readArxivSource(
     problems.push({ line: 1, message: 'no arXiv records found' });
   }
   return { format: 'arxiv', entries, problems, counts };
-}
-
-/** The submission date as the library shows and sorts dates: `Apr 2, 2007`, or `Apr 2007` when the day is not known. */
-export function paperDate(issued: PublicationDate): PaperDate | undefined {
-  if (issued.month === undefined) {
-    return undefined;
-  }
-  const month = MONTHS[issued.month - 1];
-  return issued.day === undefined
-    ? { year: issued.year, month: issued.month, day: 1, text: `${month} ${issued.year}` }
-    : { year: issued.year, month: issued.month, day: issued.day, text: `${month} ${issued.day}, ${issued.year}` };
 }

@@ -13,8 +13,11 @@ export function readCslJson(text: string): BibliographyReading {
   return runSteps(readCslJsonSteps(text));
 }
 
-/** `readCslJson` yielding after each item. */
-export function* readCslJsonSteps(text: string): Generator<void, BibliographyReading> {
+/** `readCslJson` yielding after each item; `onEntry` hears how many items have been read so far. */
+export function* readCslJsonSteps(
+  text: string,
+  onEntry?: (entries: number) => void,
+): Generator<void, BibliographyReading> {
   const items: { text: string; line: number }[] = [];
   const problems: CorpusProblem[] = [];
   const decoder = new TextDecoder();
@@ -48,6 +51,7 @@ export function* readCslJsonSteps(text: string): Generator<void, BibliographyRea
         problems.push({ line, message: `This item${item.title ? ` ("${item.title}")` : ''}: ${repair}.` });
       }
       entries.push({ title: item.title, abstract: item.abstract, line, bibliographic: item.bibliographic });
+      onEntry?.(entries.length);
     }
     yield;
   }

@@ -17,8 +17,8 @@ export function readRis(text: string): BibliographyReading {
 
 const RECORD_START = /^TY {2}-/gm;
 
-/** `readRis` yielding after each record. */
-export function* readRisSteps(text: string): Generator<void, BibliographyReading> {
+/** `readRis` yielding after each record; `onEntry` hears how many records have been read so far. */
+export function* readRisSteps(text: string, onEntry?: (entries: number) => void): Generator<void, BibliographyReading> {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const entries: BibliographyEntry[] = [];
   const problems: CorpusProblem[] = [];
@@ -33,6 +33,7 @@ export function* readRisSteps(text: string): Generator<void, BibliographyReading
     const entry = readRecord(record, line, problems);
     if (entry) {
       entries.push(entry);
+      onEntry?.(entries.length);
     }
     yield;
   }
