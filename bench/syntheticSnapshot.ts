@@ -6,7 +6,8 @@ import { random, syntheticCorpus } from './synthetic';
  * A synthetic arXiv metadata snapshot in the snapshot's own schema and quirks (hard-wrapped titles and abstracts,
  * abstracts opening with two spaces, TeX in `authors`, Unicode in `authors_parsed`, RFC 2822 version dates, ids
  * as strings), grown from the bundled abstracts. About a tenth of the records are in cs.CL, cs.LG or stat.ML, as
- * in the real snapshot (~280,000 of ~2.8 million).
+ * in the real snapshot (~280,000 of ~2.8 million), and abstracts are cut to the real snapshot's lengths (arXiv
+ * takes at most 1,920 characters; records average about 1.6 KB in all): the synthetic corpus's own run longer.
  */
 
 /** Primary categories and how often each is drawn; cross-lists are drawn from the same table. */
@@ -57,6 +58,15 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Records made at a time from the synthetic corpus: memory for one batch only. */
 const BATCH = 10_000;
+
+/** An abstract's sentences up to about this many characters. */
+const ABSTRACT_CHARS = 900;
+
+/** The first sentences of `text` that reach `ABSTRACT_CHARS`, or all of it. */
+function shorten(text: string): string {
+  const end = text.indexOf('. ', ABSTRACT_CHARS);
+  return end < 0 ? text : text.slice(0, end + 1);
+}
 
 /** Hard wraps every ~70 characters with `"\n  "`, as the snapshot's titles and abstracts come. */
 function wrap(text: string): string {
@@ -115,7 +125,7 @@ export async function writeSyntheticSnapshot(
           'report-no': null,
           categories: [...categories].join(' '),
           license: null,
-          abstract: `  ${wrap(paper.abstract)}\n`,
+          abstract: `  ${wrap(shorten(paper.abstract))}\n`,
           versions: [{ version: 'v1', created }],
           update_date: `20${String(year).padStart(2, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
           authors_parsed: people.map(([f, g]) => [FAMILIES[f], GIVEN[g], '']),

@@ -1,7 +1,8 @@
 import type { Library, Paper } from '../../model/paper';
 import { encodeIndexCache } from './indexCache';
 import { indexTerms } from './indexer';
-import { parseQuery, categoryMatcher, inRange, phraseKey, type ParsedQuery, type QueryWord } from '../query';
+import { parseQuery, inRange, phraseKey, type ParsedQuery, type QueryWord } from '../query';
+import { CategoryPostings } from '../categoryPostings';
 import { rerank } from './rank';
 import type { IndexedCounts, SearchHit, SearchOptions, SearchResults } from './results';
 import { FIELD_BOOST, FUZZY_WEIGHT, fuzziness, PREFIX_WEIGHT } from './settings';
@@ -40,6 +41,9 @@ export class PaperIndex {
 
   /** The papers a query matched, with every word and with some: allocated at the first search. */
   private matchBuffers: { readonly all: Uint32Array; readonly some: Uint32Array } | undefined;
+
+  /** The papers of each arXiv category: made at the first `cat:` query. */
+  private categories: CategoryPostings | undefined;
 
   /** The completions kept for each one- and two-letter prefix typed so far (at most a few thousand small lists). */
   private readonly shortPrefixes = new Map<string, readonly number[]>();
@@ -287,8 +291,8 @@ export class PaperIndex {
       checks.push((p) => p.hasCode);
     }
     for (const wanted of filters.categories ?? []) {
-      const matches = categoryMatcher(wanted);
-      checks.push((p) => matches(p.bibliographic?.categories));
+      const marked = (this.categories ??= new CategoryPostings(papers)).marked(wanted);
+      checks.push((_, doc) => marked[doc] === 1);
     }
     for (const ids of collections) {
       checks.push((p) => p.collections.some((c) => ids.has(c)));
@@ -307,7 +311,13 @@ export class PaperIndex {
     if (!accept) {
       return { query, hits: [], total: 0 };
     }
-    const docs = this.library.papers.map((_, doc) => doc).filter(accept);
+    // One pass that keeps only what passes: no array of every paper's number first (300,000 at arXiv scale).
+    const docs: number[] = [];
+    for (let doc = 0; doc < this.library.papers.length; doc++) {
+      if (accept(doc)) {
+        docs.push(doc);
+      }
+    }
     const key = (doc: number) => {
       const p = this.library.papers[doc];
       return (
