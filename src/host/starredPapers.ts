@@ -1,12 +1,7 @@
 import type * as vscode from 'vscode';
+import { isStarRecord, type StarRecord } from '../core/model/star';
 import { StateKeys } from './ids';
 import { StoredList } from './storedList';
-
-/** A starred paper as remembered: its label too, so a paper whose file is gone can still be named. */
-export interface StarRecord {
-  readonly id: string;
-  readonly label: string;
-}
 
 /**
  * The user's stars, in global state so they survive restarts. They are never pruned when the corpus
@@ -37,9 +32,4 @@ export class StarredPapers extends StoredList<StarRecord> {
       await this.store(this.all.filter((s) => s.id !== id));
     }
   }
-}
-
-function isStarRecord(value: unknown): value is StarRecord {
-  const record = value as Partial<StarRecord> | null;
-  return typeof record?.id === 'string' && typeof record.label === 'string';
 }

@@ -3,12 +3,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LibrarySnapshot } from '../../src/host/libraryService';
+import type { LibrarySnapshot } from '../../src/core/library/snapshot';
 import { activateExtension, waitFor } from './helpers';
 
 /** Records in the generated snapshot: every tenth in cs.CL, every tenth cross-listed to it, the rest elsewhere. */
 const RECORDS = 20_000;
-const CATEGORIES = ['cs.CL cs.LG', 'cs.LG', 'stat.ML cs.CL', 'hep-th', 'math.CO', 'quant-ph', 'cs.CV', 'astro-ph.GA', 'gr-qc', 'cs.CR'];
+const CATEGORIES = [
+  'cs.CL cs.LG',
+  'cs.LG',
+  'stat.ML cs.CL',
+  'hep-th',
+  'math.CO',
+  'quant-ph',
+  'cs.CV',
+  'astro-ph.GA',
+  'gr-qc',
+  'cs.CR',
+];
 const IN_CS_CL = RECORDS / 5;
 const FAMILIES = ['Nakamura', 'Lindqvist', 'García', 'Moreau', 'Kowalski'];
 
@@ -93,7 +104,10 @@ describe('An arXiv metadata snapshot in papers.corpus.paths', () => {
   });
 
   it('searches the kept records by category and by author', async () => {
-    const { index } = await libraryWhere('the filtered snapshot', (s) => arxivCollection(s)?.records?.kept === IN_CS_CL);
+    const { index } = await libraryWhere(
+      'the filtered snapshot',
+      (s) => arxivCollection(s)?.records?.kept === IN_CS_CL,
+    );
     assert.equal(index.search('cat:cs.CL', { limit: 5 }).total, IN_CS_CL);
     assert.equal(index.search('cat:cs.', { limit: 5 }).total, IN_CS_CL);
     assert.equal(index.search('cat:cs.LG', { limit: 5 }).total, IN_CS_CL / 2);

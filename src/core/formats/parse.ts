@@ -3,8 +3,10 @@ import { PaperDate, parseDateLine } from '../model/dates';
 import { decodeHtmlEntities } from '../text/entities';
 import { BIDI_CONTROLS, isAscii } from '../text/text';
 import type { BibliographicFields } from '../model/bibliographic';
-import type { BibliographyFormat } from './bibliographyFile';
 import { splitLinesSteps } from './lines';
+
+/** The bibliography formats: files that reference managers export (read by bibliographyFile.ts). */
+export type BibliographyFormat = 'bibtex' | 'ris' | 'csl-json';
 
 /**
  * The three layouts the paper sites produce (see the corpus note):
