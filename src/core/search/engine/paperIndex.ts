@@ -1,15 +1,8 @@
 import type { Library, Paper } from '../../model/paper';
 import { encodeIndexCache } from './indexCache';
 import { indexTerms } from './indexer';
-import {
-  parseQuery,
-  categoryMatcher,
-  inRange,
-  phraseKey,
-  searchFold,
-  type ParsedQuery,
-  type QueryWord,
-} from '../query';
+import { parseQuery, inRange, phraseKey, searchFold, type ParsedQuery, type QueryWord } from '../query';
+import { CategoryPostings } from '../categoryPostings';
 import { personName } from '../../cite/paperHover';
 import { doiKey, findDoi, parseArxivId } from '../../model/identifiers';
 import { rerank } from './rank';
@@ -50,6 +43,9 @@ export class PaperIndex {
 
   /** The papers a query matched, with every word and with some: allocated at the first search. */
   private matchBuffers: { readonly all: Uint32Array; readonly some: Uint32Array } | undefined;
+
+  /** The papers of each arXiv category: made at the first `cat:` query. */
+  private categories: CategoryPostings | undefined;
 
   /** Papers by their arXiv ids, DOIs and citation keys: made at the first search that could be one. */
   private identifiers: Map<string, Paper> | undefined;
@@ -334,8 +330,8 @@ export class PaperIndex {
       checks.push((p) => p.hasCode);
     }
     for (const wanted of filters.categories ?? []) {
-      const matches = categoryMatcher(wanted);
-      checks.push((p) => matches(p.bibliographic?.categories));
+      const marked = (this.categories ??= new CategoryPostings(papers)).marked(wanted);
+      checks.push((_, doc) => marked[doc] === 1);
     }
     for (const name of filters.authors ?? []) {
       checks.push((p) =>
@@ -368,7 +364,13 @@ export class PaperIndex {
     if (!accept) {
       return { query, hits: [], total: 0 };
     }
-    const docs = this.library.papers.map((_, doc) => doc).filter(accept);
+    // One pass that keeps only what passes: no array of every paper's number first (300,000 at arXiv scale).
+    const docs: number[] = [];
+    for (let doc = 0; doc < this.library.papers.length; doc++) {
+      if (accept(doc)) {
+        docs.push(doc);
+      }
+    }
     const key = (doc: number) => {
       const p = this.library.papers[doc];
       return (
