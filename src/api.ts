@@ -1,5 +1,5 @@
 import type { SearchResults } from './core/search/engine';
-import type { LibrarySnapshot } from './host/libraryService';
+import type { LibrarySnapshot } from './core/library/snapshot';
 
 /** What `activate` returns, for other extensions: `vscode.extensions.getExtension(…).activate()`. */
 export interface PaperExplorerApi {

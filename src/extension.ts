@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { PaperExplorerApi } from './api';
 import * as abstractTab from './features/abstractTab';
-import * as libraryViews from './features/libraryViews';
+import * as bibliographyProblems from './features/bibliographyProblems';
+import * as citing from './features/citing';
+import * as sideBar from './features/sideBar';
 import * as paperCommands from './features/paperCommands';
 import * as search from './features/search';
 import { Commands, OUTPUT_CHANNEL } from './host/ids';
@@ -25,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
   };
   const abstracts = new abstractTab.AbstractPanels(base);
   const services: Services = { ...base, abstracts };
-  const views = libraryViews.register(services);
+  const views = sideBar.register(services);
   const { library, starred, recent, viewOptions } = base;
   context.subscriptions.push(
     output,
@@ -38,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
     abstractTab.register(services),
     search.register(services),
     paperCommands.register(services),
+    citing.register(services),
+    bibliographyProblems.register(services),
     vscode.commands.registerCommand(Commands.reload, () => library.reload()),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
   );

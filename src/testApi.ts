@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { PaperExplorerApi } from './api';
 import type { AbstractPanels } from './features/abstractTab';
-import type { PaperViews } from './features/libraryViews';
+import type { SideBarViews } from './features/sideBar';
 import type { Services } from './host/services';
 
 /** An open abstract tab as the integration tests read it. */
@@ -19,14 +19,14 @@ export interface OpenAbstract {
 export interface PaperExplorerTestApi extends PaperExplorerApi {
   readonly services: Services;
   /** The side bar's views: their providers and the tree views VS Code shows. */
-  readonly views: PaperViews;
+  readonly views: SideBarViews;
   openAbstracts(): OpenAbstract[];
 }
 
 export function testApi(
   api: PaperExplorerApi,
   services: Services,
-  views: PaperViews,
+  views: SideBarViews,
   abstracts: AbstractPanels,
 ): PaperExplorerTestApi {
   return {

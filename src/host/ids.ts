@@ -13,12 +13,16 @@ export const Commands = {
   copyTitle: 'papers.copyTitle',
   copyMarkdown: 'papers.copyMarkdown',
   copyCitation: 'papers.copyCitation',
+  copyBibtex: 'papers.copyBibtex',
+  copyCitationKey: 'papers.copyCitationKey',
   searchArxiv: 'papers.searchArxiv',
   searchHuggingFace: 'papers.searchHuggingFace',
   openToSide: 'papers.openToSide',
   groupByCollection: 'papers.groupByCollection',
   groupByYear: 'papers.groupByYear',
   groupByCategory: 'papers.groupByCategory',
+  groupByAuthor: 'papers.groupByAuthor',
+  groupByVenue: 'papers.groupByVenue',
   sortByDate: 'papers.sortByDate',
   sortByUpvotes: 'papers.sortByUpvotes',
   sortByTitle: 'papers.sortByTitle',
@@ -27,19 +31,18 @@ export const Commands = {
   openSettings: 'papers.openSettings',
   previousPaper: 'papers.previousPaper',
   nextPaper: 'papers.nextPaper',
+  insertCitation: 'papers.insertCitation',
+  searchSelection: 'papers.searchSelection',
 } as const;
+
+/** A command this extension contributes. */
+export type CommandId = (typeof Commands)[keyof typeof Commands];
 
 export const Views = {
   container: 'papers',
   library: 'papers.library',
   hasCode: 'papers.hasCode',
   topUpvoted: 'papers.topUpvoted',
-} as const;
-
-/** Menus the views' title bars open. */
-export const Submenus = {
-  groupBy: 'papers.groupBy',
-  sortBy: 'papers.sortBy',
 } as const;
 
 export const WebviewTypes = {
@@ -56,6 +59,7 @@ export const Settings = {
   arxivCategories: 'arxiv.categories',
   arxivSubmittedFrom: 'arxiv.submittedFrom',
   arxivSubmittedTo: 'arxiv.submittedTo',
+  bibliographyFile: 'cite.bibliographyFile',
 } as const;
 
 /** The same settings by their full ids, for `affectsConfiguration`. */
@@ -68,14 +72,11 @@ export const SettingIds = {
   arxiv: `${Settings.section}.arxiv`,
 } as const;
 
-/** Context keys for `when` clauses in package.json. */
-export const ContextKeys = {
+/** The names of the context keys that `when` clauses in package.json read; host/contextKeys.ts sets them. */
+export const ContextKeyNames = {
   activeStarred: 'papers.activeStarred',
-  /** The side bar's views show only what the filter keeps. */
   filtered: 'papers.filtered',
-  /** A library has been loaded, possibly an empty one. */
   loaded: 'papers.loaded',
-  /** The loaded library has no papers: the views show how to add some. */
   empty: 'papers.empty',
 } as const;
 

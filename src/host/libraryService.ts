@@ -12,8 +12,9 @@ import { arxivFilterSetting } from './arxivSettings';
 import { BIDI_CONTROLS } from '../core/text/text';
 import { SettingIds, Views } from './ids';
 import { debounce } from '../core/util/debounce';
-import { resolveCorpusLocations } from './corpusLocations';
-import { updateIndexAsync, loadIndexAsync, type PaperIndex, type IndexedCounts } from '../core/search/engine';
+import { documentBibliographyLocations, resolveCorpusLocations } from './corpusLocations';
+import { updateIndexAsync, loadIndexAsync, type PaperIndex } from '../core/search/engine';
+import type { LibrarySnapshot } from '../core/library/snapshot';
 import { Disposable } from './disposable';
 import { runStepsAsync } from '../core/util/steps';
 import { workspaceFileSystem } from './workspaceFileSystem';
@@ -22,18 +23,6 @@ import { workspaceFileSystem } from './workspaceFileSystem';
 const RELOAD_DELAY_MS = 300;
 /** A file read for longer than this shows its progress in a notification, where it can be cancelled. */
 const NOTIFY_AFTER_MS = 1000;
-
-/** A complete, consistent state: the library and the index built from it. */
-export interface LibrarySnapshot {
-  readonly library: Library;
-  readonly index: PaperIndex;
-  /** Readable collection names by collection id. */
-  readonly collectionNames: ReadonlyMap<string, string>;
-  /** Files this load read, and files it took unchanged from the previous one. */
-  readonly files: { readonly read: number; readonly unchanged: number };
-  /** Papers this load tokenized, and papers whose postings it carried over from the previous index; none of either when the index came from the cache. */
-  readonly indexed: IndexedCounts;
-}
 
 /**
  * Loads the corpus and keeps the index. Loading is lazy (the first view or
@@ -58,6 +47,8 @@ export class LibraryService extends Disposable {
   private rereadAll = true;
   /** Changed files that read as empty and kept their last good papers, to be read once more. */
   private readonly heldBack = new Set<string>();
+  /** The bibliography files that open documents name, read beside `papers.corpus.paths`. */
+  private documentBibliographies: readonly vscode.Uri[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -100,6 +91,22 @@ export class LibraryService extends Disposable {
       return Promise.resolve(this.snapshot);
     }
     return (this.loading ??= this.load());
+  }
+
+  /**
+   * Sets the bibliography files that open documents name. They are read and watched as `papers.corpus.paths`
+   * files are, each one a collection named after its file; a new set reloads, reading only the files not read yet.
+   */
+  setDocumentBibliographies(files: readonly vscode.Uri[]): void {
+    const same = (a: readonly vscode.Uri[], b: readonly vscode.Uri[]) =>
+      a.length === b.length && a.every((uri, i) => uri.toString() === b[i].toString());
+    if (same(files, this.documentBibliographies)) {
+      return;
+    }
+    this.documentBibliographies = [...files];
+    if (this.snapshot || this.loading) {
+      this.reloadSoon();
+    }
   }
 
   /**
@@ -150,7 +157,8 @@ export class LibraryService extends Disposable {
   private async build(token: vscode.CancellationToken): Promise<LibrarySnapshot | undefined> {
     const started = performance.now();
     const sources = await resolveCorpusLocations(this.extensionUri, homedir());
-    this.watch(sources.watch);
+    const documents = await documentBibliographyLocations(this.documentBibliographies, sources.locations);
+    this.watch([...sources.watch, ...documents.watch]);
     for (const skipped of sources.skipped) {
       this.output.warn(`papers.corpus.paths: skipped ${skipped}`);
     }
@@ -158,7 +166,7 @@ export class LibraryService extends Disposable {
     for (const problem of problems) {
       this.output.warn(`papers.arxiv: ${problem}`);
     }
-    const reading = await this.readFiles(sources.locations, filter, token);
+    const reading = await this.readFiles([...sources.locations, ...documents.locations], filter, token);
     if (!reading) {
       return undefined;
     }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { isGroupBy, isSortBy, type GroupBy, type SortBy } from '../core/model/grouping';
 import type { Paper } from '../core/model/paper';
-import { ContextKeys, SettingIds, Settings } from './ids';
-import type { LibrarySnapshot } from './libraryService';
+import { ContextKeys } from './contextKeys';
+import { SettingIds, Settings } from './ids';
+import type { LibrarySnapshot } from '../core/library/snapshot';
 import { Disposable } from './disposable';
 
 /** Longer filters are cut: a filter is a few words, and the index caps queries anyway. */
@@ -65,7 +66,7 @@ export class ViewOptions extends Disposable {
       return;
     }
     this.filterText = text;
-    void vscode.commands.executeCommand('setContext', ContextKeys.filtered, text !== undefined);
+    void ContextKeys.filtered.set(text !== undefined);
     this.changed.fire();
   }
 

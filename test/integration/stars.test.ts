@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/host/ids';
-import type { LibraryNode } from '../../src/features/libraryViews/paperNodes';
+import type { TreeNode } from '../../src/features/sideBar/treeNodes';
 import { activateExtension } from './helpers';
 
 describe('Stars', () => {
@@ -34,7 +34,7 @@ describe('Stars', () => {
     const api = await activateExtension();
     await api.services.starred.star({ id: 'ffffffffffffffff', label: 'A paper whose file was removed' });
     const [starredGroup] = await api.views.library.getChildren();
-    const children: LibraryNode[] = await api.views.library.getChildren(starredGroup);
+    const children: TreeNode[] = await api.views.library.getChildren(starredGroup);
     assert.equal(children.length, 1);
     const item = api.views.library.getTreeItem(children[0]);
     assert.equal(item.label, 'A paper whose file was removed');

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LibrarySnapshot } from '../../src/host/libraryService';
+import type { LibrarySnapshot } from '../../src/core/library/snapshot';
 import { activateExtension, waitFor } from './helpers';
 
 const PAPER = `Grokking at the Edge of Linear Separability

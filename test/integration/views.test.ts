@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/host/ids';
-import type { LibraryNode } from '../../src/features/libraryViews/paperNodes';
+import type { TreeNode } from '../../src/features/sideBar/treeNodes';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
 
-const labelOf = (node: LibraryNode) =>
+const labelOf = (node: TreeNode) =>
   node.kind === 'paper' ? node.paper.label : node.kind === 'group' ? node.label : node.star.label;
 
 describe('The side bar views', () => {

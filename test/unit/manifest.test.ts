@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Commands, Settings, Views, WebviewTypes } from '../../src/host/ids';
+import { Commands, ContextKeyNames, Settings, Views, WebviewTypes } from '../../src/host/ids';
 import { ROOT } from './helpers';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -25,6 +25,26 @@ describe('package.json', () => {
         .sort(),
     );
     assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${WebviewTypes.abstract}`));
+  });
+
+  it('reads in its when clauses only the context keys the extension sets, and its own view and webview ids', () => {
+    const menus = Object.values(manifest.contributes.menus).flat() as { when?: string }[];
+    const clauses = [...menus, ...manifest.contributes.viewsWelcome].flatMap((m: { when?: string }) => m.when ?? []);
+    const named = new Set(clauses.flatMap((when) => when.match(/\bpapers\.[\w.]+/g) ?? []));
+    const known = new Set<string>([
+      ...Object.values(ContextKeyNames),
+      ...Object.values(Views),
+      ...Object.values(WebviewTypes),
+    ]);
+    assert.deepEqual(
+      [...named].filter((key) => !known.has(key)),
+      [],
+    );
+    assert.deepEqual(
+      Object.values(ContextKeyNames).filter((key) => !named.has(key)),
+      [],
+      'every context key is read somewhere',
+    );
   });
 
   it('declares every setting under papers.*', () => {

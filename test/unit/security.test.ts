@@ -839,7 +839,7 @@ describe('security notes', () => {
     it('tooltips: MarkdownString with isTrusted = false, supportHtml = false, corpus text added with appendText, never appendMarkdown', () => {
       const fake = fakeVscode({});
       const { paperTooltip } = loadWithFakeVscode<PresentationModule>(
-        'features/libraryViews/paperPresentation.js',
+        'features/sideBar/paperPresentation.js',
         fake.vscode,
       );
       const hostile = HOSTILE_PIECES.join(' ');
@@ -1474,7 +1474,7 @@ describe('security notes', () => {
       // Rendered: no element, attribute or link from the text, in the body and the whole page.
       const fake = fakeVscode({});
       const { paperTooltip } = loadWithFakeVscode<PresentationModule>(
-        'features/libraryViews/paperPresentation.js',
+        'features/sideBar/paperPresentation.js',
         fake.vscode,
       );
       for (const p of library.papers) {

@@ -2,11 +2,8 @@ import { paperDate } from '../model/dates';
 import type { BibliographyEntry } from './bibliography';
 import { readBibtexSteps } from './bibtex/readBibtex';
 import { readCslJsonSteps } from './csl/readCslJson';
-import type { ParsedCorpus, ParsedEntry } from './parse';
+import type { BibliographyFormat, ParsedCorpus, ParsedEntry } from './parse';
 import { readRisSteps } from './ris/readRis';
-
-/** The bibliography formats: files that reference managers export. */
-export type BibliographyFormat = 'bibtex' | 'ris' | 'csl-json';
 
 const BIBTEX_NAME = /\.(bib|bibtex|biblatex)$/i;
 const RIS_NAME = /\.ris$/i;

@@ -3,8 +3,15 @@ import { PaperDate, parseDateLine } from '../model/dates';
 import { decodeHtmlEntities } from '../text/entities';
 import { BIDI_CONTROLS, isAscii } from '../text/text';
 import type { BibliographicFields } from '../model/bibliographic';
-import type { BibliographyFormat } from './bibliographyFile';
 import { splitLinesSteps } from './lines';
+
+/** The bibliography formats: files that reference managers export (read by bibliographyFile.ts). */
+export const BIBLIOGRAPHY_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
+export type BibliographyFormat = (typeof BIBLIOGRAPHY_FORMATS)[number];
+
+export function isBibliographyFormat(format: string): format is BibliographyFormat {
+  return (BIBLIOGRAPHY_FORMATS as readonly string[]).includes(format);
+}
 
 /**
  * The three layouts the paper sites produce (see the corpus note):

@@ -46,7 +46,11 @@ export interface FileProblem extends CorpusProblem {
   readonly collection: string;
 }
 
-/** Everything loaded: the merged papers and what was wrong with the files. */
+/**
+ * The library: every paper loaded from every corpus file, merged, and what was wrong with the files.
+ * "Library" means this throughout the code: core/library builds it, the host's LibraryService loads and
+ * indexes it, and the side bar's Library view lists it by group (the side bar as a whole is `sideBar`).
+ */
 export interface Library {
   readonly papers: readonly Paper[];
   readonly collections: readonly Collection[];

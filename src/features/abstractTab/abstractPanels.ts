@@ -6,8 +6,8 @@ import { sortPapers, type SortBy } from '../../core/model/grouping';
 import { truncateWords } from '../../core/model/label';
 import type { Highlight } from '../../core/search/highlight';
 import { renderAbstractPage, type AbstractView } from '../../core/render/abstractHtml';
-import { Commands, WebviewTypes } from '../../host/ids';
-import type { LibrarySnapshot } from '../../host/libraryService';
+import { Commands, WebviewTypes, type CommandId } from '../../host/ids';
+import type { LibrarySnapshot } from '../../core/library/snapshot';
 import type { AbstractTabs, Services, ShowOptions } from '../../host/services';
 import { Disposable } from '../../host/disposable';
 import {
@@ -25,11 +25,13 @@ const TAB_TITLE_LENGTH = 48;
 const RELATED_COUNT = 5;
 
 /** The toolbar's buttons that are commands on the paper. */
-const ACTION_COMMANDS: Record<Exclude<PageAction, 'previous' | 'next'>, string> = {
+const ACTION_COMMANDS: Record<Exclude<PageAction, 'previous' | 'next'>, CommandId> = {
   star: Commands.star,
   unstar: Commands.unstar,
   copyMarkdown: Commands.copyMarkdown,
   copyCitation: Commands.copyCitation,
+  copyBibtex: Commands.copyBibtex,
+  copyCitationKey: Commands.copyCitationKey,
   searchArxiv: Commands.searchArxiv,
   searchHuggingFace: Commands.searchHuggingFace,
 };

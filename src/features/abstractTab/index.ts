@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { Commands, ContextKeys } from '../../host/ids';
+import { ContextKeys } from '../../host/contextKeys';
+import { Commands } from '../../host/ids';
 import { paperIdOf, paperOf } from '../../host/paperArgument';
 import type { Services } from '../../host/services';
 
@@ -13,7 +14,7 @@ export function register(services: Services): vscode.Disposable {
   const { abstracts, starred } = services;
   const updateStarContext = () => {
     const id = abstracts.activePaperId();
-    void vscode.commands.executeCommand('setContext', ContextKeys.activeStarred, id !== undefined && starred.has(id));
+    void ContextKeys.activeStarred.set(id !== undefined && starred.has(id));
   };
   return vscode.Disposable.from(
     abstracts.onDidChangeActivePaper(updateStarContext),

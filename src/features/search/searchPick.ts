@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { newestPapers } from '../../core/model/grouping';
 import { truncateWords } from '../../core/model/label';
-import { Settings } from '../../host/ids';
-import type { LibrarySnapshot } from '../../host/libraryService';
+import { Commands, Settings } from '../../host/ids';
+import type { LibrarySnapshot } from '../../core/library/snapshot';
 import type { Services } from '../../host/services';
 import { findMatches, type Highlight } from '../../core/search/highlight';
 import type { SearchHit } from '../../core/search/engine';
@@ -27,6 +27,7 @@ const RELATED_BUTTON: vscode.QuickInputButton = {
 };
 const STAR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('star-empty'), tooltip: 'Star' };
 const UNSTAR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('star-full'), tooltip: 'Unstar' };
+const COPY_BIBTEX_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy BibTeX' };
 const FILTER_BUTTON: vscode.QuickInputButton = {
   iconPath: new vscode.ThemeIcon('filter'),
   tooltip: 'Filter the Library by This Search',
@@ -93,8 +94,10 @@ export async function searchPapers(services: Services, initialQuery?: unknown): 
           }
           if (button === RELATED_BUTTON) {
             resolve({ item, related: true });
+          } else if (button === COPY_BIBTEX_BUTTON) {
+            void vscode.commands.executeCommand(Commands.copyBibtex, paper.id);
           } else if (button === STAR_BUTTON) {
-            void starred.star({ id: paper.id, label: paper.label });
+            void starred.star(paper);
           } else {
             void starred.unstar(paper.id);
           }
@@ -225,7 +228,7 @@ function paperPickItem(paper: Paper, rows: PickContext): PaperPickItem {
     description: noIcons([paperDescription(paper), collections].filter(Boolean).join(' · ')),
     detail: noIcons(snippet(texToPlainText(paper.abstract), [])),
     alwaysShow: true,
-    buttons: starred === undefined ? [] : [RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
+    buttons: starred === undefined ? [] : [COPY_BIBTEX_BUTTON, RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
     ...(starred && { iconPath: new vscode.ThemeIcon('star-full') }),
     paperId: paper.id,
   };

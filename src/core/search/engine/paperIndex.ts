@@ -1,7 +1,10 @@
 import type { Library, Paper } from '../../model/paper';
 import { encodeIndexCache } from './indexCache';
 import { indexTerms } from './indexer';
-import { parseQuery, categoryMatcher, inRange, phraseKey, type ParsedQuery, type QueryWord } from '../query';
+import { parseQuery, inRange, phraseKey, searchFold, type ParsedQuery, type QueryWord } from '../query';
+import { CategoryPostings } from '../categoryPostings';
+import { personName } from '../../cite/paperHover';
+import { doiKey, findDoi, parseArxivId } from '../../model/identifiers';
 import { rerank } from './rank';
 import type { IndexedCounts, SearchHit, SearchOptions, SearchResults } from './results';
 import { FIELD_BOOST, FUZZY_WEIGHT, fuzziness, PREFIX_WEIGHT } from './settings';
@@ -47,6 +50,12 @@ export class PaperIndex {
   /** The papers a query matched, with every word and with some: allocated at the first search. */
   private matchBuffers: { readonly all: Uint32Array; readonly some: Uint32Array } | undefined;
 
+  /** The papers of each arXiv category: made at the first `cat:` query. */
+  private categories: CategoryPostings | undefined;
+
+  /** Papers by their arXiv ids, DOIs and citation keys: made at the first search that could be one. */
+  private identifiers: Map<string, Paper> | undefined;
+
   /** The completions kept for each one- and two-letter prefix typed so far (at most a few thousand small lists). */
   private readonly shortPrefixes = new Map<string, readonly number[]>();
 
@@ -60,6 +69,40 @@ export class PaperIndex {
   }
 
   search(input: string, options: SearchOptions = {}): SearchResults {
+    const results = this.searchText(input, options);
+    const named = this.named(input);
+    if (named === undefined) {
+      return results;
+    }
+    // An arXiv id, DOI or citation key typed alone names one paper: it comes first, whatever the words score.
+    const others = results.hits.filter((hit) => hit.paper !== named);
+    const total = results.total + (others.length === results.hits.length ? 1 : 0);
+    const limit = options.limit ?? 50;
+    return { ...results, hits: [{ paper: named, score: 0, terms: [] }, ...others].slice(0, limit), total };
+  }
+
+  /**
+   * The paper an identifier typed on its own names: an arXiv id (`2401.12345`, `arXiv:2401.12345v2`,
+   * `hep-th/9901001`), a DOI (bare, `doi:…` or a doi.org link) or a citation key.
+   */
+  private named(input: string): Paper | undefined {
+    const text = input.trim();
+    if (text === '' || /\s/.test(text)) {
+      return undefined;
+    }
+    const identifiers = (this.identifiers ??= identifierMap(this.library.papers));
+    const arxivId = parseArxivId(text);
+    const doi = /^(?:10\.|doi:|https?:\/\/(?:dx\.)?doi\.org\/)/i.test(text) ? findDoi(text) : undefined;
+    return (
+      (arxivId !== undefined ? identifiers.get(`arxiv:${arxivId}`) : undefined) ??
+      (doi !== undefined ? identifiers.get(`doi:${doiKey(doi)}`) : undefined) ??
+      // A key that is a word and nothing else (`learning`, generated for a paper without authors or year) is a
+      // word the user is searching for, not a key.
+      (/[^\p{L}]/u.test(text) ? identifiers.get(`key:${text}`) : undefined)
+    );
+  }
+
+  private searchText(input: string, options: SearchOptions): SearchResults {
     const limit = options.limit ?? 50;
     const query = parseQuery(input);
     const accept = this.filter(query);
@@ -364,8 +407,22 @@ export class PaperIndex {
       checks.push((p) => p.hasCode);
     }
     for (const wanted of filters.categories ?? []) {
-      const matches = categoryMatcher(wanted);
-      checks.push((p) => matches(p.bibliographic?.categories));
+      const marked = (this.categories ??= new CategoryPostings(papers)).marked(wanted);
+      checks.push((_, doc) => marked[doc] === 1);
+    }
+    for (const name of filters.authors ?? []) {
+      checks.push((p) =>
+        (p.bibliographic?.authors ?? []).some((author) => searchFold(personName(author)).includes(name)),
+      );
+    }
+    for (const venue of filters.venues ?? []) {
+      checks.push((p) => p.bibliographic?.venue !== undefined && searchFold(p.bibliographic.venue).includes(venue));
+    }
+    if (filters.key !== undefined) {
+      checks.push((p) => p.citationKey === filters.key);
+    }
+    if (filters.doi !== undefined) {
+      checks.push((p) => p.bibliographic?.doi !== undefined && doiKey(p.bibliographic.doi) === filters.doi);
     }
     for (const ids of collections) {
       checks.push((p) => p.collections.some((c) => ids.has(c)));
@@ -384,7 +441,13 @@ export class PaperIndex {
     if (!accept) {
       return { query, hits: [], total: 0 };
     }
-    const docs = this.library.papers.map((_, doc) => doc).filter(accept);
+    // One pass that keeps only what passes: no array of every paper's number first (300,000 at arXiv scale).
+    const docs: number[] = [];
+    for (let doc = 0; doc < this.library.papers.length; doc++) {
+      if (accept(doc)) {
+        docs.push(doc);
+      }
+    }
     const key = (doc: number) => {
       const p = this.library.papers[doc];
       return (
@@ -436,4 +499,25 @@ function popCount(mask: number): number {
     n++;
   }
   return n;
+}
+
+/** `arxiv:ID`, `doi:doi-in-lower-case` and `key:KEY` → the first paper that has it. */
+function identifierMap(papers: readonly Paper[]): Map<string, Paper> {
+  const map = new Map<string, Paper>();
+  const add = (key: string, paper: Paper) => {
+    if (!map.has(key)) {
+      map.set(key, paper);
+    }
+  };
+  for (const paper of papers) {
+    add(`key:${paper.citationKey}`, paper);
+    const fields = paper.bibliographic;
+    if (fields?.arxivId !== undefined) {
+      add(`arxiv:${fields.arxivId}`, paper);
+    }
+    if (fields?.doi !== undefined) {
+      add(`doi:${doiKey(fields.doi)}`, paper);
+    }
+  }
+  return map;
 }

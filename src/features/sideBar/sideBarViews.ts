@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { SortBy } from '../../core/model/grouping';
-import { ContextKeys, Views } from '../../host/ids';
+import { ContextKeys } from '../../host/contextKeys';
+import { Views } from '../../host/ids';
 import type { LibraryService } from '../../host/libraryService';
 import type { Services } from '../../host/services';
 import { Disposable } from '../../host/disposable';
-import { LibraryTreeProvider, listSizes, PaperListProvider, papersWithCode, topUpvoted } from './libraryTree';
+import { LibraryTreeProvider, listSizes, PaperListProvider, papersWithCode, topUpvoted } from './treeProviders';
 import type { ViewOptions } from '../../host/viewOptions';
-import type { LibraryNode } from './paperNodes';
+import type { TreeNode } from './treeNodes';
 import { registerViewCommands } from './viewCommands';
 
 const SORT_NAMES: Record<SortBy, string> = { date: 'newest first', upvotes: 'most upvoted first', title: 'A to Z' };
@@ -16,12 +17,12 @@ const SORT_NAMES: Record<SortBy, string> = { date: 'newest first', upvotes: 'mos
  * headers say: the grouping and order, the filter and how much it keeps, and
  * what Restricted Mode leaves out.
  */
-export class PaperViews extends Disposable {
+export class SideBarViews extends Disposable {
   readonly library: LibraryTreeProvider;
   readonly hasCode: PaperListProvider;
   readonly topUpvoted: PaperListProvider;
   /** The views as VS Code shows them, with the headers this keeps up to date. */
-  readonly treeViews: Readonly<Record<'library' | 'hasCode' | 'topUpvoted', vscode.TreeView<LibraryNode>>>;
+  readonly treeViews: Readonly<Record<'library' | 'hasCode' | 'topUpvoted', vscode.TreeView<TreeNode>>>;
   private readonly service: LibraryService;
   private readonly options: ViewOptions;
 
@@ -55,8 +56,8 @@ export class PaperViews extends Disposable {
     const { options, treeViews: views } = this;
     const all = snapshot.library.papers;
     const papers = options.papers(snapshot);
-    void vscode.commands.executeCommand('setContext', ContextKeys.loaded, true);
-    void vscode.commands.executeCommand('setContext', ContextKeys.empty, all.length === 0);
+    void ContextKeys.loaded.set(true);
+    void ContextKeys.empty.set(all.length === 0);
     const filter =
       options.filter === undefined
         ? undefined

@@ -1,23 +1,30 @@
 import * as vscode from 'vscode';
 import { groupPapers, sortPapers, type GroupBy } from '../../core/model/grouping';
 import type { Paper } from '../../core/model/paper';
-import type { LibraryService, LibrarySnapshot } from '../../host/libraryService';
+import type { LibrarySnapshot } from '../../core/library/snapshot';
+import type { LibraryService } from '../../host/libraryService';
 import type { RecentPapers } from '../../host/recentPapers';
 import type { Services } from '../../host/services';
 import type { StarredPapers } from '../../host/starredPapers';
 import { Disposable } from '../../host/disposable';
 import type { ViewOptions } from '../../host/viewOptions';
-import { childrenOf, paperNodes, parentOf, treeItemOf, type GroupNode, type LibraryNode } from './paperNodes';
+import { childrenOf, paperNodes, parentOf, treeItemOf, type GroupNode, type TreeNode } from './treeNodes';
 
 /** The codicon of a group, by what the tree is grouped by. */
-const GROUP_ICONS: Record<GroupBy, string> = { collection: 'library', year: 'calendar', category: 'tag' };
+const GROUP_ICONS: Record<GroupBy, string> = {
+  collection: 'library',
+  year: 'calendar',
+  category: 'tag',
+  author: 'person',
+  venue: 'book',
+};
 
 /**
  * What the side bar's views have in common: they redraw when the library, the
  * stars, the recent list or the view options change, and draw rows the same way.
  */
-abstract class PaperTreeProvider extends Disposable implements vscode.TreeDataProvider<LibraryNode> {
-  private readonly changed = this._register(new vscode.EventEmitter<LibraryNode | undefined>());
+abstract class PaperTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
 
   protected readonly service: LibraryService;
@@ -34,25 +41,25 @@ abstract class PaperTreeProvider extends Disposable implements vscode.TreeDataPr
     }
   }
 
-  async getChildren(node?: LibraryNode): Promise<LibraryNode[]> {
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) {
       return node.kind === 'group' ? childrenOf(node) : [];
     }
     return this.roots(await this.service.ready());
   }
 
-  getParent(node: LibraryNode): LibraryNode | undefined {
+  getParent(node: TreeNode): TreeNode | undefined {
     return parentOf(node);
   }
 
-  getTreeItem(node: LibraryNode): vscode.TreeItem {
+  getTreeItem(node: TreeNode): vscode.TreeItem {
     return treeItemOf(node, {
       collectionNames: this.service.current?.collectionNames,
       isStarred: (id) => this.starred.has(id),
     });
   }
 
-  protected abstract roots(snapshot: LibrarySnapshot): LibraryNode[];
+  protected abstract roots(snapshot: LibrarySnapshot): TreeNode[];
 }
 
 /** The side bar's `Library`: Starred and Recently Opened on top, then the papers by collection or by year, with counts. */
@@ -64,7 +71,7 @@ export class LibraryTreeProvider extends PaperTreeProvider {
     this.recent = services.recent;
   }
 
-  protected roots(snapshot: LibrarySnapshot): LibraryNode[] {
+  protected roots(snapshot: LibrarySnapshot): TreeNode[] {
     const { library } = snapshot;
     const visible = this.options.papers(snapshot);
     const shown = visible === library.papers ? undefined : new Set(visible.map((p) => p.id));
@@ -75,6 +82,7 @@ export class LibraryTreeProvider extends PaperTreeProvider {
       library,
       sortPapers(visible, this.options.sortBy, vscode.env.language),
       this.options.groupBy,
+      vscode.env.language,
     ).map((group) => ({
       ...group,
       icon: GROUP_ICONS[this.options.groupBy],
@@ -115,7 +123,7 @@ export class PaperListProvider extends PaperTreeProvider {
     super(services);
   }
 
-  protected roots(snapshot: LibrarySnapshot): LibraryNode[] {
+  protected roots(snapshot: LibrarySnapshot): TreeNode[] {
     return paperNodes(this.select(this.options.papers(snapshot), this.options), this.idPrefix);
   }
 }

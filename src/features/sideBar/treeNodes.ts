@@ -3,11 +3,11 @@ import { paperDescription } from '../../core/model/describe';
 import type { PaperGroup } from '../../core/model/grouping';
 import type { Paper } from '../../core/model/paper';
 import { Commands } from '../../host/ids';
-import type { StarRecord } from '../../host/starredPapers';
+import type { StarRecord } from '../../core/model/star';
 import { paperTooltip } from './paperPresentation';
 
 /** A row of a side bar view: a group, a paper (inside a group or in a flat list), or a starred paper that is not loaded. */
-export type LibraryNode = GroupNode | PaperNode | MissingNode;
+export type TreeNode = GroupNode | PaperNode | MissingNode;
 
 export interface GroupNode extends PaperGroup {
   readonly icon: string;
@@ -38,12 +38,12 @@ export function paperNodes(papers: readonly Paper[], idPrefix: string, parent?: 
   return papers.map((paper) => ({ kind: 'paper', paper, idPrefix, siblings: papers, ...(parent && { parent }) }));
 }
 
-export function childrenOf(group: GroupNode): LibraryNode[] {
+export function childrenOf(group: GroupNode): TreeNode[] {
   const missing = (group.missing ?? []).map((star): MissingNode => ({ kind: 'missing', star, parent: group }));
   return [...paperNodes(group.papers, group.id, group), ...missing];
 }
 
-export function parentOf(node: LibraryNode): LibraryNode | undefined {
+export function parentOf(node: TreeNode): TreeNode | undefined {
   return node.kind === 'group' ? undefined : node.parent;
 }
 
@@ -53,7 +53,7 @@ export interface TreeRowContext {
   isStarred(id: string): boolean;
 }
 
-export function treeItemOf(node: LibraryNode, context: TreeRowContext): vscode.TreeItem {
+export function treeItemOf(node: TreeNode, context: TreeRowContext): vscode.TreeItem {
   switch (node.kind) {
     case 'group':
       return groupItem(node);
