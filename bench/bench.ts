@@ -20,6 +20,7 @@ import { runStepsAsync } from '../src/core/util/steps';
 import { citingTable, measureCiting, type CitingRow } from './citing';
 import { MINISEARCH_AS_CONFIGURED, searchAsConfigured } from './miniSearchAsConfigured';
 import { syntheticCorpus, toCorpusText } from './synthetic';
+import { arxivScaleChild, arxivTables, runArxivBench } from './arxivBench';
 
 /**
  * `npm run bench`: the project's search against MiniSearch used directly (configured as the project would) and
@@ -318,8 +319,16 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '10000,100000' },
       out: { type: 'string', default: 'bench-results/bench.json' },
       engines: { type: 'string', default: 'project,minisearch,flexsearch' },
+      // Papers at which to measure the arXiv snapshot, and `max` for the largest size that fits in 1.5 GB; `none` skips it.
+      arxiv: { type: 'string', default: '100000,300000,max' },
+      // Internal: one arXiv size, measured in a process of its own.
+      'arxiv-child': { type: 'string' },
     },
   });
+  if (values['arxiv-child']) {
+    await arxivScaleChild(values['arxiv-child'], QUERY_CLASSES);
+    return;
+  }
   const sizes = values.sizes
     .split(',')
     .map(Number)
@@ -359,7 +368,16 @@ async function main(): Promise<void> {
       rmSync(corpusFolder, { recursive: true, force: true });
     }
   }
-  const output = `${table(rows)}\n\nCiting (completion and hover per request, beside a scan of every paper):\n\n${citingTable(citingRows)}`;
+  const arxivSizes = values.arxiv
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const arxiv =
+    values.arxiv === 'none'
+      ? undefined
+      : await runArxivBench(seed.papers, arxivSizes, values.arxiv.split(',').includes('max'));
+  const citing = `Citing (completion and hover per request, beside a scan of every paper):\n\n${citingTable(citingRows)}`;
+  const output = [table(rows), citing, ...(arxiv ? [arxivTables(arxiv)] : [])].join('\n\n');
   process.stdout.write(`${output}\n`);
   mkdirSync(path.dirname(values.out), { recursive: true });
   writeFileSync(
@@ -371,6 +389,7 @@ async function main(): Promise<void> {
         sizes: sizeRows,
         rows,
         citing: citingRows,
+        arxiv,
         table: output,
       },
       null,

@@ -16,6 +16,8 @@ export const PAGE_ACTIONS = [
   'unstar',
   'copyMarkdown',
   'copyCitation',
+  'copyBibtex',
+  'copyCitationKey',
   'searchArxiv',
   'searchHuggingFace',
   'insertCitation',

@@ -118,7 +118,7 @@ describe('Citing while writing (LaTeX and Markdown)', () => {
     );
     assert.match(text, /Inference from large autoregressive models/);
     const commands = [...text.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
-    assert.deepEqual(commands, [Commands.openPaper, Commands.insertCitation]);
+    assert.deepEqual(commands, [Commands.openPaper, Commands.copyBibtex, Commands.insertCitation]);
   });
 
   it('keeps a hostile title in a hover from becoming a link, an image or HTML', async () => {
@@ -132,7 +132,7 @@ describe('Citing while writing (LaTeX and Markdown)', () => {
     assert.doesNotMatch(text, /(?<!\\)<img|(?<!\\)!\[|(?<!\\)\[Click/);
     assert.deepEqual(
       [...text.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]),
-      [Commands.openPaper, Commands.insertCitation],
+      [Commands.openPaper, Commands.copyBibtex, Commands.insertCitation],
     );
     const contents = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => typeof c !== 'string');
     assert.notEqual(contents?.supportHtml, true);

@@ -30,6 +30,8 @@ const ACTION_COMMANDS: Record<Exclude<PageAction, 'previous' | 'next'>, CommandI
   unstar: Commands.unstar,
   copyMarkdown: Commands.copyMarkdown,
   copyCitation: Commands.copyCitation,
+  copyBibtex: Commands.copyBibtex,
+  copyCitationKey: Commands.copyCitationKey,
   searchArxiv: Commands.searchArxiv,
   searchHuggingFace: Commands.searchHuggingFace,
   insertCitation: Commands.insertCitation,

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { Commands } from '../../host/ids';
 import type { Paper } from '../../core/model/paper';
 import { newestPapers } from '../../core/model/grouping';
 import { truncateWords } from '../../core/model/label';
-import { Settings } from '../../host/ids';
+import { Commands, Settings } from '../../host/ids';
 import type { LibrarySnapshot } from '../../core/library/snapshot';
 import type { Services } from '../../host/services';
 import { findMatches, type Highlight } from '../../core/search/highlight';
@@ -28,6 +27,7 @@ const RELATED_BUTTON: vscode.QuickInputButton = {
 };
 const STAR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('star-empty'), tooltip: 'Star' };
 const UNSTAR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('star-full'), tooltip: 'Unstar' };
+const COPY_BIBTEX_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy BibTeX' };
 const FILTER_BUTTON: vscode.QuickInputButton = {
   iconPath: new vscode.ThemeIcon('filter'),
   tooltip: 'Filter the Library by This Search',
@@ -99,8 +99,10 @@ export async function searchPapers(services: Services, initialQuery?: unknown): 
               resolve({ item, then: 'related' });
             } else if (button === CITE_BUTTON) {
               resolve({ item, then: 'cite' });
+            } else if (button === COPY_BIBTEX_BUTTON) {
+              void vscode.commands.executeCommand(Commands.copyBibtex, paper.id);
             } else if (button === STAR_BUTTON) {
-              void starred.star({ id: paper.id, label: paper.label });
+              void starred.star(paper);
             } else {
               void starred.unstar(paper.id);
             }
@@ -234,7 +236,10 @@ function paperPickItem(paper: Paper, rows: PickContext): PaperPickItem {
     description: noIcons([paperDescription(paper), collections].filter(Boolean).join(' · ')),
     detail: noIcons(snippet(texToPlainText(paper.abstract), [])),
     alwaysShow: true,
-    buttons: starred === undefined ? [] : [CITE_BUTTON, RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
+    buttons:
+      starred === undefined
+        ? []
+        : [CITE_BUTTON, COPY_BIBTEX_BUTTON, RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
     ...(starred && { iconPath: new vscode.ThemeIcon('star-full') }),
     paperId: paper.id,
   };
