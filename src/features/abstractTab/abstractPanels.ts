@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { collectionNamesOf } from '../../core/model/describe';
 import { sortPapers, type SortBy } from '../../core/model/grouping';
+import { sequenceFor, stepInSequence } from '../../core/model/sequence';
 import { truncateWords } from '../../core/model/label';
 import type { Highlight } from '../../core/search/highlight';
 import { renderAbstractPage, type AbstractView } from '../../core/render/abstractHtml';
@@ -126,8 +127,7 @@ export class AbstractPanels extends Disposable implements AbstractTabs, vscode.W
   }
 
   private async stepTab(tab: OpenTab, delta: -1 | 1): Promise<void> {
-    const sequence = this.sequenceOf(tab);
-    const target = sequence[sequence.indexOf(tab.paperId) + delta];
+    const target = stepInSequence(this.sequenceOf(tab), tab.paperId, delta);
     if (target === undefined) {
       return;
     }
@@ -202,9 +202,11 @@ export class AbstractPanels extends Disposable implements AbstractTabs, vscode.W
 
   /** The list previous and next move through: where the paper was opened from, else the Library's order. */
   private sequenceOf(tab: OpenTab): readonly string[] {
-    if (tab.sequence?.includes(tab.paperId)) {
-      return tab.sequence;
-    }
+    return sequenceFor(tab.paperId, tab.sequence, () => this.libraryOrderIds());
+  }
+
+  /** Every paper in the Library's order. */
+  private libraryOrderIds(): readonly string[] {
     const snapshot = this.service.current;
     if (!snapshot) {
       return [];
