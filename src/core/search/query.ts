@@ -1,3 +1,5 @@
+import { doiKey, findDoi } from '../model/identifiers';
+import { foldLetters } from '../text/letters';
 import { foldCase } from '../text/text';
 import { scanWords, STOP_WORDS, words, type Word } from './tokenize';
 
@@ -17,7 +19,7 @@ export interface NumberRange {
   readonly max?: number;
 }
 
-/** Filters on a paper's metadata, from `year:`, `upvotes:`, `in:`, `cat:` and `has:code`. */
+/** Filters on a paper's metadata, from `year:`, `upvotes:`, `in:`, `cat:`, `has:code`, `author:`, `venue:`, `key:`, `doi:`. */
 export interface QueryFilters {
   readonly year?: NumberRange;
   readonly upvotes?: NumberRange;
@@ -26,6 +28,14 @@ export interface QueryFilters {
   /** One entry per `cat:`: arXiv categories (`cs.CL`) or archive prefixes (`cs.`), a paper needs one of each entry's. */
   readonly categories?: readonly (readonly string[])[];
   readonly hasCode?: boolean;
+  /** One entry per `author:`, folded (`muller` finds Müller): a name of one of the paper's authors must contain it. */
+  readonly authors?: readonly string[];
+  /** One entry per `venue:`, folded: the paper's journal or proceedings must contain it. */
+  readonly venues?: readonly string[];
+  /** `key:`: the paper's citation key, as written. */
+  readonly key?: string;
+  /** `doi:`: the paper's DOI, compared ignoring case. */
+  readonly doi?: string;
 }
 
 /** A query as the user typed it, broken into what to look for and what to filter by. */
@@ -75,6 +85,10 @@ export function parseQuery(input: string): ParsedQuery {
   let year: NumberRange | undefined;
   let upvotes: NumberRange | undefined;
   let hasCode: boolean | undefined;
+  const authors: string[] = [];
+  const venues: string[] = [];
+  let key: string | undefined;
+  let doi: string | undefined;
 
   for (const m of text.matchAll(TOKEN)) {
     const [, minus, rawField, value, quoted] = m;
@@ -107,6 +121,18 @@ export function parseQuery(input: string): ParsedQuery {
     } else if (field === 'cat' && CATEGORIES.test(body)) {
       categories.push(body.split(','));
       description.push(`category ${body.split(',').join(' or ')}`);
+      continue;
+    } else if ((field === 'author' || field === 'venue') && body.trim()) {
+      (field === 'author' ? authors : venues).push(searchFold(body.trim()));
+      description.push(`${field} “${body.trim()}”`);
+      continue;
+    } else if (field === 'key' && body.trim()) {
+      key = body.trim();
+      description.push(`key ${key}`);
+      continue;
+    } else if (field === 'doi' && findDoi(body)) {
+      doi = doiKey(findDoi(body)!);
+      description.push(`DOI ${doi}`);
       continue;
     } else if (field === 'has' && body.toLowerCase() === 'code') {
       hasCode = true;
@@ -147,6 +173,10 @@ export function parseQuery(input: string): ParsedQuery {
       ...(year && { year }),
       ...(upvotes && { upvotes }),
       ...(hasCode && { hasCode }),
+      ...(authors.length > 0 && { authors }),
+      ...(venues.length > 0 && { venues }),
+      ...(key !== undefined && { key }),
+      ...(doi !== undefined && { doi }),
     },
     description,
   };
@@ -212,21 +242,18 @@ export function inRange(value: number | undefined, range: NumberRange | undefine
 }
 
 /**
- * A test of a paper's arXiv categories: does it have one of `wanted`, a category (`cs.CL`, in any case) or an
- * archive prefix ending in a dot (`cs.` takes `cs.LG`, `cs.CL`…). arXiv has about 150 categories, so each name's
- * answer is worked out once and remembered for the other papers.
+ * A test of an arXiv category name: is it one of `wanted`, a category (`cs.CL`, in any case) or an archive prefix
+ * ending in a dot (`cs.` takes `cs.LG`, `cs.CL`…).
  */
-export function categoryMatcher(wanted: readonly string[]): (categories: readonly string[] | undefined) => boolean {
+export function categoryMatcher(wanted: readonly string[]): (category: string) => boolean {
   const folded = wanted.map((w) => w.toLowerCase());
-  const known = new Map<string, boolean>();
-  const matches = (category: string) => {
-    let answer = known.get(category);
-    if (answer === undefined) {
-      const c = category.toLowerCase();
-      answer = folded.some((w) => (w.endsWith('.') ? c.length > w.length && c.startsWith(w) : c === w));
-      known.set(category, answer);
-    }
-    return answer;
+  return (category) => {
+    const c = category.toLowerCase();
+    return folded.some((w) => (w.endsWith('.') ? c.length > w.length && c.startsWith(w) : c === w));
   };
-  return (categories) => categories !== undefined && categories.some(matches);
+}
+
+/** Case, accents and letters without a decomposition folded, so `muller` meets `Müller` and `lukasz` `Łukasz`. */
+export function searchFold(text: string): string {
+  return foldCase(foldLetters(text));
 }

@@ -14,7 +14,13 @@ export interface SideBarGroup extends PaperGroup {
 }
 
 /** The codicon of a group, by what the Library is grouped by. */
-const GROUP_ICONS: Record<GroupBy, string> = { collection: 'library', year: 'calendar', category: 'tag' };
+const GROUP_ICONS: Record<GroupBy, string> = {
+  collection: 'library',
+  year: 'calendar',
+  category: 'tag',
+  author: 'person',
+  venue: 'book',
+};
 
 export interface LibraryGroupsInput {
   readonly library: Library;
@@ -55,7 +61,7 @@ export function libraryGroups(input: LibraryGroupsInput): SideBarGroup[] {
     icon: 'history',
     papers: pick(input.recentIds),
   };
-  const groups = groupPapers(library, sortPapers(visible, input.sortBy, input.locale), groupBy).map(
+  const groups = groupPapers(library, sortPapers(visible, input.sortBy, input.locale), groupBy, input.locale).map(
     (group): SideBarGroup => ({ ...group, icon: GROUP_ICONS[groupBy] }),
   );
   const special = [starred, recent].filter((g) => g.papers.length + (g.missing?.length ?? 0) > 0);

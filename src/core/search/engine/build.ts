@@ -7,6 +7,7 @@ import { PaperIndex } from './paperIndex';
 import type { IndexedCounts } from './results';
 import type { TermIndex } from './termIndex';
 import { buildCacheInWorker } from './workerBuild';
+import { authorText } from '../authorText';
 
 /**
  * Making an index: building it (on the index worker, or on this thread in
@@ -202,7 +203,12 @@ function* carriedFromSteps(
   for (let doc = 0; doc < papers.length; doc++) {
     const paper = papers[doc];
     const old = docs.get(paper.id);
-    if (old !== undefined && before[old].title === paper.title && before[old].abstract === paper.abstract) {
+    if (
+      old !== undefined &&
+      before[old].title === paper.title &&
+      before[old].abstract === paper.abstract &&
+      authorText(before[old]) === authorText(paper)
+    ) {
       from[doc] = old;
     } else {
       tokenized++;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { runSteps } from '../../util/steps';
 import { FIELD_COUNT, TermIndex } from './termIndex';
 import { TermList } from './termList';
+import { authorText, type WithAuthors } from '../authorText';
 
 /**
  * The index cache: a term index saved as a few binary blocks, so that loading
@@ -30,7 +31,7 @@ interface CacheHeader {
 }
 
 /** What the cache key is made from: a paper's identity and the text that is indexed. */
-export interface IndexedText {
+export interface IndexedText extends WithAuthors {
   readonly id: string;
   readonly title?: string;
   readonly abstract: string;
@@ -229,7 +230,7 @@ function bytesOf(array: Uint16Array | Uint32Array): Uint8Array {
 export class CorpusDigest {
   /** Every abstract, one after another. */
   private readonly abstracts = createHash('sha256');
-  /** Per paper its id, title and the length of its abstract, which tells where each abstract ends in the other digest. */
+  /** Per paper its id, title, authors and the length of its abstract, which tells where each abstract ends in the other digest. */
   private readonly heads = createHash('sha256');
 
   add(papers: readonly IndexedText[]): void {
@@ -237,7 +238,7 @@ export class CorpusDigest {
     for (const paper of papers) {
       // Abstracts are most of the bytes: hashed as they are, never copied into a longer string first.
       this.abstracts.update(paper.abstract);
-      heads += `${paper.id}\u0000${paper.title ?? ''}\u0000${paper.abstract.length}\u0001`;
+      heads += `${paper.id}\u0000${paper.title ?? ''}\u0000${authorText(paper)}\u0000${paper.abstract.length}\u0001`;
     }
     this.heads.update(heads);
   }

@@ -1,10 +1,11 @@
 import { CorpusDigest, type IndexedText } from './indexCache';
 import { TermIndexBuilder, type DocumentPostings, type TermIndex } from './termIndex';
 import { STOP_WORDS, tokenizeForIndex } from '../tokenize';
+import { authorText } from '../authorText';
 
 /** The settings an index is built with; a cached index is only valid for the same ones. */
 export const INDEX_SETTINGS_KEY =
-  'paper-index/2 fields=title,abstract tokenizer=tex+fold+segmenter+compound+joined terms=cut40 stopwords=v1';
+  'paper-index/3 fields=title,abstract+authors tokenizer=tex+fold+segmenter+compound+joined terms=cut40 stopwords=v1';
 
 /** The terms of a field as the index stores them: compounds split and joined, stop words dropped. */
 export function indexTerms(text: string): string[] {
@@ -27,7 +28,10 @@ export class PaperIndexer {
   /** Adds the next papers, in library order. */
   add(papers: readonly IndexedText[]): void {
     for (const paper of papers) {
-      this.builder.add([indexTerms(paper.title ?? ''), indexTerms(paper.abstract)]);
+      // Authors go with the abstract: searchable in plain queries, never outranking a title match.
+      const authors = authorText(paper);
+      const abstract = indexTerms(paper.abstract);
+      this.builder.add([indexTerms(paper.title ?? ''), authors ? [...abstract, ...indexTerms(authors)] : abstract]);
     }
     this.digest.add(papers);
   }

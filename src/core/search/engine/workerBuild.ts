@@ -53,7 +53,11 @@ export function buildCacheInWorker(
       if (sent < papers.length) {
         const slice = papers
           .slice(sent, sent + PAPERS_PER_MESSAGE)
-          .map(({ id, title, abstract }) => ({ id, title, abstract }));
+          .map(({ id, title, abstract, bibliographic }) =>
+            bibliographic?.authors
+              ? { id, title, abstract, bibliographic: { authors: bibliographic.authors } }
+              : { id, title, abstract },
+          );
         sent += slice.length;
         worker.postMessage({ papers: slice } satisfies IndexWorkerRequest);
       } else if (sent === papers.length) {
