@@ -39,7 +39,8 @@ export class LibraryService extends Disposable {
   private loading: Promise<LibrarySnapshot> | undefined;
   private cancelLoad: vscode.CancellationTokenSource | undefined;
   private watchers: vscode.Disposable[] = [];
-  private readonly reloadSoon = debounce(() => void this.load(), RELOAD_DELAY_MS);
+  // A failed load is logged where it fails, and the snapshot before it stays: nothing is left to handle here.
+  private readonly reloadSoon = debounce(() => this.load().catch(() => undefined), RELOAD_DELAY_MS);
   /** What changed since the last load: a reload reads again only the files that did. */
   private readonly tracker = new ReloadTracker();
   /** The bibliography files that open documents name, read beside `papers.corpus.paths`. */
@@ -195,7 +196,9 @@ export class LibraryService extends Disposable {
       `${how} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
     );
     if (!cached) {
-      void this.saveCache(index);
+      this.saveCache(index).catch((error: unknown) =>
+        this.output.warn('Could not save the index cache:', error instanceof Error ? error.message : String(error)),
+      );
     }
     this.report(library.problems);
     return {
@@ -327,13 +330,9 @@ export class LibraryService extends Disposable {
   /** Written beside, then renamed over the old file, so a crash mid-write never leaves a half file in place. */
   private async saveCache(index: PaperIndex): Promise<void> {
     const partial = vscode.Uri.joinPath(this.storageUri, 'index-cache.bin.partial');
-    try {
-      await vscode.workspace.fs.createDirectory(this.storageUri);
-      await vscode.workspace.fs.writeFile(partial, index.toCache());
-      await vscode.workspace.fs.rename(partial, this.cacheUri, { overwrite: true });
-    } catch (error) {
-      this.output.warn('Could not save the index cache:', error instanceof Error ? error.message : String(error));
-    }
+    await vscode.workspace.fs.createDirectory(this.storageUri);
+    await vscode.workspace.fs.writeFile(partial, index.toCache());
+    await vscode.workspace.fs.rename(partial, this.cacheUri, { overwrite: true });
   }
 
   /**

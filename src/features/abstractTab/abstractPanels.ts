@@ -257,6 +257,11 @@ export class AbstractPanels extends Disposable implements AbstractTabs, vscode.W
     void tab.panel.webview.postMessage(message);
   }
 
+  /** Logs why something a page asked for failed: the page has no one else to tell. */
+  private failed(what: string): (error: unknown) => void {
+    return (error) => this.output.error(`Could not ${what}:`, error instanceof Error ? error : String(error));
+  }
+
   private handle(tab: OpenTab, message: PageMessage | undefined, raw: unknown): void {
     if (!message) {
       this.output.warn(
@@ -276,11 +281,13 @@ export class AbstractPanels extends Disposable implements AbstractTabs, vscode.W
         return;
       }
       case 'openPaper':
-        void this.show(message.id);
+        this.show(message.id).catch(this.failed('open a paper from an abstract page'));
         return;
       case 'action':
         if (message.action === 'previous' || message.action === 'next') {
-          void this.stepTab(tab, message.action === 'previous' ? -1 : 1);
+          this.stepTab(tab, message.action === 'previous' ? -1 : 1).catch(
+            this.failed(`show the ${message.action} paper`),
+          );
         } else {
           void vscode.commands.executeCommand(ACTION_COMMANDS[message.action], tab.paperId);
         }
