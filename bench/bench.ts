@@ -17,8 +17,10 @@ import {
   type PaperIndex,
 } from '../src/core/search/engine';
 import { runStepsAsync } from '../src/core/util/steps';
+import { citingTable, measureCiting, type CitingRow } from './citing';
 import { MINISEARCH_AS_CONFIGURED, searchAsConfigured } from './miniSearchAsConfigured';
 import { syntheticCorpus, toCorpusText } from './synthetic';
+import { arxivScaleChild, arxivTables, runArxivBench } from './arxivBench';
 
 /**
  * `npm run bench`: the project's search against MiniSearch used directly (configured as the project would) and
@@ -317,8 +319,16 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '10000,100000' },
       out: { type: 'string', default: 'bench-results/bench.json' },
       engines: { type: 'string', default: 'project,minisearch,flexsearch' },
+      // Papers at which to measure the arXiv snapshot, and `max` for the largest size that fits in 1.5 GB; `none` skips it.
+      arxiv: { type: 'string', default: '100000,300000,max' },
+      // Internal: one arXiv size, measured in a process of its own.
+      'arxiv-child': { type: 'string' },
     },
   });
+  if (values['arxiv-child']) {
+    await arxivScaleChild(values['arxiv-child'], QUERY_CLASSES);
+    return;
+  }
   const sizes = values.sizes
     .split(',')
     .map(Number)
@@ -330,6 +340,7 @@ async function main(): Promise<void> {
   const seed = buildLibrary(await readCorpusLocations(nodeFileSystem, [corpus]));
   const rows: Row[] = [];
   const sizeRows: { docs: number; parseMs: number }[] = [];
+  const citingRows: CitingRow[] = [];
   for (const size of sizes) {
     const { text, corpusFolder } = syntheticInputs(seed.papers, size);
     try {
@@ -351,17 +362,36 @@ async function main(): Promise<void> {
         rows.push(row);
         process.stderr.write(`  ${engine.name}: done in ${fmt((performance.now() - started) / 1000)} s\n`);
       }
+      process.stderr.write('  citing…\n');
+      citingRows.push(measureCiting(library, buildIndex(library)));
     } finally {
       rmSync(corpusFolder, { recursive: true, force: true });
     }
   }
-  const output = table(rows);
+  const arxivSizes = values.arxiv
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const arxiv =
+    values.arxiv === 'none'
+      ? undefined
+      : await runArxivBench(seed.papers, arxivSizes, values.arxiv.split(',').includes('max'));
+  const citing = `Citing (completion and hover per request, beside a scan of every paper):\n\n${citingTable(citingRows)}`;
+  const output = [table(rows), citing, ...(arxiv ? [arxivTables(arxiv)] : [])].join('\n\n');
   process.stdout.write(`${output}\n`);
   mkdirSync(path.dirname(values.out), { recursive: true });
   writeFileSync(
     values.out,
     JSON.stringify(
-      { node: process.version, date: new Date().toISOString(), sizes: sizeRows, rows, table: output },
+      {
+        node: process.version,
+        date: new Date().toISOString(),
+        sizes: sizeRows,
+        rows,
+        citing: citingRows,
+        arxiv,
+        table: output,
+      },
       null,
       2,
     ),

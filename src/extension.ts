@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { PaperExplorerApi } from './api';
 import * as abstractTab from './features/abstractTab';
+import * as bibliographyProblems from './features/bibliographyProblems';
+import * as citing from './features/citing';
 import * as sideBar from './features/sideBar';
 import * as paperCommands from './features/paperCommands';
 import * as search from './features/search';
@@ -38,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
     abstractTab.register(services),
     search.register(services),
     paperCommands.register(services),
+    citing.register(services),
+    bibliographyProblems.register(services),
     vscode.commands.registerCommand(Commands.reload, () => library.reload()),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
   );

@@ -77,3 +77,29 @@ function splitAbsoluteGlob(path: string): vscode.RelativePattern {
     segments.slice(first).join('/'),
   );
 }
+
+/**
+ * The bibliography files open documents name, as more locations: the ones that exist now (and are not read
+ * already) to read, and each one's name in its folder to watch, so a file created or deleted later counts.
+ */
+export async function documentBibliographyLocations(
+  files: readonly vscode.Uri[],
+  alreadyRead: readonly vscode.Uri[],
+): Promise<Pick<CorpusLocations, 'locations' | 'watch'>> {
+  const read = new Set(alreadyRead.map((uri) => uri.toString()));
+  const locations: vscode.Uri[] = [];
+  const watch: vscode.RelativePattern[] = [];
+  for (const uri of files) {
+    if (read.has(uri.toString())) {
+      continue;
+    }
+    watch.push(
+      new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.slice(uri.path.lastIndexOf('/') + 1)),
+    );
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (stat && !(stat.type & vscode.FileType.Directory)) {
+      locations.push(uri);
+    }
+  }
+  return { locations, watch };
+}

@@ -13,12 +13,16 @@ export const Commands = {
   copyTitle: 'papers.copyTitle',
   copyMarkdown: 'papers.copyMarkdown',
   copyCitation: 'papers.copyCitation',
+  copyBibtex: 'papers.copyBibtex',
+  copyCitationKey: 'papers.copyCitationKey',
   searchArxiv: 'papers.searchArxiv',
   searchHuggingFace: 'papers.searchHuggingFace',
   openToSide: 'papers.openToSide',
   groupByCollection: 'papers.groupByCollection',
   groupByYear: 'papers.groupByYear',
   groupByCategory: 'papers.groupByCategory',
+  groupByAuthor: 'papers.groupByAuthor',
+  groupByVenue: 'papers.groupByVenue',
   sortByDate: 'papers.sortByDate',
   sortByUpvotes: 'papers.sortByUpvotes',
   sortByTitle: 'papers.sortByTitle',
@@ -27,6 +31,8 @@ export const Commands = {
   openSettings: 'papers.openSettings',
   previousPaper: 'papers.previousPaper',
   nextPaper: 'papers.nextPaper',
+  insertCitation: 'papers.insertCitation',
+  searchSelection: 'papers.searchSelection',
 } as const;
 
 /** A command this extension contributes. */
@@ -53,6 +59,7 @@ export const Settings = {
   arxivCategories: 'arxiv.categories',
   arxivSubmittedFrom: 'arxiv.submittedFrom',
   arxivSubmittedTo: 'arxiv.submittedTo',
+  bibliographyFile: 'cite.bibliographyFile',
 } as const;
 
 /** The same settings by their full ids, for `affectsConfiguration`. */

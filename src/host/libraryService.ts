@@ -12,7 +12,7 @@ import { arxivFilterSetting } from './arxivSettings';
 import { BIDI_CONTROLS } from '../core/text/text';
 import { SettingIds, Views } from './ids';
 import { debounce } from '../core/util/debounce';
-import { resolveCorpusLocations } from './corpusLocations';
+import { documentBibliographyLocations, resolveCorpusLocations } from './corpusLocations';
 import { updateIndexAsync, loadIndexAsync, type PaperIndex } from '../core/search/engine';
 import type { LibrarySnapshot } from '../core/library/snapshot';
 import { Disposable } from './disposable';
@@ -47,6 +47,8 @@ export class LibraryService extends Disposable {
   private rereadAll = true;
   /** Changed files that read as empty and kept their last good papers, to be read once more. */
   private readonly heldBack = new Set<string>();
+  /** The bibliography files that open documents name, read beside `papers.corpus.paths`. */
+  private documentBibliographies: readonly vscode.Uri[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -89,6 +91,25 @@ export class LibraryService extends Disposable {
       return Promise.resolve(this.snapshot);
     }
     return (this.loading ??= this.load());
+  }
+
+  /**
+   * Sets the bibliography files that open documents name. They are read and watched as `papers.corpus.paths`
+   * files are, each one a collection named after its file; a new set reloads, reading only the files not read yet.
+   */
+  setDocumentBibliographies(files: readonly vscode.Uri[]): void {
+    const same = (a: readonly vscode.Uri[], b: readonly vscode.Uri[]) =>
+      a.length === b.length && a.every((uri, i) => uri.toString() === b[i].toString());
+    if (same(files, this.documentBibliographies)) {
+      return;
+    }
+    this.documentBibliographies = [...files];
+    if (this.snapshot) {
+      this.reloadSoon();
+    } else if (this.loading) {
+      // A reload now would cancel the first load and fail everyone waiting for it: read the files right after it.
+      void this.loading.then(this.reloadSoon, this.reloadSoon);
+    }
   }
 
   /**
@@ -139,7 +160,8 @@ export class LibraryService extends Disposable {
   private async build(token: vscode.CancellationToken): Promise<LibrarySnapshot | undefined> {
     const started = performance.now();
     const sources = await resolveCorpusLocations(this.extensionUri, homedir());
-    this.watch(sources.watch);
+    const documents = await documentBibliographyLocations(this.documentBibliographies, sources.locations);
+    this.watch([...sources.watch, ...documents.watch]);
     for (const skipped of sources.skipped) {
       this.output.warn(`papers.corpus.paths: skipped ${skipped}`);
     }
@@ -147,7 +169,7 @@ export class LibraryService extends Disposable {
     for (const problem of problems) {
       this.output.warn(`papers.arxiv: ${problem}`);
     }
-    const reading = await this.readFiles(sources.locations, filter, token);
+    const reading = await this.readFiles([...sources.locations, ...documents.locations], filter, token);
     if (!reading) {
       return undefined;
     }

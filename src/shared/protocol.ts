@@ -16,8 +16,11 @@ export const PAGE_ACTIONS = [
   'unstar',
   'copyMarkdown',
   'copyCitation',
+  'copyBibtex',
+  'copyCitationKey',
   'searchArxiv',
   'searchHuggingFace',
+  'insertCitation',
 ] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 

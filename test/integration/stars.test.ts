@@ -23,7 +23,9 @@ describe('Stars', () => {
     assert.ok(starredNode.kind === 'paper' && node.kind === 'paper');
     assert.equal(starredNode.paper.id, node.paper.id);
     assert.equal(tree.getTreeItem(starredNode).contextValue, 'paper.starred');
-    assert.deepEqual(api.services.starred.all, [{ id: node.paper.id, label: node.paper.label }]);
+    assert.deepEqual(api.services.starred.all, [
+      { id: node.paper.id, label: node.paper.label, citationKey: node.paper.citationKey },
+    ]);
 
     await vscode.commands.executeCommand(Commands.unstar, starredNode);
     assert.equal(api.services.starred.all.length, 0);

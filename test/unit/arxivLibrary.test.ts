@@ -38,6 +38,7 @@ const SNAPSHOT = [
   record('2401.00003', 'stat.ML cs.CL', 'Calibrated language models', 'Nakamura'),
   record('2401.00004', 'cs.CV', 'Segmenting cells in microscopy images', 'Okafor'),
   record('2401.00005', 'hep-th', 'Strings on a circle', 'Moreau'),
+  record('2401.00006', 'cs.CL cs.LG', 'Tokenizers for few languages', 'Moreau'),
 ].join('\n');
 
 function readOk(file: LibraryFile | UnreadableFile | undefined): LibraryFile {
@@ -54,9 +55,10 @@ describe('arXiv snapshot in the library', () => {
       }),
     );
     assert.equal(file.parsed.format, 'arxiv');
-    assert.deepEqual(file.parsed.counts, { read: 5, kept: 3, bad: 0 });
+    assert.deepEqual(file.parsed.counts, { read: 6, kept: 4, bad: 0 });
     const library = buildLibrary([file]);
-    assert.deepEqual(library.collections[0].records, { read: 5, kept: 3, bad: 0 });
+    assert.deepEqual(library.collections[0].records, { read: 6, kept: 4, bad: 0 });
+    assert.equal(library.papers[3].bibliographic?.categories, library.papers[0].bibliographic?.categories);
     const paper = library.papers[0];
     assert.equal(paper.title, 'Tokenizers for many languages');
     assert.equal(paper.abstract, 'An abstract of the paper. It goes on.');
@@ -69,7 +71,7 @@ describe('arXiv snapshot in the library', () => {
     const array = `[${SNAPSHOT.split('\n').join(',\n')}]`;
     const json = readOk(await readCorpusSource('a', 'a', 'a.json', bytesSource(new TextEncoder().encode(array))));
     assert.equal(json.parsed.format, 'arxiv');
-    assert.equal(json.parsed.entries.length, 5);
+    assert.equal(json.parsed.entries.length, 6);
     const page = 'A Title Here\nAn abstract that is long enough to read as prose, with several words in it.\n';
     const txt = readOk(await readCorpusSource('p', 'p', 'p.txt', bytesSource(new TextEncoder().encode(page), 7)));
     assert.equal(txt.parsed.format, 'search');
@@ -84,11 +86,11 @@ describe('arXiv snapshot in the library', () => {
         .search(query)
         .hits.map((h) => h.paper.bibliographic?.arxivId)
         .sort();
-    assert.deepEqual(ids('cat:cs.CL'), ['2401.00001', '2401.00003']);
-    assert.deepEqual(ids('cat:cs.cl'), ['2401.00001', '2401.00003']);
-    assert.deepEqual(ids('cat:cs.'), ['2401.00001', '2401.00003', '2401.00004']);
+    assert.deepEqual(ids('cat:cs.CL'), ['2401.00001', '2401.00003', '2401.00006']);
+    assert.deepEqual(ids('cat:cs.cl'), ['2401.00001', '2401.00003', '2401.00006']);
+    assert.deepEqual(ids('cat:cs.'), ['2401.00001', '2401.00003', '2401.00004', '2401.00006']);
     assert.deepEqual(ids('cat:math.CO,hep-th'), ['2401.00002', '2401.00005']);
-    assert.deepEqual(ids('cat:cs. language'), ['2401.00001', '2401.00003']);
+    assert.deepEqual(ids('cat:cs. language'), ['2401.00001', '2401.00003', '2401.00006']);
     assert.deepEqual(ids('cat:cs.C'), []);
     assert.deepEqual(parseQuery('cat:cs.CL,stat.ML').description, ['category cs.CL or stat.ML']);
   });
@@ -122,7 +124,7 @@ describe('reading local files', () => {
       read: async (p) => (wholeReads++, nodeFileSystem.read(p)),
     };
     const [read] = await readCorpusLocations(big, [file]);
-    assert.equal(readOk(read).parsed.entries.length, 5);
+    assert.equal(readOk(read).parsed.entries.length, 6);
     assert.equal(wholeReads, 0);
   });
 
@@ -152,11 +154,12 @@ describe('reading local files', () => {
         { onProgress: (p) => progress.push(p.bytes) },
       ),
     );
-    assert.deepEqual(read.parsed.counts, { read: 5, kept: 2, bad: 0 });
+    assert.deepEqual(read.parsed.counts, { read: 6, kept: 3, bad: 0 });
     assert.deepEqual(
       read.parsed.entries.map((e) => e.bibliographic?.arxivId),
-      ['2401.00001', '2401.00003'],
+      ['2401.00001', '2401.00003', '2401.00006'],
     );
+    assert.equal(read.parsed.entries[2].bibliographic?.categories, read.parsed.entries[0].bibliographic?.categories);
     assert.deepEqual(progress, [SNAPSHOT.length]);
     const missing = await readInWorker(READ_WORKER, { path: path.join(dir, 'none.jsonl'), id: 'none', name: 'none' });
     assert.ok(missing && !isReadable(missing));
@@ -165,12 +168,22 @@ describe('reading local files', () => {
 
   it('stops reading on a worker thread once cancelled', async () => {
     const file = path.join(dir, 'cancelled.jsonl');
-    await fs.writeFile(file, SNAPSHOT);
+    // Tens of megabytes: the worker is still reading when the first progress comes.
+    await fs.writeFile(file, `${SNAPSHOT}\n`.repeat(20_000));
+    const token = { isCancellationRequested: false };
+    let progress = 0;
     const read = await readInWorker(
       READ_WORKER,
       { path: file, id: file, name: 'c' },
-      { token: { isCancellationRequested: true } },
+      {
+        token,
+        onProgress: () => {
+          progress++;
+          token.isCancellationRequested = true;
+        },
+      },
     );
     assert.equal(read, undefined);
+    assert.ok(progress >= 1);
   });
 });

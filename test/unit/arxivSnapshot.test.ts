@@ -61,7 +61,7 @@ function filterOf(categories: string[], from?: string, to?: string): ArxivFilter
 }
 
 describe('arXiv snapshot record', () => {
-  it('maps a snapshot record to an unwrapped title and abstract and its bibliographic bibliographic', () => {
+  it('maps a snapshot record to an unwrapped title and abstract and its bibliographic fields', () => {
     const result = arxivRecord(JSON.parse(snapshotLine()));
     assert.ok('record' in result);
     assert.deepEqual(result.record, {
@@ -70,7 +70,6 @@ describe('arXiv snapshot record', () => {
         'A fully differential calculation in perturbative quantum chromodynamics is presented for the production of massive photon pairs.',
       bibliographic: {
         arxivId: '0704.0001',
-        url: 'https://arxiv.org/abs/0704.0001',
         authors: [
           { family: 'Balázs', given: 'C.' },
           { family: 'Berger', given: 'E. L.' },

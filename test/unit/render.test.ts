@@ -41,6 +41,9 @@ const OWN_TAGS = new Set([
   'li',
   'section',
   'span',
+  'code',
+  'details',
+  'summary',
   'mark',
   'a',
   'math',
@@ -206,6 +209,42 @@ describe('renderAbstractPage', () => {
     assert.doesNotMatch(renderAbstractBody({ paper: paper({ title: 'T' }), collectionNames: [] }), /categories/);
   });
 
+  it('shows a bibliography paper: all authors (a long list folded), venue, DOI and arXiv links, keywords, the key to copy', () => {
+    const authors = Array.from({ length: 12 }, (_, i) => ({ family: `Author${i}`, given: 'A.' }));
+    authors[0] = { family: 'Müller', given: 'Jörg <b>' };
+    const html = renderAbstractBody({
+      paper: paper({
+        title: 'T',
+        citationKey: 'muller2020bert',
+        bibliographic: {
+          authors,
+          venue: 'NeurIPS & <co>',
+          doi: '10.1000/a<b>#c',
+          arxivId: 'hep-th/9901001',
+          keywords: ['deep <learning>', 'vision'],
+        },
+      }),
+      collectionNames: [],
+    });
+    assert.match(html, /<p class="authors" aria-label="Authors"><span class="author">Jörg &lt;b&gt; Müller<\/span>, /);
+    assert.match(
+      html,
+      /<details class="more-authors"><summary>and 4 more<\/summary><span class="author">A\. Author8<\/span>/,
+    );
+    assert.match(html, /<span class="venue">NeurIPS &amp; &lt;co&gt;<\/span>/);
+    assert.match(
+      html,
+      /<a href="https:\/\/doi\.org\/10\.1000\/a%3Cb%3E%23c" class="external">10\.1000\/a&lt;b&gt;#c<\/a>/,
+    );
+    assert.match(html, /<a href="https:\/\/arxiv\.org\/abs\/hep-th\/9901001" class="external">hep-th\/9901001<\/a>/);
+    assert.match(html, /<li>deep &lt;learning&gt;<\/li><li>vision<\/li>/);
+    assert.match(
+      html,
+      /Key <code>muller2020bert<\/code> <button type="button" class="copy-key" data-action="copyCitationKey"/,
+    );
+    assert.match(html, /data-action="copyBibtex"/);
+  });
+
   it('says when a paper has no title or no abstract', () => {
     assert.match(
       renderAbstractBody({ paper: paper({ abstract: 'Only text.' }), collectionNames: [] }),
@@ -334,13 +373,13 @@ describe('the abstract toolbar', () => {
     assert.doesNotMatch(alone, / of \d/);
   });
 
-  it('offers Star or Unstar by the paper’s state, and the copy and search actions', () => {
+  it('offers Star or Unstar by the paper’s state, and the copy, cite and search actions', () => {
     const plain = renderAbstractBody(base);
     assert.match(button(plain, 'star') ?? '', /aria-pressed="false"/);
     assert.equal(button(plain, 'unstar'), undefined);
     const starred = renderAbstractBody({ ...base, starred: true });
     assert.match(button(starred, 'unstar') ?? '', /aria-pressed="true"/);
-    for (const action of ['copyMarkdown', 'copyCitation', 'searchArxiv', 'searchHuggingFace']) {
+    for (const action of ['copyMarkdown', 'copyCitation', 'insertCitation', 'searchArxiv', 'searchHuggingFace']) {
       assert.ok(button(plain, action), action);
     }
   });

@@ -1,4 +1,5 @@
 import type { BibliographicFields, PersonName } from '../model/bibliographic';
+import type { Paper } from '../model/paper';
 import { findMathSpans } from '../text/tex';
 
 /**
@@ -153,4 +154,21 @@ function balanceBraces(text: string): string {
     result += unmatched.has(i) ? `\\${text[i]}` : text[i];
   }
   return result;
+}
+
+/**
+ * A library paper as a BibTeX entry under its citation key: an untitled paper is titled by its label, and a paper
+ * whose date came from a page (no publication date) gets that date's year.
+ */
+export function paperBibtex(paper: Paper): string {
+  const fields = paper.bibliographic ?? {};
+  const year = paper.date?.year;
+  return bibtexEntry(
+    {
+      title: paper.title ?? paper.label,
+      abstract: paper.abstract,
+      bibliographic: fields.issued === undefined && year !== undefined ? { ...fields, issued: { year } } : fields,
+    },
+    paper.citationKey,
+  );
 }

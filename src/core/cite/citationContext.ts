@@ -334,23 +334,30 @@ function isEscaped(text: string, index: number): boolean {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/gm;
 
 /**
- * True inside a fenced code block or an inline code span, where `@` is code, not a citation. Fences are counted
- * from the top of the document (one regular-expression pass); code spans on the offset's line only.
+ * The fenced code blocks that start before `until`, as `[start, end)` offsets, in one regular-expression pass from
+ * the top of the document; a block still open at `until` runs to the end of the text.
  */
-function inMarkdownCode(text: string, offset: number): boolean {
-  let openFence: string | undefined;
+function fencedBlocks(text: string, until = text.length): [number, number][] {
+  const blocks: [number, number][] = [];
+  let open: { fence: string; start: number } | undefined;
   FENCE.lastIndex = 0;
-  for (let match = FENCE.exec(text); match && match.index < offset; match = FENCE.exec(text)) {
+  for (let match = FENCE.exec(text); match && match.index < until; match = FENCE.exec(text)) {
     const fence = match[1];
-    if (openFence === undefined) {
-      openFence = fence;
-    } else if (fence[0] === openFence[0] && fence.length >= openFence.length) {
-      openFence = undefined;
+    if (open === undefined) {
+      open = { fence, start: match.index };
+    } else if (fence[0] === open.fence[0] && fence.length >= open.fence.length) {
+      blocks.push([open.start, match.index + match[0].length]);
+      open = undefined;
     }
   }
-  if (openFence !== undefined) {
-    return true;
+  if (open) {
+    blocks.push([open.start, text.length]);
   }
+  return blocks;
+}
+
+/** True inside an inline code span: an odd number of backticks before `offset` on its line. */
+function inCodeSpan(text: string, offset: number): boolean {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let ticks = 0;
   for (let i = lineStart; i < offset; i++) {
@@ -359,6 +366,50 @@ function inMarkdownCode(text: string, offset: number): boolean {
     }
   }
   return ticks % 2 === 1;
+}
+
+/** True inside a fenced code block or an inline code span, where `@` is code, not a citation. */
+function inMarkdownCode(text: string, offset: number): boolean {
+  return fencedBlocks(text, offset).some(([start, end]) => start < offset && offset < end) || inCodeSpan(text, offset);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Every key a document cites
+
+/**
+ * Every key the document cites, in order, for checking them against the library: the keys of closed LaTeX
+ * citations outside comments, or every Pandoc `@key` (bracket and text citations) outside code.
+ */
+export function citedKeysIn(text: string, language: CitationLanguage): CitedKey[] {
+  const keys: CitedKey[] = [];
+  if (language === 'latex') {
+    LATEX_CITE_COMMAND.lastIndex = 0;
+    for (let match = LATEX_CITE_COMMAND.exec(text); match; match = LATEX_CITE_COMMAND.exec(text)) {
+      const citation = parseLatexCitation(text, match.index, match[1], match.index + match[0].length);
+      if (citation?.closed && !inLatexComment(text, match.index)) {
+        keys.push(...citation.keys);
+        LATEX_CITE_COMMAND.lastIndex = citation.end;
+      }
+    }
+    return keys;
+  }
+  const blocks = fencedBlocks(text);
+  let block = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    while (block < blocks.length && blocks[block][1] <= at) {
+      block++;
+    }
+    const inBlock = block < blocks.length && blocks[block][0] <= at;
+    if (inBlock || (at > 0 && NOT_BEFORE_AT.test(text[at - 1])) || !KEY_CHAR.test(text[at + 1] ?? '')) {
+      continue;
+    }
+    if (!inCodeSpan(text, at)) {
+      const end = markdownKeyEnd(text, at + 1);
+      keys.push({ key: text.slice(at + 1, end), start: at + 1, end });
+      at = end - 1;
+    }
+  }
+  return keys;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

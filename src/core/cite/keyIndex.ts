@@ -1,4 +1,4 @@
-/** What the key index needs of a paper. */
+/** What the key index needs of a paper (the library's papers are such). */
 export interface KeyedPaper {
   readonly id: string;
   readonly citationKey?: string;
@@ -45,6 +45,11 @@ export class CitationKeyIndex<P extends KeyedPaper> {
    */
   papersWithKey(key: string): readonly P[] {
     return this.byKey.get(key) ?? [];
+  }
+
+  /** Every paper with a key, in key order (ignoring case), as the caller asks for them. */
+  *inKeyOrder(): Generator<P, void, undefined> {
+    yield* this.owners;
   }
 
   /** Papers whose key starts with `prefix`, ignoring case, in key order; at most `limit`. */

@@ -2,12 +2,14 @@ import { truncateWords } from '../model/label';
 import type { BibliographicFields, PersonName } from '../model/bibliographic';
 import { commandLink, markdownText } from '../render/markdownText';
 
-/** What a hover shows of a paper: the paper model's display fields and the bibliographic ones it has. */
-export interface HoverPaper extends Pick<BibliographicFields, 'citationKey' | 'authors' | 'issued' | 'venue'> {
+/** What a hover shows of a paper (the library's papers are such). */
+export interface HoverPaper {
   readonly id: string;
   /** The title, or a label made from the abstract for an untitled paper. */
   readonly label: string;
   readonly abstract: string;
+  readonly citationKey?: string;
+  readonly bibliographic?: Pick<BibliographicFields, 'authors' | 'issued' | 'venue'>;
 }
 
 /** A link at the foot of the hover; the host trusts exactly these commands and no other. */
@@ -30,15 +32,15 @@ const ABSTRACT_START_LENGTH = 320;
  * (`enabledCommands`) and leave `supportHtml` off.
  */
 export function paperHoverMarkdown(paper: HoverPaper, commands: readonly HoverCommand[]): string {
-  const details = [authorList(paper.authors), paper.issued ? String(paper.issued.year) : undefined, paper.venue].filter(
-    (part): part is string => Boolean(part),
-  );
+  const fields = paper.bibliographic ?? {};
+  const details = [authorList(fields.authors), fields.issued ? String(fields.issued.year) : undefined, fields.venue];
   const blocks = [`**${markdownText(truncateWords(paper.label, MAX_TITLE_LENGTH))}**`];
   if (paper.citationKey) {
     details.push(paper.citationKey);
   }
-  if (details.length > 0) {
-    blocks.push(details.map(markdownText).join(' · '));
+  const shown = details.filter((part): part is string => Boolean(part));
+  if (shown.length > 0) {
+    blocks.push(shown.map(markdownText).join(' · '));
   }
   const abstract = paper.abstract.replace(/\s+/g, ' ').trim();
   if (abstract) {
@@ -66,4 +68,19 @@ export function personName(name: PersonName): string {
   }
   const family = [name.particle, name.family].filter(Boolean).join(' ');
   return [name.given, family, name.suffix].filter(Boolean).join(' ');
+}
+
+/** `Vaswani et al. 2017`, `Leviathan & Kalman 2023`, `Google Research 2024`: who and when, in a few words. */
+export function shortByline(fields: Pick<BibliographicFields, 'authors' | 'issued'> | undefined): string {
+  const authors = fields?.authors ?? [];
+  const family = (name: PersonName) => name.literal ?? [name.particle, name.family].filter(Boolean).join(' ');
+  const who =
+    authors.length === 0
+      ? ''
+      : authors.length === 1
+        ? family(authors[0])
+        : authors.length === 2
+          ? `${family(authors[0])} & ${family(authors[1])}`
+          : `${family(authors[0])} et al.`;
+  return [who, fields?.issued?.year].filter(Boolean).join(' ');
 }

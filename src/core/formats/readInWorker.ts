@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { LibraryFile, UnreadableFile } from '../library/merge';
 import { isReadable } from '../library/merge';
 import type { CancellationFlag } from '../util/steps';
+import { CategoryLists } from './arxiv/categoryLists';
 import type { ParsedEntry } from './parse';
 import type { ReadProgress } from './readSource';
 import type { ReadWorkerReply, ReadWorkerRequest } from './readWorkerProtocol';
@@ -27,6 +28,7 @@ export function readInWorker(
   return new Promise((resolve, reject) => {
     const worker = new Worker(script);
     const entries: ParsedEntry[] = [];
+    const lists = new CategoryLists();
     let settled = false;
     const settle = (finish: () => void) => {
       if (!settled) {
@@ -46,6 +48,12 @@ export function readInWorker(
         options.onProgress?.(reply.progress);
       } else if ('entries' in reply) {
         for (const entry of reply.entries) {
+          // Copied from the worker, equal category lists are separate arrays again: share them once more, in the
+          // copy, which is this thread's own.
+          const bibliographic = entry.bibliographic as { categories?: readonly string[] } | undefined;
+          if (bibliographic?.categories) {
+            bibliographic.categories = lists.intern(bibliographic.categories);
+          }
           entries.push(entry);
         }
       } else {

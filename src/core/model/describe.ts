@@ -1,3 +1,5 @@
+import { authorList, personName } from '../cite/paperHover';
+import type { PersonName } from './bibliographic';
 import type { Paper } from './paper';
 
 /** `1 author`, `9 authors`. */
@@ -10,15 +12,33 @@ export function collectionNamesOf(paper: Paper, names: ReadonlyMap<string, strin
   return paper.collections.map((c) => names?.get(c) ?? c);
 }
 
-/** The short metadata beside a paper's name: date, authors or organisation, upvotes. */
+/** `Vaswani`, or `Vaswani et al.` when there are more: the family name (a corporate author whole) of the first. */
+export function firstAuthorEtAl(authors: readonly PersonName[]): string {
+  const first = authors[0];
+  const name = first.literal ?? [first.particle, first.family ?? first.given].filter(Boolean).join(' ');
+  return authors.length > 1 ? `${name} et al.` : name;
+}
+
+/**
+ * The short metadata beside a paper's name: first author (et al.), date, venue for a paper from a bibliography;
+ * date, authors or organisation, upvotes for one from a page.
+ */
 export function paperDescription(paper: Paper): string {
   const parts: string[] = [];
+  const authors = paper.bibliographic?.authors;
+  const named = authors !== undefined && authors.length > 0;
+  if (named) {
+    parts.push(firstAuthorEtAl(authors));
+  }
   if (paper.date) {
     parts.push(paper.date.text);
   }
-  if (paper.authors !== undefined) {
+  if (paper.bibliographic?.venue) {
+    parts.push(paper.bibliographic.venue);
+  }
+  if (!named && paper.authors !== undefined) {
     parts.push(authorCount(paper.authors));
-  } else if (paper.organization) {
+  } else if (!named && paper.organization) {
     parts.push(paper.organization);
   }
   if (paper.upvotes !== undefined) {
@@ -27,23 +47,31 @@ export function paperDescription(paper: Paper): string {
   return parts.join(' · ');
 }
 
-/** A one-line reference to paste into notes: title, authors or organisation, date, source collections. */
+/**
+ * A one-line reference to paste into notes: title, authors (the first three, et al.; or how many, or the
+ * organisation), date, venue or source collections, and the DOI or arXiv id.
+ */
 export function citationLine(paper: Paper, collectionNames: readonly string[]): string {
-  const who = paper.authors !== undefined ? authorCount(paper.authors) : paper.organization;
-  const parts = [
-    paper.title ? `“${paper.title}”` : `“${paper.label}” (untitled)`,
-    who,
-    paper.date?.text,
-    collectionNames.length > 0 ? `in ${collectionNames.join('; ')}` : undefined,
-  ];
+  const fields = paper.bibliographic;
+  const who =
+    authorList(fields?.authors) ?? (paper.authors !== undefined ? authorCount(paper.authors) : paper.organization);
+  const where = fields?.venue ?? (collectionNames.length > 0 ? `in ${collectionNames.join('; ')}` : undefined);
+  const id = fields?.doi ? `doi:${fields.doi}` : fields?.arxivId ? `arXiv:${fields.arxivId}` : undefined;
+  const parts = [paper.title ? `“${paper.title}”` : `“${paper.label}” (untitled)`, who, paper.date?.text, where, id];
   return `${parts.filter(Boolean).join(', ')}.`;
 }
 
 /** The paper as Markdown: heading, metadata, collections, then the abstract (TeX kept, so Markdown previews with math render it). */
 export function paperMarkdown(paper: Paper, collectionNames: readonly string[]): string {
   const meta = [paperDescription(paper), collectionNames.join(', ')].filter(Boolean).join(' · ');
+  const authors = paper.bibliographic?.authors?.map(personName).join(', ');
   return (
-    [`## ${escapeMarkdownLine(paper.title ?? paper.label)}`, meta && `*${escapeMarkdownLine(meta)}*`, paper.abstract]
+    [
+      `## ${escapeMarkdownLine(paper.title ?? paper.label)}`,
+      authors && escapeMarkdownLine(authors),
+      meta && `*${escapeMarkdownLine(meta)}*`,
+      paper.abstract,
+    ]
       .filter(Boolean)
       .join('\n\n') + '\n'
   );

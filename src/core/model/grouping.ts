@@ -1,4 +1,4 @@
-import { stripTex } from '../text/text';
+import { foldCase, stripTex } from '../text/text';
 import { topK } from '../util/topK';
 import { compareDates } from './dates';
 import type { Library, Paper } from './paper';
@@ -11,7 +11,7 @@ export interface PaperGroup {
   readonly papers: readonly Paper[];
 }
 
-export const GROUP_BY = ['collection', 'year', 'category'] as const;
+export const GROUP_BY = ['collection', 'year', 'category', 'author', 'venue'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export const SORT_BY = ['date', 'upvotes', 'title'] as const;
@@ -21,6 +21,8 @@ export type SortBy = (typeof SORT_BY)[number];
 export const NO_YEAR_LABEL = 'Year not stated';
 export const UNDATED_LABEL = 'Undated';
 export const NO_CATEGORY_LABEL = 'No arXiv category';
+export const NO_AUTHOR_LABEL = 'No authors listed';
+export const NO_VENUE_LABEL = 'No venue';
 
 /** One group per collection, in the order the files were read; a paper in two collections is in both. */
 export function groupByCollection(library: Library, papers: readonly Paper[] = library.papers): PaperGroup[] {
@@ -85,8 +87,62 @@ export function groupByPrimaryCategory(papers: readonly Paper[]): PaperGroup[] {
     : groups;
 }
 
-export function groupPapers(library: Library, papers: readonly Paper[], groupBy: GroupBy): PaperGroup[] {
+/**
+ * One group per first author, by family name (a corporate author by its whole name), A to Z in `locale`; papers
+ * without a list of authors last. `Müller` and `Muller` are one group, shown as first met.
+ */
+export function groupByFirstAuthor(papers: readonly Paper[], locale?: string): PaperGroup[] {
+  return groupByName(papers, 'author', NO_AUTHOR_LABEL, locale, (paper) => {
+    const first = paper.bibliographic?.authors?.[0];
+    return first && (first.literal ?? [first.particle, first.family ?? first.given].filter(Boolean).join(' '));
+  });
+}
+
+/** One group per venue (journal or proceedings, as written), A to Z in `locale`; papers without one last. */
+export function groupByVenue(papers: readonly Paper[], locale?: string): PaperGroup[] {
+  return groupByName(papers, 'venue', NO_VENUE_LABEL, locale, (paper) => paper.bibliographic?.venue);
+}
+
+function groupByName(
+  papers: readonly Paper[],
+  kind: 'author' | 'venue',
+  noneLabel: string,
+  locale: string | undefined,
+  nameOf: (paper: Paper) => string | undefined,
+): PaperGroup[] {
+  const byKey = new Map<string, { label: string; papers: Paper[] }>();
+  const none: Paper[] = [];
+  for (const paper of papers) {
+    const name = nameOf(paper);
+    if (!name) {
+      none.push(paper);
+      continue;
+    }
+    const key = foldCase(name);
+    let group = byKey.get(key);
+    if (!group) {
+      byKey.set(key, (group = { label: name, papers: [] }));
+    }
+    group.papers.push(paper);
+  }
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const groups: PaperGroup[] = [...byKey.entries()]
+    .sort(([, a], [, b]) => collator.compare(a.label, b.label))
+    .map(([key, group]) => ({ kind: 'group', id: `${kind}:${key}`, label: group.label, papers: group.papers }));
+  return none.length > 0 ? [...groups, { kind: 'group', id: `${kind}:`, label: noneLabel, papers: none }] : groups;
+}
+
+export function groupPapers(
+  library: Library,
+  papers: readonly Paper[],
+  groupBy: GroupBy,
+  locale?: string,
+): PaperGroup[] {
   switch (groupBy) {
+    case 'author':
+      return groupByFirstAuthor(papers, locale);
+    case 'venue':
+      return groupByVenue(papers, locale);
     case 'year':
       return groupByYear(papers);
     case 'category':

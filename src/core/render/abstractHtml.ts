@@ -1,4 +1,6 @@
+import type { PersonName } from '../model/bibliographic';
 import type { Paper } from '../model/paper';
+import { personName } from '../cite/paperHover';
 import { authorCount, paperDescription } from '../model/describe';
 import { findLinks } from '../library/merge';
 import { findMatches, type Highlight, type Range } from '../search/highlight';
@@ -74,8 +76,11 @@ export function renderAbstractBody(view: AbstractView): string {
 ${renderActions(view)}
 <header>
 ${heading}
+${renderAuthors(paper.bibliographic?.authors ?? [])}
 ${renderMeta(paper)}
+${renderIdentifiers(paper)}
 ${renderCategories(paper.bibliographic?.categories ?? [])}
+${renderKeywords(paper.bibliographic?.keywords ?? [])}
 <ul class="collections" aria-label="Collections">${view.collectionNames.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>
 </header>
 <section class="abstract" aria-label="Abstract">
@@ -118,7 +123,7 @@ function renderActions(view: AbstractView): string {
   );
   return `<nav class="toolbar" aria-label="Paper actions">
 <span class="group">${previous}${place}${next}</span>
-<span class="group">${star}${button('copyMarkdown', 'Copy Markdown', 'Copy the title, details and abstract as Markdown')}${button('copyCitation', 'Copy Citation', 'Copy a one-line citation')}</span>
+<span class="group">${star}${button('copyMarkdown', 'Copy Markdown', 'Copy the title, details and abstract as Markdown')}${button('copyCitation', 'Copy Citation', 'Copy a one-line citation')}${button('copyBibtex', 'Copy BibTeX', 'Copy a BibTeX entry for this paper')}${button('insertCitation', 'Cite', 'Insert a citation of this paper in the LaTeX or Markdown document you are writing')}</span>
 <span class="group">${button('searchArxiv', 'arXiv ↗', 'Search for this paper on arXiv')}${button('searchHuggingFace', 'Hugging Face ↗', 'Search for this paper on Hugging Face Papers')}</span>
 </nav>`;
 }
@@ -149,9 +154,61 @@ function renderCategories(categories: readonly string[]): string {
   return `<ul class="categories" aria-label="arXiv categories">${items.join('')}</ul>`;
 }
 
+/** Authors shown before the rest of a long list is folded away. */
+const AUTHORS_SHOWN = 8;
+
+/** Every author in the file's order; past the first few, the rest fold into a `<details>` the reader can open. */
+function renderAuthors(authors: readonly PersonName[]): string {
+  if (authors.length === 0) {
+    return '';
+  }
+  const names = authors.map((a) => `<span class="author">${escapeHtml(personName(a))}</span>`);
+  const folded = authors.length > AUTHORS_SHOWN + 2;
+  const shown = folded ? names.slice(0, AUTHORS_SHOWN) : names;
+  const rest = folded
+    ? `, <details class="more-authors"><summary>and ${authors.length - AUTHORS_SHOWN} more</summary>${names.slice(AUTHORS_SHOWN).join(', ')}</details>`
+    : '';
+  return `<p class="authors" aria-label="Authors">${shown.join(', ')}${rest}</p>`;
+}
+
+/**
+ * Links to the paper itself (its DOI at doi.org, its arXiv abstract page) and its citation key with a copy button.
+ * The links go through the page script to the extension, which opens only `https:` ones.
+ */
+function renderIdentifiers(paper: Paper): string {
+  const fields = paper.bibliographic;
+  const items: string[] = [];
+  if (fields?.doi) {
+    const url = `https://doi.org/${fields.doi.split('/').map(encodeURIComponent).join('/')}`;
+    items.push(
+      `<span class="doi">DOI <a href="${escapeHtml(url)}" class="external">${escapeHtml(fields.doi)}</a></span>`,
+    );
+  }
+  if (fields?.arxivId) {
+    const url = `https://arxiv.org/abs/${fields.arxivId}`;
+    items.push(
+      `<span class="arxiv">arXiv <a href="${escapeHtml(url)}" class="external">${escapeHtml(fields.arxivId)}</a></span>`,
+    );
+  }
+  items.push(
+    `<span class="citation-key">Key <code>${escapeHtml(paper.citationKey)}</code> <button type="button" class="copy-key" data-action="copyCitationKey" title="Copy the citation key">Copy</button></span>`,
+  );
+  return `<p class="identifiers">${items.join('<span class="sep" aria-hidden="true"> · </span>')}</p>`;
+}
+
+function renderKeywords(keywords: readonly string[]): string {
+  if (keywords.length === 0) {
+    return '';
+  }
+  return `<ul class="keywords" aria-label="Keywords">${keywords.map((k) => `<li>${escapeHtml(k)}</li>`).join('')}</ul>`;
+}
+
 function renderMeta(paper: Paper): string {
   const items: string[] = [];
-  if (paper.authors !== undefined) {
+  if (paper.bibliographic?.venue) {
+    items.push(`<span class="venue">${escapeHtml(paper.bibliographic.venue)}</span>`);
+  }
+  if (paper.authors !== undefined && !paper.bibliographic?.authors?.length) {
     items.push(`<span class="authors">${authorCount(paper.authors)}</span>`);
   }
   if (paper.organization !== undefined) {

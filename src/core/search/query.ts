@@ -242,23 +242,15 @@ export function inRange(value: number | undefined, range: NumberRange | undefine
 }
 
 /**
- * A test of a paper's arXiv categories: does it have one of `wanted`, a category (`cs.CL`, in any case) or an
- * archive prefix ending in a dot (`cs.` takes `cs.LG`, `cs.CL`…). arXiv has about 150 categories, so each name's
- * answer is worked out once and remembered for the other papers.
+ * A test of an arXiv category name: is it one of `wanted`, a category (`cs.CL`, in any case) or an archive prefix
+ * ending in a dot (`cs.` takes `cs.LG`, `cs.CL`…).
  */
-export function categoryMatcher(wanted: readonly string[]): (categories: readonly string[] | undefined) => boolean {
+export function categoryMatcher(wanted: readonly string[]): (category: string) => boolean {
   const folded = wanted.map((w) => w.toLowerCase());
-  const known = new Map<string, boolean>();
-  const matches = (category: string) => {
-    let answer = known.get(category);
-    if (answer === undefined) {
-      const c = category.toLowerCase();
-      answer = folded.some((w) => (w.endsWith('.') ? c.length > w.length && c.startsWith(w) : c === w));
-      known.set(category, answer);
-    }
-    return answer;
+  return (category) => {
+    const c = category.toLowerCase();
+    return folded.some((w) => (w.endsWith('.') ? c.length > w.length && c.startsWith(w) : c === w));
   };
-  return (categories) => categories !== undefined && categories.some(matches);
 }
 
 /** Case, accents and letters without a decomposition folded, so `muller` meets `Müller` and `lukasz` `Łukasz`. */

@@ -30,8 +30,11 @@ const ACTION_COMMANDS: Record<Exclude<PageAction, 'previous' | 'next'>, CommandI
   unstar: Commands.unstar,
   copyMarkdown: Commands.copyMarkdown,
   copyCitation: Commands.copyCitation,
+  copyBibtex: Commands.copyBibtex,
+  copyCitationKey: Commands.copyCitationKey,
   searchArxiv: Commands.searchArxiv,
   searchHuggingFace: Commands.searchHuggingFace,
+  insertCitation: Commands.insertCitation,
 };
 
 /** An open tab: which paper it shows and the list it moves through. */

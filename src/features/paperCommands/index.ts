@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { citationLine, collectionNamesOf, paperMarkdown, paperSearchUrls } from '../../core/model/describe';
 import type { Paper } from '../../core/model/paper';
+import { paperBibtex } from '../../core/cite/bibtexWriter';
 import { Commands, type CommandId } from '../../host/ids';
 import { paperIdOf, paperOf } from '../../host/paperArgument';
 import type { Services } from '../../host/services';
@@ -23,7 +24,8 @@ export function register(services: Services): vscode.Disposable {
   const collectionNames = (paper: Paper) => collectionNamesOf(paper, library.current?.collectionNames);
 
   return vscode.Disposable.from(
-    onPaper(Commands.star, (paper) => starred.star({ id: paper.id, label: paper.label })),
+    onPaper(Commands.star, (paper) => starred.star(paper)),
+    library.onDidChange((snapshot) => starred.follow(snapshot.library)),
     // By id, not through `onPaper`: a missing star's paper is not in the library to look up.
     vscode.commands.registerCommand(Commands.unstar, async (argument: unknown) => {
       const id = paperIdOf(argument) ?? abstracts.activePaperId();
@@ -36,6 +38,8 @@ export function register(services: Services): vscode.Disposable {
       copy(paperMarkdown(paper, collectionNames(paper)), 'the paper as Markdown'),
     ),
     onPaper(Commands.copyCitation, (paper) => copy(citationLine(paper, collectionNames(paper)), 'a citation line')),
+    onPaper(Commands.copyBibtex, (paper) => copy(paperBibtex(paper), 'the BibTeX entry')),
+    onPaper(Commands.copyCitationKey, (paper) => copy(paper.citationKey, 'the citation key')),
     onPaper(Commands.searchArxiv, (paper) =>
       vscode.env.openExternal(vscode.Uri.parse(paperSearchUrls(paper).arxiv, true)),
     ),

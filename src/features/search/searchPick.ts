@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { newestPapers } from '../../core/model/grouping';
 import { truncateWords } from '../../core/model/label';
-import { Settings } from '../../host/ids';
+import { Commands, Settings } from '../../host/ids';
 import type { LibrarySnapshot } from '../../core/library/snapshot';
 import type { Services } from '../../host/services';
 import { findMatches, type Highlight } from '../../core/search/highlight';
@@ -27,10 +27,13 @@ const RELATED_BUTTON: vscode.QuickInputButton = {
 };
 const STAR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('star-empty'), tooltip: 'Star' };
 const UNSTAR_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('star-full'), tooltip: 'Unstar' };
+const COPY_BIBTEX_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy BibTeX' };
 const FILTER_BUTTON: vscode.QuickInputButton = {
   iconPath: new vscode.ThemeIcon('filter'),
   tooltip: 'Filter the Library by This Search',
 };
+/** Cites the paper in the LaTeX or Markdown editor the user came from. */
+const CITE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert Citation' };
 const RELATED_COUNT = 10;
 
 /**
@@ -78,39 +81,47 @@ export async function searchPapers(services: Services, initialQuery?: unknown): 
     };
     update();
     pick.busy = false;
-    const chosen = await new Promise<{ item: PaperPickItem; related: boolean } | undefined>((resolve) => {
-      disposables.push(
-        pick.onDidChangeValue(update),
-        starred.onDidChange(redrawStars),
-        // Enter before any hit is listed (or on nothing) keeps the pick open rather than closing it empty-handed.
-        pick.onDidAccept(
-          () => pick.selectedItems[0]?.paperId && resolve({ item: pick.selectedItems[0], related: false }),
-        ),
-        pick.onDidTriggerItemButton(({ item, button }) => {
-          const paper = item.paperId ? snapshot.library.byId.get(item.paperId) : undefined;
-          if (!paper) {
-            return;
-          }
-          if (button === RELATED_BUTTON) {
-            resolve({ item, related: true });
-          } else if (button === STAR_BUTTON) {
-            void starred.star({ id: paper.id, label: paper.label });
-          } else {
-            void starred.unstar(paper.id);
-          }
-        }),
-        pick.onDidTriggerButton(() => {
-          viewOptions.setFilter(pick.value);
-          resolve(undefined);
-        }),
-        pick.onDidHide(() => resolve(undefined)),
-      );
-    });
+    const chosen = await new Promise<{ item: PaperPickItem; then: 'open' | 'related' | 'cite' } | undefined>(
+      (resolve) => {
+        disposables.push(
+          pick.onDidChangeValue(update),
+          starred.onDidChange(redrawStars),
+          // Enter before any hit is listed (or on nothing) keeps the pick open rather than closing it empty-handed.
+          pick.onDidAccept(
+            () => pick.selectedItems[0]?.paperId && resolve({ item: pick.selectedItems[0], then: 'open' }),
+          ),
+          pick.onDidTriggerItemButton(({ item, button }) => {
+            const paper = item.paperId ? snapshot.library.byId.get(item.paperId) : undefined;
+            if (!paper) {
+              return;
+            }
+            if (button === RELATED_BUTTON) {
+              resolve({ item, then: 'related' });
+            } else if (button === CITE_BUTTON) {
+              resolve({ item, then: 'cite' });
+            } else if (button === COPY_BIBTEX_BUTTON) {
+              void vscode.commands.executeCommand(Commands.copyBibtex, paper.id);
+            } else if (button === STAR_BUTTON) {
+              void starred.star(paper);
+            } else {
+              void starred.unstar(paper.id);
+            }
+          }),
+          pick.onDidTriggerButton(() => {
+            viewOptions.setFilter(pick.value);
+            resolve(undefined);
+          }),
+          pick.onDidHide(() => resolve(undefined)),
+        );
+      },
+    );
     // What previous and next move through in the tab: the list as the pick showed it.
     const sequence = pick.items.flatMap((i) => (i.paperId ? [i.paperId] : []));
     pick.hide();
-    if (chosen?.item.paperId && chosen.related) {
+    if (chosen?.item.paperId && chosen.then === 'related') {
       await showRelatedPapers(services, chosen.item.paperId);
+    } else if (chosen?.item.paperId && chosen.then === 'cite') {
+      await vscode.commands.executeCommand(Commands.insertCitation, chosen.item.paperId);
     } else if (chosen?.item.paperId) {
       await abstracts.show(chosen.item.paperId, {
         ...(chosen.item.highlight && { highlight: chosen.item.highlight }),
@@ -225,7 +236,10 @@ function paperPickItem(paper: Paper, rows: PickContext): PaperPickItem {
     description: noIcons([paperDescription(paper), collections].filter(Boolean).join(' · ')),
     detail: noIcons(snippet(texToPlainText(paper.abstract), [])),
     alwaysShow: true,
-    buttons: starred === undefined ? [] : [RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
+    buttons:
+      starred === undefined
+        ? []
+        : [CITE_BUTTON, COPY_BIBTEX_BUTTON, RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
     ...(starred && { iconPath: new vscode.ThemeIcon('star-full') }),
     paperId: paper.id,
   };

@@ -11,7 +11,13 @@ import type { ViewOptions } from '../../host/viewOptions';
 import { childrenOf, paperNodes, parentOf, treeItemOf, type GroupNode, type TreeNode } from './treeNodes';
 
 /** The codicon of a group, by what the tree is grouped by. */
-const GROUP_ICONS: Record<GroupBy, string> = { collection: 'library', year: 'calendar', category: 'tag' };
+const GROUP_ICONS: Record<GroupBy, string> = {
+  collection: 'library',
+  year: 'calendar',
+  category: 'tag',
+  author: 'person',
+  venue: 'book',
+};
 
 /**
  * What the side bar's views have in common: they redraw when the library, the
@@ -76,6 +82,7 @@ export class LibraryTreeProvider extends PaperTreeProvider {
       library,
       sortPapers(visible, this.options.sortBy, vscode.env.language),
       this.options.groupBy,
+      vscode.env.language,
     ).map((group) => ({
       ...group,
       icon: GROUP_ICONS[this.options.groupBy],

@@ -8,6 +8,8 @@ export function registerViewCommands(options: ViewOptions): vscode.Disposable {
     vscode.commands.registerCommand(Commands.groupByCollection, () => options.setGroupBy('collection')),
     vscode.commands.registerCommand(Commands.groupByYear, () => options.setGroupBy('year')),
     vscode.commands.registerCommand(Commands.groupByCategory, () => options.setGroupBy('category')),
+    vscode.commands.registerCommand(Commands.groupByAuthor, () => options.setGroupBy('author')),
+    vscode.commands.registerCommand(Commands.groupByVenue, () => options.setGroupBy('venue')),
     vscode.commands.registerCommand(Commands.sortByDate, () => options.setSortBy('date')),
     vscode.commands.registerCommand(Commands.sortByUpvotes, () => options.setSortBy('upvotes')),
     vscode.commands.registerCommand(Commands.sortByTitle, () => options.setSortBy('title')),
@@ -18,7 +20,8 @@ export function registerViewCommands(options: ViewOptions): vscode.Disposable {
           : await vscode.window.showInputBox({
               title: 'Filter Library',
               value: options.filter ?? '',
-              placeHolder: 'Words or filters: diffusion, has:code, year:2024, upvotes:>10, in:daily',
+              placeHolder:
+                'Words or filters: diffusion, has:code, year:2024, upvotes:>10, in:daily, author:hinton, venue:neurips',
               prompt: 'The Library, Has Code and Top Upvoted show only the papers that match. Empty shows everything.',
             });
       if (text !== undefined) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { citationAt } from '../../../src/core/cite/citationContext';
+import { citationAt, citedKeysIn } from '../../../src/core/cite/citationContext';
 import type { CitationLanguage } from '../../../src/core/cite/citationLanguage';
 
 /** The document with `|` removed, and the offset where `|` was. */
@@ -156,5 +156,32 @@ describe('citation contexts', () => {
     it('is not a citation in a bracket without keys', () => {
       assert.equal(context('markdown', '[just| text]'), undefined);
     });
+  });
+});
+
+describe('every key a document cites', () => {
+  it('lists the keys of closed LaTeX citations outside comments, with their places', () => {
+    const text = '\\cite{a,b} % \\cite{c}\n\\citep[p.~1]{d}\n\\cite{typing';
+    assert.deepEqual(
+      citedKeysIn(text, 'latex').map((k) => [k.key, text.slice(k.start, k.end)]),
+      [
+        ['a', 'a'],
+        ['b', 'b'],
+        ['d', 'd'],
+      ],
+    );
+  });
+
+  it('lists Pandoc keys outside code, not e-mail addresses', () => {
+    const text = '[@a; -@b, p. 3] and @c.\n```\n@code\n```\nmail x@y.z `@span` [see @d]';
+    assert.deepEqual(
+      citedKeysIn(text, 'markdown').map((k) => [k.key, text.slice(k.start, k.end)]),
+      [
+        ['a', 'a'],
+        ['b', 'b'],
+        ['c', 'c'],
+        ['d', 'd'],
+      ],
+    );
   });
 });

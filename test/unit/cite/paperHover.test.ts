@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { authorList, paperHoverMarkdown, type HoverPaper } from '../../../src/core/cite/paperHover';
+import { authorList, paperHoverMarkdown, shortByline, type HoverPaper } from '../../../src/core/cite/paperHover';
 import { commandLink, markdownText } from '../../../src/core/render/markdownText';
 
 const PAPER: HoverPaper = {
@@ -8,14 +8,16 @@ const PAPER: HoverPaper = {
   label: 'Attention Is All You Need',
   abstract: 'The dominant sequence transduction models are based on complex recurrent networks.',
   citationKey: 'vaswani2017attention',
-  authors: [
-    { given: 'Ashish', family: 'Vaswani' },
-    { given: 'Noam', family: 'Shazeer' },
-    { given: 'Niki', family: 'Parmar' },
-    { given: 'Jakob', family: 'Uszkoreit' },
-  ],
-  issued: { year: 2017 },
-  venue: 'NeurIPS',
+  bibliographic: {
+    authors: [
+      { given: 'Ashish', family: 'Vaswani' },
+      { given: 'Noam', family: 'Shazeer' },
+      { given: 'Niki', family: 'Parmar' },
+      { given: 'Jakob', family: 'Uszkoreit' },
+    ],
+    issued: { year: 2017 },
+    venue: 'NeurIPS',
+  },
 };
 
 const OPEN = { title: 'Open Abstract', command: 'papers.openPaper', args: ['p1'] };
@@ -61,15 +63,27 @@ describe('paper hover Markdown', () => {
     assert.equal(authorList([]), undefined);
   });
 
+  it('says who and when in a few words', () => {
+    assert.equal(shortByline(PAPER.bibliographic), 'Vaswani et al. 2017');
+    assert.equal(
+      shortByline({ authors: [{ family: 'Leviathan' }, { particle: 'de', family: 'Kalman' }], issued: { year: 2023 } }),
+      'Leviathan & de Kalman 2023',
+    );
+    assert.equal(shortByline({ authors: [{ literal: 'Google Research' }] }), 'Google Research');
+    assert.equal(shortByline(undefined), '');
+  });
+
   it('keeps a hostile title from adding links, images, HTML, icons or layout', () => {
     const hostile: HoverPaper = {
       id: 'evil',
       label:
         '[click](command:workbench.action.terminal.new) ![x](https://e.com/t.png) <img src=x onerror=alert(1)> $(alert) https://e.com www.e.com a@e.com &lt;',
       abstract: '\n    indented code\n# heading\n> quote\n1. list\u202Etxt.exe',
-      authors: [{ literal: '**bold** `code`' }],
-      venue: '<script>alert(1)</script>',
       citationKey: 'a`](command:x)',
+      bibliographic: {
+        authors: [{ literal: '**bold** `code`' }],
+        venue: '<script>alert(1)</script>',
+      },
     };
     const markdown = paperHoverMarkdown(hostile, [OPEN]);
     const [title, details, abstract, links] = markdown.split('\n\n');

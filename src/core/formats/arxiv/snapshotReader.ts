@@ -1,6 +1,7 @@
 import { ByteLineSplitter } from '../byteLines';
 import type { RecordCounts } from '../parse';
 import { JsonArrayElements } from '../jsonArrayElements';
+import { CategoryLists } from './categoryLists';
 import { matchesRecord, preFilter, type ArxivFilter } from './filter';
 import { arxivRecord, type ArxivRecord } from './record';
 
@@ -33,6 +34,7 @@ const DEFAULT_MAX_PROBLEMS = 100;
  */
 export class ArxivSnapshotReader {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly lists = new CategoryLists();
   private readonly filter: ArxivFilter | undefined;
   private readonly maxProblems: number;
   private readonly maxRecordBytes: number;
@@ -126,7 +128,7 @@ export class ArxivSnapshotReader {
       this.bad(line, `the line is not valid JSON (${(error as Error).message})`);
       return;
     }
-    const result = arxivRecord(value, text);
+    const result = arxivRecord(value, text, this.lists);
     if ('problem' in result) {
       this.bad(line, result.problem);
       return;
