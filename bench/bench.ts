@@ -20,6 +20,7 @@ import { runStepsAsync } from '../src/core/util/steps';
 import { MINISEARCH_AS_CONFIGURED, searchAsConfigured } from './miniSearchAsConfigured';
 import { syntheticCorpus, toCorpusText } from './synthetic';
 import { arxivScaleChild, arxivTables, runArxivBench } from './arxivBench';
+import { bibtexTable, runBibtexBench } from './bibtexBench';
 
 /**
  * `npm run bench`: the project's search against MiniSearch used directly (configured as the project would) and
@@ -320,6 +321,8 @@ async function main(): Promise<void> {
       engines: { type: 'string', default: 'project,minisearch,flexsearch' },
       // Papers at which to measure the arXiv snapshot, and `max` for the largest size that fits in 1.5 GB; `none` skips it.
       arxiv: { type: 'string', default: '100000,300000,max' },
+      // Entries of the synthetic .bib with abstracts; `none` skips it.
+      bibtex: { type: 'string', default: '10000' },
       // Internal: one arXiv size, measured in a process of its own.
       'arxiv-child': { type: 'string' },
     },
@@ -372,13 +375,18 @@ async function main(): Promise<void> {
     values.arxiv === 'none'
       ? undefined
       : await runArxivBench(seed.papers, arxivSizes, values.arxiv.split(',').includes('max'));
-  const output = arxiv ? `${table(rows)}\n\n${arxivTables(arxiv)}` : table(rows);
+  const bibtexSizes = values.bibtex
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const bibtex = bibtexSizes.length > 0 ? await runBibtexBench(seed.papers, bibtexSizes) : undefined;
+  const output = [table(rows), arxiv && arxivTables(arxiv), bibtex && bibtexTable(bibtex)].filter(Boolean).join('\n\n');
   process.stdout.write(`${output}\n`);
   mkdirSync(path.dirname(values.out), { recursive: true });
   writeFileSync(
     values.out,
     JSON.stringify(
-      { node: process.version, date: new Date().toISOString(), sizes: sizeRows, rows, arxiv, table: output },
+      { node: process.version, date: new Date().toISOString(), sizes: sizeRows, rows, arxiv, bibtex, table: output },
       null,
       2,
     ),
