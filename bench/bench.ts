@@ -17,6 +17,7 @@ import {
   type PaperIndex,
 } from '../src/core/search/engine';
 import { runStepsAsync } from '../src/core/util/steps';
+import { citingTable, measureCiting, type CitingRow } from './citing';
 import { MINISEARCH_AS_CONFIGURED, searchAsConfigured } from './miniSearchAsConfigured';
 import { syntheticCorpus, toCorpusText } from './synthetic';
 import { arxivScaleChild, arxivTables, runArxivBench } from './arxivBench';
@@ -342,6 +343,7 @@ async function main(): Promise<void> {
   const seed = buildLibrary(await readCorpusLocations(nodeFileSystem, [corpus]));
   const rows: Row[] = [];
   const sizeRows: { docs: number; parseMs: number }[] = [];
+  const citingRows: CitingRow[] = [];
   for (const size of sizes) {
     const { text, corpusFolder } = syntheticInputs(seed.papers, size);
     try {
@@ -363,6 +365,8 @@ async function main(): Promise<void> {
         rows.push(row);
         process.stderr.write(`  ${engine.name}: done in ${fmt((performance.now() - started) / 1000)} s\n`);
       }
+      process.stderr.write('  citing…\n');
+      citingRows.push(measureCiting(library, buildIndex(library)));
     } finally {
       rmSync(corpusFolder, { recursive: true, force: true });
     }
@@ -380,13 +384,25 @@ async function main(): Promise<void> {
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
   const bibtex = bibtexSizes.length > 0 ? await runBibtexBench(seed.papers, bibtexSizes) : undefined;
-  const output = [table(rows), arxiv && arxivTables(arxiv), bibtex && bibtexTable(bibtex)].filter(Boolean).join('\n\n');
+  const citing = `Citing (completion and hover per request, beside a scan of every paper):\n\n${citingTable(citingRows)}`;
+  const output = [table(rows), citing, arxiv && arxivTables(arxiv), bibtex && bibtexTable(bibtex)]
+    .filter(Boolean)
+    .join('\n\n');
   process.stdout.write(`${output}\n`);
   mkdirSync(path.dirname(values.out), { recursive: true });
   writeFileSync(
     values.out,
     JSON.stringify(
-      { node: process.version, date: new Date().toISOString(), sizes: sizeRows, rows, arxiv, bibtex, table: output },
+      {
+        node: process.version,
+        date: new Date().toISOString(),
+        sizes: sizeRows,
+        rows,
+        citing: citingRows,
+        arxiv,
+        bibtex,
+        table: output,
+      },
       null,
       2,
     ),

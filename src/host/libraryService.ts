@@ -104,8 +104,11 @@ export class LibraryService extends Disposable {
       return;
     }
     this.documentBibliographies = [...files];
-    if (this.snapshot || this.loading) {
+    if (this.snapshot) {
       this.reloadSoon();
+    } else if (this.loading) {
+      // A reload now would cancel the first load and fail everyone waiting for it: read the files right after it.
+      void this.loading.then(this.reloadSoon, this.reloadSoon);
     }
   }
 

@@ -25,7 +25,9 @@ export function bibliographyProblems(library: Library): Map<string, LocatedProbl
     problems.push({
       line: problem.line,
       message: problem.message,
-      severity: / was read with a repair| was given the key /.test(problem.message) ? 'information' : 'warning',
+      severity: / was read with a repair| was given the key |kept as a separate paper$/.test(problem.message)
+        ? 'information'
+        : 'warning',
     });
   }
   return byFile;

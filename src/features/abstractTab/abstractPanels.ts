@@ -34,6 +34,7 @@ const ACTION_COMMANDS: Record<Exclude<PageAction, 'previous' | 'next'>, CommandI
   copyCitationKey: Commands.copyCitationKey,
   searchArxiv: Commands.searchArxiv,
   searchHuggingFace: Commands.searchHuggingFace,
+  insertCitation: Commands.insertCitation,
 };
 
 /** An open tab: which paper it shows and the list it moves through. */
