@@ -31,8 +31,8 @@ export function* readBibtexSteps(
   for (const chunk of splitBibtexEntries(source)) {
     if (chunk.type === 'string') {
       macros = readMacros(chunk, macros, problems);
-      yield;
     }
+    yield;
   }
 
   const parsed: { raw: RawBibtexEntry; line: number; missingKey: boolean }[] = [];
