@@ -82,4 +82,19 @@ describe('related papers weigh distinctive terms', () => {
     }
     console.log(`      related pairs, rank of the partner: ${ranks.join(' ')}`);
   });
+
+  it('does not list a paper beside another for a common word they share', async () => {
+    const { library, index } = await bundledCorpus();
+    const blockEncoding = paperTitled(
+      library,
+      'Explicit gate construction of block-encoding for Hamiltonians needed for simulating partial differential equations',
+    );
+    const related = index.related(blockEncoding.id, 5).map((h) => h.paper.title);
+    assert.ok(related.includes('Quantum algorithm for solving linear systems of equations'), related.join(' | '));
+    // It shares only `encoding` and `efficient` with the block-encoding paper.
+    assert.ok(
+      !related.includes('Efficient Encoding of Graphics Primitives with Simplex-based Structures'),
+      related.join(' | '),
+    );
+  });
 });

@@ -174,7 +174,7 @@ export class PaperIndex {
     }
   }
 
-  /** Papers most like this one, by the words that distinguish its title and abstract. */
+  /** Papers most like this one, by the words that distinguish its title and abstract, each weighed by how rare it is. */
   related(paperId: string, limit = 5): SearchHit[] {
     const doc = this.library.papers.findIndex((p) => p.id === paperId);
     if (doc < 0) {
@@ -194,8 +194,10 @@ export class PaperIndex {
     add(indexTerms(paper.abstract), 1);
     const idf = (id: number) => Math.log(this.size / this.terms.documentFrequency(id));
     const best = [...weights].sort((a, b) => b[1] * idf(b[0]) - a[1] * idf(a[0])).slice(0, RELATED_TERMS);
+    // Each term weighs its IDF again on the query side, as well as in the score: a shared distinctive term
+    // (`block-encoding`, `hamiltonian`) counts for much more than a shared common one (`block`, `efficient`).
     const words: WordMatches[] = best.map(([termId, tf]) => ({
-      terms: [{ termId, weight: Math.sqrt(tf) }],
+      terms: [{ termId, weight: Math.sqrt(tf) * idf(termId) }],
       fieldBoost: FIELD_BOOST.any,
     }));
     const scored = this.terms.score(words);
