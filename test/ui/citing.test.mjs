@@ -61,7 +61,9 @@ describe('Citing in a LaTeX document, driven like a person', function () {
     // Show or Focus Hover, by its keys: the palette would take the focus from the editor.
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover', { hasText: 'Fast Inference from Transformers via Speculative Decoding' });
+    const hover = page.locator('.monaco-hover', {
+      hasText: 'Fast Inference from Transformers via Speculative Decoding',
+    });
     await hover.waitFor({ timeout: 15_000 });
     assert.match(await hover.innerText(), /Yaniv Leviathan, Matan Kalman, Yossi Matias · 2023/);
     assert.ok(await hover.locator('a', { hasText: 'Open Abstract' }).count(), 'the hover links to the abstract');
