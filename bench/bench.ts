@@ -21,6 +21,7 @@ import { citingTable, measureCiting, type CitingRow } from './citing';
 import { MINISEARCH_AS_CONFIGURED, searchAsConfigured } from './miniSearchAsConfigured';
 import { syntheticCorpus, toCorpusText } from './synthetic';
 import { arxivScaleChild, arxivTables, runArxivBench } from './arxivBench';
+import { bibtexTable, runBibtexBench } from './bibtexBench';
 
 /**
  * `npm run bench`: the project's search against MiniSearch used directly (configured as the project would) and
@@ -321,6 +322,8 @@ async function main(): Promise<void> {
       engines: { type: 'string', default: 'project,minisearch,flexsearch' },
       // Papers at which to measure the arXiv snapshot, and `max` for the largest size that fits in 1.5 GB; `none` skips it.
       arxiv: { type: 'string', default: '100000,300000,max' },
+      // Entries of the synthetic .bib with abstracts; `none` skips it.
+      bibtex: { type: 'string', default: '10000' },
       // Internal: one arXiv size, measured in a process of its own.
       'arxiv-child': { type: 'string' },
     },
@@ -376,8 +379,15 @@ async function main(): Promise<void> {
     values.arxiv === 'none'
       ? undefined
       : await runArxivBench(seed.papers, arxivSizes, values.arxiv.split(',').includes('max'));
+  const bibtexSizes = values.bibtex
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const bibtex = bibtexSizes.length > 0 ? await runBibtexBench(seed.papers, bibtexSizes) : undefined;
   const citing = `Citing (completion and hover per request, beside a scan of every paper):\n\n${citingTable(citingRows)}`;
-  const output = [table(rows), citing, ...(arxiv ? [arxivTables(arxiv)] : [])].join('\n\n');
+  const output = [table(rows), citing, arxiv && arxivTables(arxiv), bibtex && bibtexTable(bibtex)]
+    .filter(Boolean)
+    .join('\n\n');
   process.stdout.write(`${output}\n`);
   mkdirSync(path.dirname(values.out), { recursive: true });
   writeFileSync(
@@ -390,6 +400,7 @@ async function main(): Promise<void> {
         rows,
         citing: citingRows,
         arxiv,
+        bibtex,
         table: output,
       },
       null,
