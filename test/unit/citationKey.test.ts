@@ -39,4 +39,28 @@ describe('citation keys', () => {
     const taken = new Set(['k', ...Array.from({ length: 26 }, (_, i) => `k${String.fromCharCode(97 + i)}`)]);
     assert.equal(uniqueCitationKey('k', taken), 'kaa');
   });
+
+  it('makes many keys of one base in work proportional to their number, with the same keys as one at a time', () => {
+    const lookups = { count: 0 };
+    class CountingSet extends Set<string> {
+      has(value: string): boolean {
+        lookups.count++;
+        return super.has(value);
+      }
+    }
+    const make = (n: number, tried?: Map<string, number>) => {
+      const taken = new CountingSet(['paper']);
+      lookups.count = 0;
+      const keys = Array.from({ length: n }, () => {
+        const key = uniqueCitationKey('paper', taken, tried);
+        taken.add(key);
+        return key;
+      });
+      return { keys, lookups: lookups.count };
+    };
+    const fast = make(4000, new Map());
+    assert.ok(fast.lookups <= 3 * 4000, `${fast.lookups} lookups for 4,000 keys`);
+    assert.deepEqual(fast.keys, make(4000).keys);
+    assert.ok(make(8000, new Map()).lookups <= 2.1 * fast.lookups, 'twice the keys, about twice the work');
+  });
 });

@@ -290,10 +290,11 @@ function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
     }
   }
   const keys: string[] = [];
+  const tried = new Map<string, number>();
   for (const draft of drafts) {
     let key = draft.bibliographic?.citationKey;
     if (key === undefined) {
-      key = uniqueCitationKey(citationKeyBase(draft.title ?? '', draft.bibliographic ?? {}), taken);
+      key = uniqueCitationKey(citationKeyBase(draft.title ?? '', draft.bibliographic ?? {}), taken, tried);
       taken.add(key);
     }
     keys.push(key);

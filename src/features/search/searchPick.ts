@@ -101,10 +101,11 @@ export async function searchPapers(services: Services, initialQuery?: unknown): 
               resolve({ item, then: 'cite' });
             } else if (button === COPY_BIBTEX_BUTTON) {
               void vscode.commands.executeCommand(Commands.copyBibtex, paper.id);
-            } else if (button === STAR_BUTTON) {
-              void starred.star(paper);
             } else {
-              void starred.unstar(paper.id);
+              const storing = button === STAR_BUTTON ? starred.star(paper) : starred.unstar(paper.id);
+              storing.catch((error: unknown) =>
+                services.output.error('Could not store the star:', error instanceof Error ? error : String(error)),
+              );
             }
           }),
           pick.onDidTriggerButton(() => {
