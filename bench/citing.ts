@@ -60,7 +60,7 @@ export function measureCiting(library: Library, index: PaperIndex): CitingRow {
   const sources = {
     keys: lookups.keys,
     search: (query: string, n: number) => index.search(query, { limit: n }).hits.map((hit) => hit.paper),
-    isOwn: (paper: Paper) => paper.collections.length > 1,
+    own: () => papers.filter((paper) => paper.collections.length > 1),
   };
   // What the provider makes of each candidate: the label's parts.
   const complete = (typed: string) =>

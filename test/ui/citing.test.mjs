@@ -36,8 +36,9 @@ describe('Citing in a LaTeX document, driven like a person', function () {
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.locator('.view-line', { hasText: '\\end{document}' }).waitFor();
     await editor.click();
-    // Above \end{document}: a new line to write on.
+    // Above \end{document} (the file ends with a line break): a new line to write on.
     await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -54,7 +55,7 @@ describe('Citing in a LaTeX document, driven like a person', function () {
     await workbench.screenshot('cite-completion');
 
     await row.click();
-    await editor.locator('.view-line', { hasText: '\\cite{leviathan2023fast}' }).waitFor();
+    await editor.locator('.view-line', { hasText: 'small model~\\cite{leviathan2023fast}' }).waitFor();
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
@@ -67,6 +68,8 @@ describe('Citing in a LaTeX document, driven like a person', function () {
     await hover.waitFor({ timeout: 15_000 });
     assert.match(await hover.innerText(), /Yaniv Leviathan, Matan Kalman, Yossi Matias · 2023/);
     assert.ok(await hover.locator('a', { hasText: 'Open Abstract' }).count(), 'the hover links to the abstract');
+    // The hover fades in; the diagnostics of the key just written settle after half a second.
+    await page.waitForTimeout(1000);
     await workbench.screenshot('cite-hover');
   });
 });
