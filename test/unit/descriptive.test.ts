@@ -5,6 +5,14 @@ import { DESCRIPTIVE_SET, RELATED_PAIRS } from './descriptiveSet';
 import { bundledCorpus, paperTitled } from './helpers';
 import { DEPTH, miniSearchAsConfigured, plainBm25, row, score, wantedPaper, type Scores } from './relevanceMetrics';
 
+/** How much better than plain BM25 the project's MRR must be, for the difference to be more than a query or two. */
+const MARGIN = 0.03;
+/** The set's even and odd queries. */
+const halves = [
+  ['even queries', DESCRIPTIVE_SET.filter((_, i) => i % 2 === 0)],
+  ['odd queries', DESCRIPTIVE_SET.filter((_, i) => i % 2 === 1)],
+] as const;
+
 describe('questions in plain words: the paper a researcher describes', () => {
   let library: Library;
   let index: PaperIndex;
@@ -40,11 +48,19 @@ describe('questions in plain words: the paper a researcher describes', () => {
     }
   });
 
-  // The issue asks for clearly better than plain BM25 with OR; today the project is level with it (README,
-  // "Questions in plain words"), so this holds the floor: never worse than plain BM25 by more than a rounding.
-  it('ranks at least as well as plain BM25 with OR semantics', () => {
-    assert.ok(project.mrr >= bm25.mrr - 0.01, `MRR ${project.mrr.toFixed(3)} vs BM25 ${bm25.mrr.toFixed(3)}`);
-    assert.ok(project.recallAt10 >= bm25.recallAt10 - 0.03, `R@10 ${project.recallAt10} vs BM25 ${bm25.recallAt10}`);
+  // The issue asks for clearly better than plain BM25 with OR (README, "Questions in plain words"): by a margin
+  // on the whole set, and on each half of it, so that no handful of queries carries the difference.
+  it('ranks clearly better than plain BM25 with OR semantics, on the whole set and on each half', () => {
+    assert.ok(project.mrr >= bm25.mrr + MARGIN, `MRR ${project.mrr.toFixed(3)} vs BM25 ${bm25.mrr.toFixed(3)}`);
+    assert.ok(project.recallAt10 >= bm25.recallAt10, `R@10 ${project.recallAt10} vs BM25 ${bm25.recallAt10}`);
+    for (const [name, half] of halves) {
+      const ours = score(library, half, (query) => index.search(query, { limit: DEPTH }).hits.map((h) => h.paper.id));
+      const theirs = score(library, half, plainBm25(library));
+      assert.ok(
+        ours.mrr >= theirs.mrr + MARGIN,
+        `${name}: MRR ${ours.mrr.toFixed(3)} vs BM25 ${theirs.mrr.toFixed(3)}`,
+      );
+    }
   });
 
   it('puts SpecTr first for a description of speculative decoding', () => {

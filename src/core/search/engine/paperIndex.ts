@@ -10,6 +10,7 @@ import type { IndexedCounts, SearchHit, SearchOptions, SearchResults } from './r
 import { FIELD_BOOST, FUZZY_WEIGHT, fuzziness, PREFIX_WEIGHT } from './settings';
 import type { Scored, TermIndex, TermMatch, WordMatches } from './termIndex';
 import { topK } from '../../util/topK';
+import { stem } from '../stem';
 
 /** Completions a prefix expands to, most frequent first: enough for any intent, bounded for 1-letter prefixes. */
 const MAX_PREFIX_TERMS = 40;
@@ -24,6 +25,8 @@ const SHORT_QUERY_WORDS = 3;
 const COVERAGE_POWER = 2;
 /** A paper with none of the query's exact words still ranks among the typo matches, by its score. */
 const COVERAGE_FLOOR = 0.02;
+/** A stem shorter than this, kept as it is (`use` of `uses`), is not worth grouping words by. */
+const MIN_STEM_PREFIX = 3;
 /** Results considered for re-ranking; the rest are beyond any list a person reads. */
 const RERANK_DEPTH = 200;
 /** Terms of a paper that stand for it when looking for related papers. */
@@ -58,6 +61,8 @@ export class PaperIndex {
 
   /** The completions kept for each one- and two-letter prefix typed so far (at most a few thousand small lists). */
   private readonly shortPrefixes = new Map<string, readonly number[]>();
+  /** Query words → the terms sharing their stem (see `stemTerms`). */
+  private readonly stemClasses = new Map<string, readonly number[]>();
 
   /** The index as cache bytes, under its key. */
   toCache(): Uint8Array {
@@ -217,7 +222,7 @@ export class PaperIndex {
    * match counts only for a word the library does not have, so a paper that
    * says `Gemma` outranks papers that only say `gamma`, however often, and
    * typos fill the list after it. A question in plain words is scored as
-   * plain BM25 with OR semantics scores it (see `score`): no word is
+   * BM25 with OR semantics over word stems (see `score`): no word is
    * required, and each counts by its IDF, so common words do not decide.
    */
   private relevance(words: readonly WordMatches[], scored: Scored, described: boolean): (doc: number) => number {
@@ -263,10 +268,13 @@ export class PaperIndex {
   /** Scores the query's words; `full` is the mask of a paper that has them all. The caller must `reset` the scores. */
   private score(query: ParsedQuery, exact = false): { words: WordMatches[]; scored: Scored; full: number } {
     const units = toUnits(query.words);
-    const words = units.map((_, i) => this.expand(units, i, query.lastIsPrefix && i === units.length - 1, exact));
     // A question in plain words describes what a paper does, which its abstract says as much as its title: both are
-    // read as one text, as plain BM25 reads them, rather than the title's few words outweighing the rest.
-    const described = units.length > SHORT_QUERY_WORDS && !units.some((u) => u.field);
+    // read as one text, as plain BM25 reads them, rather than the title's few words outweighing the rest; and it
+    // says it in its own word forms (`sampling` for a paper that says `samples`), so each word stands for its stem.
+    const described = !exact && units.length > SHORT_QUERY_WORDS && !units.some((u) => u.field);
+    const words = units.map((_, i) =>
+      this.expand(units, i, query.lastIsPrefix && i === units.length - 1, exact, described),
+    );
     return {
       words,
       scored: this.terms.score(words, described),
@@ -281,7 +289,13 @@ export class PaperIndex {
    * graph` matches `subgraph`), completions of the word being typed, and
    * typos in proportion to length.
    */
-  private expand(units: readonly QueryUnit[], i: number, typing: boolean, exact: boolean): WordMatches {
+  private expand(
+    units: readonly QueryUnit[],
+    i: number,
+    typing: boolean,
+    exact: boolean,
+    described: boolean,
+  ): WordMatches {
     const unit = units[i];
     const matches = new Map<number, number>();
     const fuzzyIds = new Set<number>();
@@ -331,7 +345,42 @@ export class PaperIndex {
         add(termId, (FUZZY_WEIGHT * unit.term.length) / (unit.term.length + d), true);
       }
     }
-    return this.wordMatches(matches, fuzzyIds, unit);
+    const stemTerms = described ? this.stemTerms(unit.term) : [];
+    if (stemTerms.length === 0) {
+      return this.wordMatches(matches, fuzzyIds, unit);
+    }
+    for (const termId of stemTerms) {
+      matches.delete(termId);
+    }
+    return { ...this.wordMatches(matches, fuzzyIds, unit), stemTerms, typedTerm: this.terms.termId(unit.term) };
+  }
+
+  /**
+   * The dictionary's terms with the same stem as a word, in the order of
+   * their text. A word's stem-mates share all but the last letters of its
+   * stem (`studi` of `studies` → `study`), so only the completions of that
+   * shorter prefix are stemmed; the index never changes, so each answer is kept.
+   */
+  private stemTerms(term: string): readonly number[] {
+    let found = this.stemClasses.get(term);
+    if (found === undefined) {
+      const wanted = stem(term);
+      let common = 0;
+      while (common < wanted.length && wanted[common] === term[common]) {
+        common++;
+      }
+      const prefix = term.slice(0, Math.max(common - 1, MIN_STEM_PREFIX));
+      const candidates = common - 1 >= MIN_STEM_PREFIX ? this.terms.prefixTerms(prefix) : [];
+      const own = this.terms.termId(term);
+      found = candidates
+        .filter((id) => id === own || stem(this.terms.term(id)) === wanted)
+        .sort((a, b) => this.terms.compareTerms(a, b));
+      if (found.length === 0 && own !== undefined) {
+        found = [own];
+      }
+      this.stemClasses.set(term, found);
+    }
+    return found;
   }
 
   /** A word's terms in the order of their text, which is the order their scores are summed in: floating point addition gives the same sums only in the same order. */

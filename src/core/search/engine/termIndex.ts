@@ -54,6 +54,15 @@ export interface WordMatches {
   readonly terms: readonly TermMatch[];
   /** Per field boost; a field with 0 is not searched. */
   readonly fieldBoost: readonly number[];
+  /**
+   * The terms sharing the word's stem (`sample`, `samples`, `sampling`), in
+   * `score`'s `oneField` mode read as one term, as BM25 over stemmed text
+   * reads them: their frequencies add up before saturating. None of them is
+   * among `terms`.
+   */
+  readonly stemTerms?: readonly number[];
+  /** The word as typed, if the index has it: the stem weighs its IDF (else that of the papers with any of `stemTerms`). */
+  readonly typedTerm?: number;
 }
 
 /** An index's postings grouped by document: what carrying a document over into a new index reads. */
@@ -422,9 +431,48 @@ export class TermIndex {
     const { scores, masks, exactMasks, lengthNorms, touched } = this;
     const wholeNorms = oneField ? this.wholeLengthNorms() : undefined;
     let touchedCount = 0;
+    const mark = (doc: number, bit: number, fuzzy: boolean | undefined) => {
+      if (masks[doc] === 0) {
+        touched[touchedCount++] = doc;
+      }
+      masks[doc] |= bit;
+      if (!fuzzy) {
+        exactMasks[doc] |= bit;
+      }
+    };
     for (let w = 0; w < words.length; w++) {
       const bit = 1 << w;
       const [titleBoost, abstractBoost] = words[w].fieldBoost;
+      const stemTerms = words[w].stemTerms;
+      if (wholeNorms !== undefined && stemTerms !== undefined) {
+        const { tfs: stemTfs, docs: stemDocs } = this.stemScratch();
+        let stemDocCount = 0;
+        for (const termId of stemTerms) {
+          for (let p = offsets[termId]; p < offsets[termId + 1]; p++) {
+            const doc = docs[p];
+            const tf =
+              (titleBoost !== 0 ? tfs[p * FIELD_COUNT + TITLE] : 0) +
+              (abstractBoost !== 0 ? tfs[p * FIELD_COUNT + ABSTRACT] : 0);
+            if (tf !== 0) {
+              if (stemTfs[doc] === 0) {
+                stemDocs[stemDocCount++] = doc;
+              }
+              stemTfs[doc] += tf;
+            }
+          }
+        }
+        // The typed form's own rarity says how telling the word is; its other forms only add to how often a paper says it.
+        const typed = words[w].typedTerm;
+        const stemDf = typed !== undefined ? offsets[typed + 1] - offsets[typed] : stemDocCount;
+        const idf = Math.log(1 + (docCount - stemDf + 0.5) / (stemDf + 0.5));
+        for (let i = 0; i < stemDocCount; i++) {
+          const doc = stemDocs[i];
+          const tf = stemTfs[doc];
+          stemTfs[doc] = 0;
+          mark(doc, bit, false);
+          scores[doc] += idf * ((tf * (K1 + 1)) / (tf + wholeNorms[doc]));
+        }
+      }
       for (const { termId, weight, fuzzy } of words[w].terms) {
         const df = offsets[termId + 1] - offsets[termId];
         const idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
@@ -451,13 +499,7 @@ export class TermIndex {
           if (fieldScore === 0) {
             continue;
           }
-          if (masks[doc] === 0) {
-            touched[touchedCount++] = doc;
-          }
-          masks[doc] |= bit;
-          if (!fuzzy) {
-            exactMasks[doc] |= bit;
-          }
+          mark(doc, bit, fuzzy);
           scores[doc] += weight * idf * fieldScore;
         }
       }
@@ -466,6 +508,15 @@ export class TermIndex {
   }
 
   private wholeNorms: Float64Array | undefined;
+  private stemBuffers: { tfs: Float64Array; docs: Uint32Array } | undefined;
+
+  /** Reused between queries: a stem's summed frequency per document, and the documents that have it. */
+  private stemScratch(): { tfs: Float64Array; docs: Uint32Array } {
+    return (this.stemBuffers ??= {
+      tfs: new Float64Array(this.data.docCount),
+      docs: new Uint32Array(this.data.docCount),
+    });
+  }
 
   /** Per document, BM25's length normalisation with title and abstract as one field (`score`'s `oneField`), worked out at its first use. */
   private wholeLengthNorms(): Float64Array {
