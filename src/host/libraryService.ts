@@ -239,13 +239,14 @@ export class LibraryService extends Disposable {
         giveBack();
         return undefined;
       }
-      const read = fresh.filter((f) => all || changed.has(f.id) || !this.lastRead.has(f.id)).length;
+      const readNow = fresh.filter((f) => all || changed.has(f.id) || !this.lastRead.has(f.id));
+      const read = readNow.length;
       const files = fresh.map((file) => this.unlessHalfWritten(file, changed));
       this.lastRead = new Map(files.map((f) => [f.id, f]));
       if (!all) {
         this.output.info(`Read ${read} changed file${read === 1 ? '' : 's'} again; ${files.length - read} unchanged.`);
       }
-      for (const file of fresh) {
+      for (const file of readNow) {
         if (isReadable(file) && file.parsed.counts) {
           const { read: records, kept, bad } = file.parsed.counts;
           this.output.info(
