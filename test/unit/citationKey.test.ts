@@ -39,4 +39,24 @@ describe('citation keys', () => {
     const taken = new Set(['k', ...Array.from({ length: 26 }, (_, i) => `k${String.fromCharCode(97 + i)}`)]);
     assert.equal(uniqueCitationKey('k', taken), 'kaa');
   });
+
+  it('gives many papers with one base their keys in steps proportional to their number', () => {
+    let lookups = 0;
+    const taken = new Set<string>();
+    const counting = { has: (key: string) => (lookups++, taken.has(key)) } as ReadonlySet<string>;
+    const tried = new Map<string, number>();
+    const keys = (n: number) => {
+      taken.clear();
+      tried.clear();
+      lookups = 0;
+      for (let i = 0; i < n; i++) {
+        taken.add(uniqueCitationKey('paper', counting, tried));
+      }
+      return lookups;
+    };
+    const small = keys(2_000);
+    const large = keys(8_000);
+    assert.equal(taken.size, 8_000);
+    assert.ok(large <= 4.5 * small, `4× the papers, ${(large / small).toFixed(1)}× the lookups`);
+  });
 });

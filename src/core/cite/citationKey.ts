@@ -25,14 +25,17 @@ export function citationKeyBase(title: string, fields: Pick<BibliographicFields,
 /**
  * `base` if no key in `taken` is that, else `base` with the first free suffix of `a`, `b`, … `z`, `aa`, `ab`, …
  * (the style BibTeX users know from `2017a`, `2017b`). Deterministic: the same keys taken give the same answer.
+ * `tried`, kept across calls over one growing `taken`, remembers how far each base's suffixes are known to be
+ * taken: without it, n papers with one base (200,000 untitled abstracts) cost n² steps.
  */
-export function uniqueCitationKey(base: string, taken: ReadonlySet<string>): string {
+export function uniqueCitationKey(base: string, taken: ReadonlySet<string>, tried?: Map<string, number>): string {
   if (!taken.has(base)) {
     return base;
   }
-  for (let n = 0; ; n++) {
+  for (let n = tried?.get(base) ?? 0; ; n++) {
     const candidate = base + letterSuffix(n);
     if (!taken.has(candidate)) {
+      tried?.set(base, n + 1);
       return candidate;
     }
   }

@@ -283,6 +283,7 @@ function firstFound(map: ReadonlyMap<string, Draft>, keys: readonly string[]): D
  */
 function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
   const taken = new Set<string>();
+  const tried = new Map<string, number>();
   for (const draft of drafts) {
     const key = draft.bibliographic?.citationKey;
     if (key !== undefined) {
@@ -293,7 +294,7 @@ function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
   for (const draft of drafts) {
     let key = draft.bibliographic?.citationKey;
     if (key === undefined) {
-      key = uniqueCitationKey(citationKeyBase(draft.title ?? '', draft.bibliographic ?? {}), taken);
+      key = uniqueCitationKey(citationKeyBase(draft.title ?? '', draft.bibliographic ?? {}), taken, tried);
       taken.add(key);
     }
     keys.push(key);
