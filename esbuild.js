@@ -1,9 +1,11 @@
-// Bundles the extension, its index worker, its command line, the abstract page's script and the benchmark.
-// `node esbuild.js --production` minifies (used by `vsce package`); `--watch` rebuilds on change.
+// Bundles the extension, its workers, its command line and the abstract page's script.
+// `--production` minifies (`vscode:prepublish`, run by `vsce package`); `--watch` rebuilds on change;
+// `--bench` adds the benchmark (`npm run bench`), which is never part of the extension's build.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const bench = process.argv.includes('--bench');
 
 /** Prints build results in the format of the `$esbuild-watch` problem matcher that `.vscode/tasks.json` uses. */
 const problemMatcher = {
@@ -47,7 +49,7 @@ const builds = [
       indexWorker: 'src/core/search/engine/indexWorker.ts',
       readWorker: 'src/core/formats/readWorker.ts',
       cli: 'src/cli.ts',
-      bench: 'bench/bench.ts',
+      ...(bench && { bench: 'bench/bench.ts' }),
     },
     outdir: 'dist',
     platform: 'node',

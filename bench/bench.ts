@@ -17,9 +17,11 @@ import {
   type PaperIndex,
 } from '../src/core/search/engine';
 import { runStepsAsync } from '../src/core/util/steps';
+import { citingTable, measureCiting, type CitingRow } from './citing';
 import { MINISEARCH_AS_CONFIGURED, searchAsConfigured } from './miniSearchAsConfigured';
 import { syntheticCorpus, toCorpusText } from './synthetic';
 import { arxivScaleChild, arxivTables, runArxivBench } from './arxivBench';
+import { bibtexTable, runBibtexBench } from './bibtexBench';
 
 /**
  * `npm run bench`: the project's search against MiniSearch used directly (configured as the project would) and
@@ -320,6 +322,8 @@ async function main(): Promise<void> {
       engines: { type: 'string', default: 'project,minisearch,flexsearch' },
       // Papers at which to measure the arXiv snapshot, and `max` for the largest size that fits in 1.5 GB; `none` skips it.
       arxiv: { type: 'string', default: '100000,300000,max' },
+      // Entries of the synthetic .bib with abstracts; `none` skips it.
+      bibtex: { type: 'string', default: '10000' },
       // Internal: one arXiv size, measured in a process of its own.
       'arxiv-child': { type: 'string' },
     },
@@ -339,6 +343,7 @@ async function main(): Promise<void> {
   const seed = buildLibrary(await readCorpusLocations(nodeFileSystem, [corpus]));
   const rows: Row[] = [];
   const sizeRows: { docs: number; parseMs: number }[] = [];
+  const citingRows: CitingRow[] = [];
   for (const size of sizes) {
     const { text, corpusFolder } = syntheticInputs(seed.papers, size);
     try {
@@ -360,6 +365,8 @@ async function main(): Promise<void> {
         rows.push(row);
         process.stderr.write(`  ${engine.name}: done in ${fmt((performance.now() - started) / 1000)} s\n`);
       }
+      process.stderr.write('  citing…\n');
+      citingRows.push(measureCiting(library, buildIndex(library)));
     } finally {
       rmSync(corpusFolder, { recursive: true, force: true });
     }
@@ -372,13 +379,30 @@ async function main(): Promise<void> {
     values.arxiv === 'none'
       ? undefined
       : await runArxivBench(seed.papers, arxivSizes, values.arxiv.split(',').includes('max'));
-  const output = arxiv ? `${table(rows)}\n\n${arxivTables(arxiv)}` : table(rows);
+  const bibtexSizes = values.bibtex
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const bibtex = bibtexSizes.length > 0 ? await runBibtexBench(seed.papers, bibtexSizes) : undefined;
+  const citing = `Citing (completion and hover per request, beside a scan of every paper):\n\n${citingTable(citingRows)}`;
+  const output = [table(rows), citing, arxiv && arxivTables(arxiv), bibtex && bibtexTable(bibtex)]
+    .filter(Boolean)
+    .join('\n\n');
   process.stdout.write(`${output}\n`);
   mkdirSync(path.dirname(values.out), { recursive: true });
   writeFileSync(
     values.out,
     JSON.stringify(
-      { node: process.version, date: new Date().toISOString(), sizes: sizeRows, rows, arxiv, table: output },
+      {
+        node: process.version,
+        date: new Date().toISOString(),
+        sizes: sizeRows,
+        rows,
+        citing: citingRows,
+        arxiv,
+        bibtex,
+        table: output,
+      },
       null,
       2,
     ),

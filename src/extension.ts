@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PaperExplorerApi } from './api';
 import * as abstractTab from './features/abstractTab';
+import * as bibliographyProblems from './features/bibliographyProblems';
 import * as citing from './features/citing';
 import * as sideBar from './features/sideBar';
 import * as paperCommands from './features/paperCommands';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): PaperExplorerApi {
     search.register(services),
     paperCommands.register(services),
     citing.register(services),
+    bibliographyProblems.register(services),
     vscode.commands.registerCommand(Commands.reload, () => library.reload()),
     vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
   );

@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { buildLibrarySteps, isReadable, type LibraryFile, type UnreadableFile } from '../core/library/merge';
+import { buildLibrarySteps, isReadable } from '../core/library/merge';
+import { ReloadTracker, type ReadFile } from '../core/library/reloadTracker';
+import { notificationSafe, problemsNotification } from '../core/render/notification';
 import type { FileProblem, Library } from '../core/model/paper';
 import { COLLECTION_NAMES_FILE, readCorpusLocations, type LocalFileReader } from '../core/formats/sources';
 import type { ArxivFilter } from '../core/formats/arxiv/filter';
@@ -9,7 +11,6 @@ import { readCorpusSource, type ReadProgress } from '../core/formats/readSource'
 import { nodeFileSource } from '../core/formats/nodeFileSource';
 import { describeReadProgress } from '../core/formats/readProgress';
 import { arxivFilterSetting } from './arxivSettings';
-import { BIDI_CONTROLS } from '../core/text/text';
 import { SettingIds, Views } from './ids';
 import { debounce } from '../core/util/debounce';
 import { documentBibliographyLocations, resolveCorpusLocations } from './corpusLocations';
@@ -38,15 +39,10 @@ export class LibraryService extends Disposable {
   private loading: Promise<LibrarySnapshot> | undefined;
   private cancelLoad: vscode.CancellationTokenSource | undefined;
   private watchers: vscode.Disposable[] = [];
-  private readonly reloadSoon = debounce(() => void this.load(), RELOAD_DELAY_MS);
-  /** Each file as last read, by id: a reload reads again only the files that changed. */
-  private lastRead = new Map<string, LibraryFile | UnreadableFile>();
-  /** Files a watcher reported since the last load. */
-  private readonly changedFiles = new Set<string>();
-  /** Settings changed, a names file changed, or the user asked: read every file again. */
-  private rereadAll = true;
-  /** Changed files that read as empty and kept their last good papers, to be read once more. */
-  private readonly heldBack = new Set<string>();
+  // A failed load is logged where it fails, and the snapshot before it stays: nothing is left to handle here.
+  private readonly reloadSoon = debounce(() => this.load().catch(() => undefined), RELOAD_DELAY_MS);
+  /** What changed since the last load: a reload reads again only the files that did. */
+  private readonly tracker = new ReloadTracker();
   /** The bibliography files that open documents name, read beside `papers.corpus.paths`. */
   private documentBibliographies: readonly vscode.Uri[] = [];
 
@@ -66,7 +62,7 @@ export class LibraryService extends Disposable {
             event.affectsConfiguration(SettingIds.includeBundled) ||
             event.affectsConfiguration(SettingIds.arxiv))
         ) {
-          this.rereadAll = true;
+          this.tracker.rereadAll();
           this.reloadSoon();
         }
       }),
@@ -74,7 +70,7 @@ export class LibraryService extends Disposable {
     // Trust lets the workspace's own papers.corpus.paths count.
     this._register(
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        this.rereadAll = true;
+        this.tracker.rereadAll();
         return this.snapshot && this.reloadSoon();
       }),
     );
@@ -104,8 +100,11 @@ export class LibraryService extends Disposable {
       return;
     }
     this.documentBibliographies = [...files];
-    if (this.snapshot || this.loading) {
+    if (this.snapshot) {
       this.reloadSoon();
+    } else if (this.loading) {
+      // A reload now would cancel the first load and fail everyone waiting for it: read the files right after it.
+      void this.loading.then(this.reloadSoon, this.reloadSoon);
     }
   }
 
@@ -114,7 +113,7 @@ export class LibraryService extends Disposable {
    * see (network drives, symlinks); the current snapshot stays until the new one is complete.
    */
   reload(): Promise<LibrarySnapshot> {
-    this.rereadAll = true;
+    this.tracker.rereadAll();
     return this.load();
   }
 
@@ -197,7 +196,9 @@ export class LibraryService extends Disposable {
       `${how} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
     );
     if (!cached) {
-      void this.saveCache(index);
+      this.saveCache(index).catch((error: unknown) =>
+        this.output.warn('Could not save the index cache:', error instanceof Error ? error.message : String(error)),
+      );
     }
     this.report(library.problems);
     return {
@@ -218,32 +219,26 @@ export class LibraryService extends Disposable {
     locations: readonly vscode.Uri[],
     arxivFilter: ArxivFilter | undefined,
     token: vscode.CancellationToken,
-  ): Promise<{ files: (LibraryFile | UnreadableFile)[]; read: number } | undefined> {
-    const changed = new Set(this.changedFiles);
-    const all = this.rereadAll;
-    this.changedFiles.clear();
-    this.rereadAll = false;
-    const giveBack = () => {
-      changed.forEach((id) => this.changedFiles.add(id));
-      this.rereadAll ||= all;
-    };
+  ): Promise<{ files: ReadFile[]; read: number } | undefined> {
+    const round = this.tracker.begin();
     try {
       const fresh = await readCorpusLocations(workspaceFileSystem, locations, {
-        unchanged: (id) => (all || changed.has(id) ? undefined : this.lastRead.get(id)),
+        unchanged: round.unchanged,
         readLocal: this.localReader(arxivFilter, token),
         ...(arxivFilter && { arxivFilter }),
         token,
       });
       // A cancelled read is not a file read: the next load reads it again.
       if (token.isCancellationRequested) {
-        giveBack();
+        this.tracker.giveBack(round);
         return undefined;
       }
-      const readNow = fresh.filter((f) => all || changed.has(f.id) || !this.lastRead.has(f.id));
-      const read = readNow.length;
-      const files = fresh.map((file) => this.unlessHalfWritten(file, changed));
-      this.lastRead = new Map(files.map((f) => [f.id, f]));
-      if (!all) {
+      const readNow = fresh.filter((f) => round.all || round.changed.has(f.id));
+      const { files, read, readAgainSoon } = this.tracker.finish(round, fresh);
+      if (readAgainSoon) {
+        this.reloadSoon();
+      }
+      if (!round.all) {
         this.output.info(`Read ${read} changed file${read === 1 ? '' : 's'} again; ${files.length - read} unchanged.`);
       }
       for (const file of readNow) {
@@ -256,7 +251,7 @@ export class LibraryService extends Disposable {
       }
       return { files, read };
     } catch (error) {
-      giveBack();
+      this.tracker.giveBack(round);
       throw error;
     }
   }
@@ -294,36 +289,15 @@ export class LibraryService extends Disposable {
     };
   }
 
-  /**
-   * A save often truncates a file before writing it, and a watcher event can
-   * come in between: a changed file that had papers and now reads as empty
-   * keeps its last good papers, and is read once more after the writer is done.
-   * Empty then too, it is empty.
-   */
-  private unlessHalfWritten(
-    file: LibraryFile | UnreadableFile,
-    changed: ReadonlySet<string>,
-  ): LibraryFile | UnreadableFile {
-    const previous = this.lastRead.get(file.id);
-    const wasHeld = this.heldBack.delete(file.id);
-    if (!changed.has(file.id) || wasHeld || !previous || !hasEntries(previous) || hasEntries(file)) {
-      return file;
-    }
-    this.heldBack.add(file.id);
-    this.changedFiles.add(file.id);
-    this.reloadSoon();
-    return previous;
-  }
-
   /** A change to a corpus file reloads the library, reading only that file again; the current snapshot stays until the new one is ready. */
   private watch(patterns: readonly vscode.RelativePattern[]): void {
     this.watchers.forEach((w) => w.dispose());
     const changed = (uri: vscode.Uri) => {
       // A names file renames every collection in its folder.
       if (uri.path.endsWith(`/${COLLECTION_NAMES_FILE}`)) {
-        this.rereadAll = true;
+        this.tracker.rereadAll();
       }
-      this.changedFiles.add(uri.toString());
+      this.tracker.fileChanged(uri.toString());
       this.reloadSoon();
     };
     this.watchers = patterns.map((pattern) => {
@@ -357,13 +331,9 @@ export class LibraryService extends Disposable {
   /** Written beside, then renamed over the old file, so a crash mid-write never leaves a half file in place. */
   private async saveCache(index: PaperIndex): Promise<void> {
     const partial = vscode.Uri.joinPath(this.storageUri, 'index-cache.bin.partial');
-    try {
-      await vscode.workspace.fs.createDirectory(this.storageUri);
-      await vscode.workspace.fs.writeFile(partial, index.toCache());
-      await vscode.workspace.fs.rename(partial, this.cacheUri, { overwrite: true });
-    } catch (error) {
-      this.output.warn('Could not save the index cache:', error instanceof Error ? error.message : String(error));
-    }
+    await vscode.workspace.fs.createDirectory(this.storageUri);
+    await vscode.workspace.fs.writeFile(partial, index.toCache());
+    await vscode.workspace.fs.rename(partial, this.cacheUri, { overwrite: true });
   }
 
   /**
@@ -372,39 +342,14 @@ export class LibraryService extends Disposable {
    * `[text](command:…)` would become a clickable command link.
    */
   private report(problems: readonly FileProblem[]): void {
-    if (problems.length === 0) {
-      return;
-    }
     for (const p of problems) {
       this.output.warn(`${p.collection}:${p.line}: ${p.message}`);
     }
-    const first = problems[0];
-    const more = problems.length > 1 ? ` and ${problems.length - 1} more` : '';
-    void vscode.window
-      .showWarningMessage(
-        `Papers: a problem reading ${notificationSafe(first.collection)} (line ${first.line})${more}. The rest was loaded.`,
-        'Show Details',
-      )
-      .then((choice) => choice && this.output.show(true));
+    const message = problemsNotification(problems);
+    if (message) {
+      void vscode.window.showWarningMessage(message, 'Show Details').then((choice) => choice && this.output.show(true));
+    }
   }
-}
-
-function hasEntries(file: LibraryFile | UnreadableFile): boolean {
-  return isReadable(file) && file.parsed.entries.length > 0;
-}
-
-/** A file's name for a notification: its last path segment, with Markdown link syntax and direction controls disarmed. */
-export function notificationSafe(id: string): string {
-  let name = id.slice(id.lastIndexOf('/') + 1);
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // Keep the name as written.
-  }
-  return name
-    .replace(BIDI_CONTROLS, '')
-    .replace(/[[\]()`*_<>\\]/g, '\\$&')
-    .slice(0, 120);
 }
 
 /**

@@ -20,6 +20,7 @@ export const PAGE_ACTIONS = [
   'copyCitationKey',
   'searchArxiv',
   'searchHuggingFace',
+  'insertCitation',
 ] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 

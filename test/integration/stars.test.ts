@@ -5,12 +5,21 @@ import type { TreeNode } from '../../src/features/sideBar/treeNodes';
 import { activateExtension } from './helpers';
 
 describe('Stars', () => {
+  // Stars are kept in global state: start each test with none, whatever ran before.
+  beforeEach(async () => {
+    const { starred } = (await activateExtension()).services;
+    for (const star of starred.all) {
+      await starred.unstar(star.id);
+    }
+  });
+
   it('stars a paper from the Library, shows it in a Starred group, and unstars it', async () => {
     const api = await activateExtension();
     const tree = api.views.library;
     const groups = await tree.getChildren();
     assert.notEqual(tree.getTreeItem(groups[0]).label, 'Starred', 'no Starred group without stars');
-    const [node] = await tree.getChildren(groups[1]);
+    const collection = groups.find((g) => g.kind === 'group' && g.id.startsWith('collection:'))!;
+    const [node] = await tree.getChildren(collection);
     assert.equal(tree.getTreeItem(node).contextValue, 'paper');
 
     await vscode.commands.executeCommand(Commands.star, node);
@@ -23,7 +32,9 @@ describe('Stars', () => {
     assert.ok(starredNode.kind === 'paper' && node.kind === 'paper');
     assert.equal(starredNode.paper.id, node.paper.id);
     assert.equal(tree.getTreeItem(starredNode).contextValue, 'paper.starred');
-    assert.deepEqual(api.services.starred.all, [{ id: node.paper.id, label: node.paper.label }]);
+    assert.deepEqual(api.services.starred.all, [
+      { id: node.paper.id, label: node.paper.label, citationKey: node.paper.citationKey },
+    ]);
 
     await vscode.commands.executeCommand(Commands.unstar, starredNode);
     assert.equal(api.services.starred.all.length, 0);

@@ -30,11 +30,18 @@ describe("The user's own papers (papers.corpus.paths)", () => {
   let folder: string;
   const config = () => vscode.workspace.getConfiguration('papers');
 
-  before(() => {
+  // Every test starts from the bundled corpus and a folder of its own with mine.txt in it, whatever ran before.
+  beforeEach(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'papers-user-corpus-'));
+    writeFileSync(path.join(folder, 'mine.txt'), PAPER);
+    await config().update('corpus.paths', [folder], vscode.ConfigurationTarget.Global);
+    await libraryWhere(
+      'the folder to be read',
+      (s) => titled(s, 'Grokking at the Edge of Linear Separability') && s.library.papers.length === 439,
+    );
   });
 
-  after(async () => {
+  afterEach(async () => {
     await config().update('corpus.paths', undefined, vscode.ConfigurationTarget.Global);
     await config().update('corpus.includeBundled', undefined, vscode.ConfigurationTarget.Global);
     await libraryWhere('the bundled corpus alone again', (s) => s.library.papers.length === 438);
@@ -42,11 +49,7 @@ describe("The user's own papers (papers.corpus.paths)", () => {
   });
 
   it('adds a folder of corpus files to the bundled corpus', async () => {
-    writeFileSync(path.join(folder, 'mine.txt'), PAPER);
-    await config().update('corpus.paths', [folder], vscode.ConfigurationTarget.Global);
-    const snapshot = await libraryWhere('the folder to be read', (s) =>
-      titled(s, 'Grokking at the Edge of Linear Separability'),
-    );
+    const snapshot = await (await activateExtension()).ready();
     assert.equal(snapshot.library.papers.length, 439);
     const hits = snapshot.index.search('grokking linear separability').hits;
     assert.equal(hits[0]?.paper.title, 'Grokking at the Edge of Linear Separability');
@@ -99,7 +102,6 @@ describe("The user's own papers (papers.corpus.paths)", () => {
     );
     assert.equal(snapshot.library.papers.length, 439);
     assert.ok(titled(snapshot, 'Grokking at the Edge of Linear Separability'));
-    rmSync(path.join(folder, 'broken.txt'));
   });
 
   it('reads glob patterns', async () => {
@@ -112,12 +114,6 @@ describe("The user's own papers (papers.corpus.paths)", () => {
     );
     assert.equal(snapshot.library.papers.length, 439);
     assert.ok(!titled(snapshot, 'Grokking at the Edge of Linear Separability'));
-    rmSync(path.join(folder, 'sub'), { recursive: true });
-    await config().update('corpus.paths', [folder], vscode.ConfigurationTarget.Global);
-    await libraryWhere(
-      'the folder again',
-      (s) => titled(s, 'Grokking at the Edge of Linear Separability') && s.library.papers.length === 439,
-    );
   });
 
   it('can leave the bundled corpus out', async () => {
@@ -127,6 +123,7 @@ describe("The user's own papers (papers.corpus.paths)", () => {
   });
 
   it('is empty, not broken, with neither the bundled corpus nor paths, and the views say how to add papers', async () => {
+    await config().update('corpus.includeBundled', false, vscode.ConfigurationTarget.Global);
     await config().update('corpus.paths', undefined, vscode.ConfigurationTarget.Global);
     const snapshot = await libraryWhere('an empty library', (s) => s.library.papers.length === 0);
     assert.deepEqual(snapshot.library.problems, []);

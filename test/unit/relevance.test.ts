@@ -1,77 +1,20 @@
 import * as assert from 'node:assert/strict';
-import MiniSearch from 'minisearch';
-import { MINISEARCH_AS_CONFIGURED, searchAsConfigured } from '../../bench/miniSearchAsConfigured';
-import type { Library, Paper } from '../../src/core/model/paper';
 import { bundledCorpus } from './helpers';
-import { RELEVANCE_KINDS, RELEVANCE_SET, type RelevanceJudgement } from './relevanceSet';
-
-const DEPTH = 10;
-
-interface Scores {
-  recallAt1: number;
-  recallAt5: number;
-  recallAt10: number;
-  /** Mean reciprocal rank, counting a paper below rank 10 as not found. */
-  mrr: number;
-  misses: string[];
-}
-
-function wantedPaper(library: Library, judgement: RelevanceJudgement): Paper {
-  const matches = library.papers.filter((p) =>
-    judgement.expectedAbstract ? p.abstract.includes(judgement.expected) : p.title === judgement.expected,
-  );
-  assert.equal(matches.length, 1, `"${judgement.expected}" should name exactly one paper`);
-  return matches[0];
-}
-
-/** Scores an engine, given as "query → paper ids, best first", on the whole set. */
-function score(library: Library, rank: (query: string) => readonly string[]): Scores {
-  let at1 = 0;
-  let at5 = 0;
-  let at10 = 0;
-  let reciprocal = 0;
-  const misses: string[] = [];
-  for (const judgement of RELEVANCE_SET) {
-    const wanted = wantedPaper(library, judgement).id;
-    const position = rank(judgement.query).slice(0, DEPTH).indexOf(wanted);
-    if (position === 0) {
-      at1++;
-    }
-    if (position >= 0 && position < 5) {
-      at5++;
-    }
-    if (position >= 0) {
-      at10++;
-      reciprocal += 1 / (position + 1);
-    } else {
-      misses.push(judgement.query);
-    }
-  }
-  const n = RELEVANCE_SET.length;
-  return { recallAt1: at1 / n, recallAt5: at5 / n, recallAt10: at10 / n, mrr: reciprocal / n, misses };
-}
-
-/** MiniSearch configured as the project would configure it (see bench/miniSearchAsConfigured.ts). */
-function miniSearchAsConfigured(library: Library): (query: string) => string[] {
-  const miniSearch = new MiniSearch<Paper>(MINISEARCH_AS_CONFIGURED);
-  miniSearch.addAll(library.papers);
-  return (query) => searchAsConfigured(miniSearch, query, DEPTH);
-}
-
-function row(name: string, s: Scores): string {
-  const f = (x: number) => x.toFixed(3);
-  return `| ${name.padEnd(22)} | ${f(s.recallAt1)} | ${f(s.recallAt5)} | ${f(s.recallAt10)} | ${f(s.mrr)} |`;
-}
+import { DEPTH, miniSearchAsConfigured, plainBm25, row, score, type Scores } from './relevanceMetrics';
+import { RELEVANCE_KINDS, RELEVANCE_SET } from './relevanceSet';
 
 describe('relevance set: the paper a researcher means, ranked', () => {
   let project: Scores;
   let baseline: Scores;
+  let bm25: Scores;
 
   before(async () => {
     const { library, index } = await bundledCorpus();
-    project = score(library, (query) => index.search(query, { limit: DEPTH }).hits.map((h) => h.paper.id));
-
-    baseline = score(library, miniSearchAsConfigured(library));
+    project = score(library, RELEVANCE_SET, (query) =>
+      index.search(query, { limit: DEPTH }).hits.map((h) => h.paper.id),
+    );
+    baseline = score(library, RELEVANCE_SET, miniSearchAsConfigured(library));
+    bm25 = score(library, RELEVANCE_SET, plainBm25(library));
 
     console.log(
       [
@@ -81,6 +24,7 @@ describe('relevance set: the paper a researcher means, ranked', () => {
         '      | ---------------------- | ----- | ----- | ----- | ----- |',
         `      ${row('Paper Explorer', project)}`,
         `      ${row('MiniSearch, configured', baseline)}`,
+        `      ${row('plain BM25, OR', bm25)}`,
         `      not in the first ${DEPTH}: Paper Explorer ${project.misses.join(', ') || 'none'}; MiniSearch ${baseline.misses.join(', ') || 'none'}`,
         '',
       ].join('\n'),

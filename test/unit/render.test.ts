@@ -373,13 +373,13 @@ describe('the abstract toolbar', () => {
     assert.doesNotMatch(alone, / of \d/);
   });
 
-  it('offers Star or Unstar by the paper’s state, and the copy and search actions', () => {
+  it('offers Star or Unstar by the paper’s state, and the copy, cite and search actions', () => {
     const plain = renderAbstractBody(base);
     assert.match(button(plain, 'star') ?? '', /aria-pressed="false"/);
     assert.equal(button(plain, 'unstar'), undefined);
     const starred = renderAbstractBody({ ...base, starred: true });
     assert.match(button(starred, 'unstar') ?? '', /aria-pressed="true"/);
-    for (const action of ['copyMarkdown', 'copyCitation', 'searchArxiv', 'searchHuggingFace']) {
+    for (const action of ['copyMarkdown', 'copyCitation', 'insertCitation', 'searchArxiv', 'searchHuggingFace']) {
       assert.ok(button(plain, action), action);
     }
   });

@@ -5,8 +5,8 @@ export interface CandidateSources<P extends KeyedPaper> {
   readonly keys: CitationKeyIndex<P>;
   /** The library's search as the quick pick runs it (title words, authors, abstract), best first. */
   readonly search: (query: string, limit: number) => readonly P[];
-  /** Papers from the document's own bibliography files: offered first when nothing has been typed yet. */
-  readonly isOwn: (paper: P) => boolean;
+  /** The papers of the document's own bibliography files: offered when nothing has been typed yet. */
+  readonly own: () => readonly P[];
 }
 
 /**
@@ -30,20 +30,21 @@ export function citationCandidates<P extends KeyedPaper>(
     }
   };
   if (query === '') {
-    for (const paper of sources.keys.inKeyOrder()) {
-      if (found.size >= limit) {
-        break;
-      }
-      if (sources.isOwn(paper)) {
-        add(paper);
-      }
-    }
-    return [...found.values()];
+    return [...sources.own()]
+      .filter((paper) => paper.citationKey)
+      .sort((a, b) => compareKeys(a.citationKey ?? '', b.citationKey ?? ''))
+      .slice(0, limit);
   }
   sources.keys.papersWithKey(query).forEach(add);
   sources.keys.withKeyPrefix(query, limit).forEach(add);
   sources.search(query, limit).forEach(add);
   return [...found.values()];
+}
+
+function compareKeys(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**

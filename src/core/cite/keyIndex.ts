@@ -4,39 +4,49 @@ export interface KeyedPaper {
   readonly citationKey?: string;
 }
 
+/** Keys folded to lower case with their papers, sorted by the folded key once first asked. */
+interface Bucket<P> {
+  folded: string[];
+  owners: P[];
+  sorted: boolean;
+}
+
+/** Keys are bucketed by their first two letters: a prefix lookup sorts only the buckets it reads. */
+const BUCKET_PREFIX = 2;
+
 /**
  * The library's citation keys, for the lookups citing needs on every keystroke or pointer move: the papers a key
  * names (hover, Go to Definition, unknown-key warnings) and the keys that start with what is typed (completion).
- * Built once per library (a sort of its keys, about 50 ms at 100,000 papers) and then answered without scanning.
+ * Built in one pass over the papers; there is no sort of every key up front (about 60 ms at 100,000 papers, in one
+ * block), only of the few buckets a lookup reads, the first time it reads them.
  */
 export class CitationKeyIndex<P extends KeyedPaper> {
   private readonly byKey = new Map<string, P[]>();
-  /** Keys folded to lower case, sorted, with the paper each belongs to at the same position. */
-  private readonly folded: string[];
-  private readonly owners: P[];
+  private readonly buckets = new Map<string, Bucket<P>>();
+  private bucketNames: string[] | undefined;
 
   constructor(papers: Iterable<P>) {
-    const entries: [string, P][] = [];
     for (const paper of papers) {
       const key = paper.citationKey;
-      if (key) {
-        const same = this.byKey.get(key);
-        if (same) {
-          same.push(paper);
-        } else {
-          this.byKey.set(key, [paper]);
-        }
-        entries.push([key.toLowerCase(), paper]);
+      if (!key) {
+        continue;
       }
+      const same = this.byKey.get(key);
+      if (same) {
+        same.push(paper);
+      } else {
+        this.byKey.set(key, [paper]);
+      }
+      const folded = key.toLowerCase();
+      const name = folded.slice(0, BUCKET_PREFIX);
+      let bucket = this.buckets.get(name);
+      if (!bucket) {
+        bucket = { folded: [], owners: [], sorted: false };
+        this.buckets.set(name, bucket);
+      }
+      bucket.folded.push(folded);
+      bucket.owners.push(paper);
     }
-    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    this.folded = entries.map((e) => e[0]);
-    this.owners = entries.map((e) => e[1]);
-  }
-
-  /** How many papers have a key. */
-  get size(): number {
-    return this.folded.length;
   }
 
   /**
@@ -47,28 +57,61 @@ export class CitationKeyIndex<P extends KeyedPaper> {
     return this.byKey.get(key) ?? [];
   }
 
-  /** Every paper with a key, in key order (ignoring case), as the caller asks for them. */
-  *inKeyOrder(): Generator<P, void, undefined> {
-    yield* this.owners;
-  }
-
   /** Papers whose key starts with `prefix`, ignoring case, in key order; at most `limit`. */
   withKeyPrefix(prefix: string, limit: number): P[] {
     const folded = prefix.toLowerCase();
-    let low = 0;
-    let high = this.folded.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.folded[middle] < folded) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
     const found: P[] = [];
-    for (let i = low; i < this.folded.length && found.length < limit && this.folded[i].startsWith(folded); i++) {
-      found.push(this.owners[i]);
+    const names =
+      folded.length >= BUCKET_PREFIX
+        ? [folded.slice(0, BUCKET_PREFIX)]
+        : this.sortedBucketNames().filter((name) => name.startsWith(folded));
+    for (const name of names) {
+      const bucket = this.buckets.get(name);
+      if (!bucket || found.length >= limit) {
+        continue;
+      }
+      sortBucket(bucket);
+      for (let i = lowerBound(bucket.folded, folded); i < bucket.folded.length && found.length < limit; i++) {
+        if (!bucket.folded[i].startsWith(folded)) {
+          break;
+        }
+        found.push(bucket.owners[i]);
+      }
     }
     return found;
   }
+
+  private sortedBucketNames(): string[] {
+    return (this.bucketNames ??= [...this.buckets.keys()].sort());
+  }
+}
+
+function sortBucket<P>(bucket: Bucket<P>): void {
+  if (bucket.sorted) {
+    return;
+  }
+  const order = bucket.folded.map((_, i) => i).sort((a, b) => compare(bucket.folded[a], bucket.folded[b]));
+  const { folded, owners } = bucket;
+  bucket.folded = order.map((i) => folded[i]);
+  bucket.owners = order.map((i) => owners[i]);
+  bucket.sorted = true;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The first position in sorted `values` whose value is not below `value`. */
+function lowerBound(values: readonly string[], value: string): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle] < value) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
 }

@@ -43,7 +43,7 @@ export class CorpusTextDecoder {
   /** The first bytes, kept until there are enough to tell the encoding. */
   private head: Uint8Array[] = [];
   private headLength = 0;
-  private decoder: TextDecoder | undefined;
+  private decoder: InstanceType<typeof TextDecoder> | undefined;
   private encoding: Encoding = 'utf-8';
   private readonly pieces: string[] = [];
   private controls = 0;

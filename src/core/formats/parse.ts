@@ -6,7 +6,12 @@ import type { BibliographicFields } from '../model/bibliographic';
 import { splitLinesSteps } from './lines';
 
 /** The bibliography formats: files that reference managers export (read by bibliographyFile.ts). */
-export type BibliographyFormat = 'bibtex' | 'ris' | 'csl-json';
+export const BIBLIOGRAPHY_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
+export type BibliographyFormat = (typeof BIBLIOGRAPHY_FORMATS)[number];
+
+export function isBibliographyFormat(format: string): format is BibliographyFormat {
+  return (BIBLIOGRAPHY_FORMATS as readonly string[]).includes(format);
+}
 
 /**
  * The three layouts the paper sites produce (see the corpus note):

@@ -35,7 +35,8 @@ export function readInWorker(
       if (!settled) {
         settled = true;
         clearInterval(poll);
-        void worker.terminate();
+        // The answer is in (or given up on): a worker that fails to stop has nothing left to say.
+        worker.terminate().catch(() => undefined);
         finish();
       }
     };

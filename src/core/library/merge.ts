@@ -283,7 +283,6 @@ function firstFound(map: ReadonlyMap<string, Draft>, keys: readonly string[]): D
  */
 function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
   const taken = new Set<string>();
-  const tried = new Map<string, number>();
   for (const draft of drafts) {
     const key = draft.bibliographic?.citationKey;
     if (key !== undefined) {
@@ -291,6 +290,7 @@ function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
     }
   }
   const keys: string[] = [];
+  const tried = new Map<string, number>();
   for (const draft of drafts) {
     let key = draft.bibliographic?.citationKey;
     if (key === undefined) {

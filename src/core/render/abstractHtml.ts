@@ -123,7 +123,7 @@ function renderActions(view: AbstractView): string {
   );
   return `<nav class="toolbar" aria-label="Paper actions">
 <span class="group">${previous}${place}${next}</span>
-<span class="group">${star}${button('copyMarkdown', 'Copy Markdown', 'Copy the title, details and abstract as Markdown')}${button('copyCitation', 'Copy Citation', 'Copy a one-line citation')}${button('copyBibtex', 'Copy BibTeX', 'Copy a BibTeX entry for this paper')}</span>
+<span class="group">${star}${button('copyMarkdown', 'Copy Markdown', 'Copy the title, details and abstract as Markdown')}${button('copyCitation', 'Copy Citation', 'Copy a one-line citation')}${button('copyBibtex', 'Copy BibTeX', 'Copy a BibTeX entry for this paper')}${button('insertCitation', 'Cite', 'Insert a citation of this paper in the LaTeX or Markdown document you are writing')}</span>
 <span class="group">${button('searchArxiv', 'arXiv ↗', 'Search for this paper on arXiv')}${button('searchHuggingFace', 'Hugging Face ↗', 'Search for this paper on Hugging Face Papers')}</span>
 </nav>`;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { collectionNamesOf } from '../../core/model/describe';
 import { sortPapers, type SortBy } from '../../core/model/grouping';
+import { sequenceFor, stepInSequence } from '../../core/model/sequence';
 import { truncateWords } from '../../core/model/label';
 import type { Highlight } from '../../core/search/highlight';
 import { renderAbstractPage, type AbstractView } from '../../core/render/abstractHtml';
@@ -34,6 +35,7 @@ const ACTION_COMMANDS: Record<Exclude<PageAction, 'previous' | 'next'>, CommandI
   copyCitationKey: Commands.copyCitationKey,
   searchArxiv: Commands.searchArxiv,
   searchHuggingFace: Commands.searchHuggingFace,
+  insertCitation: Commands.insertCitation,
 };
 
 /** An open tab: which paper it shows and the list it moves through. */
@@ -128,8 +130,7 @@ export class AbstractPanels extends Disposable implements AbstractTabs, vscode.W
   }
 
   private async stepTab(tab: OpenTab, delta: -1 | 1): Promise<void> {
-    const sequence = this.sequenceOf(tab);
-    const target = sequence[sequence.indexOf(tab.paperId) + delta];
+    const target = stepInSequence(this.sequenceOf(tab), tab.paperId, delta);
     if (target === undefined) {
       return;
     }
@@ -204,9 +205,11 @@ export class AbstractPanels extends Disposable implements AbstractTabs, vscode.W
 
   /** The list previous and next move through: where the paper was opened from, else the Library's order. */
   private sequenceOf(tab: OpenTab): readonly string[] {
-    if (tab.sequence?.includes(tab.paperId)) {
-      return tab.sequence;
-    }
+    return sequenceFor(tab.paperId, tab.sequence, () => this.libraryOrderIds());
+  }
+
+  /** Every paper in the Library's order. */
+  private libraryOrderIds(): readonly string[] {
     const snapshot = this.service.current;
     if (!snapshot) {
       return [];
@@ -254,6 +257,11 @@ export class AbstractPanels extends Disposable implements AbstractTabs, vscode.W
     void tab.panel.webview.postMessage(message);
   }
 
+  /** Logs why something a page asked for failed: the page has no one else to tell. */
+  private failed(what: string): (error: unknown) => void {
+    return (error) => this.output.error(`Could not ${what}:`, error instanceof Error ? error : String(error));
+  }
+
   private handle(tab: OpenTab, message: PageMessage | undefined, raw: unknown): void {
     if (!message) {
       this.output.warn(
@@ -273,11 +281,13 @@ export class AbstractPanels extends Disposable implements AbstractTabs, vscode.W
         return;
       }
       case 'openPaper':
-        void this.show(message.id);
+        this.show(message.id).catch(this.failed('open a paper from an abstract page'));
         return;
       case 'action':
         if (message.action === 'previous' || message.action === 'next') {
-          void this.stepTab(tab, message.action === 'previous' ? -1 : 1);
+          this.stepTab(tab, message.action === 'previous' ? -1 : 1).catch(
+            this.failed(`show the ${message.action} paper`),
+          );
         } else {
           void vscode.commands.executeCommand(ACTION_COMMANDS[message.action], tab.paperId);
         }

@@ -51,7 +51,7 @@ export class CitationCompletion implements vscode.CompletionItemProvider {
       {
         keys: library.keys,
         search: (query, n) => library.snapshot.index.search(query, { limit: n }).hits.map((hit) => hit.paper),
-        isOwn: (paper) => paper.collections.some((c) => own.has(c)),
+        own: () => library.snapshot.library.papers.filter((paper) => paper.collections.some((c) => own.has(c))),
       },
       limit,
     );

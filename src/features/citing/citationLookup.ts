@@ -1,17 +1,11 @@
-import { CitationKeyIndex } from '../../core/cite/keyIndex';
-import type { HoverTarget } from '../../core/cite/hoverTargets';
-import type { Paper } from '../../core/model/paper';
-import { doiKey } from '../../core/model/identifiers';
+import { citationLookups, type CitationLookups } from '../../core/cite/citationLookups';
 import { Disposable } from '../../host/disposable';
 import type { LibrarySnapshot } from '../../core/library/snapshot';
 import type { LibraryService } from '../../host/libraryService';
 
 /** A library snapshot with the lookups citing needs: by citation key, arXiv id and DOI. */
-export interface CitationLibrary {
+export interface CitationLibrary extends CitationLookups {
   readonly snapshot: LibrarySnapshot;
-  readonly keys: CitationKeyIndex<Paper>;
-  /** The papers a hover target names: a key's papers, or the papers with that arXiv id or DOI. */
-  papersFor(target: HoverTarget): readonly Paper[];
 }
 
 /**
@@ -42,46 +36,8 @@ export class CitationLookup extends Disposable {
 
   private of(snapshot: LibrarySnapshot): CitationLibrary {
     if (this.built?.snapshot !== snapshot) {
-      this.built = buildLookups(snapshot);
+      this.built = { snapshot, ...citationLookups(snapshot.library.papers) };
     }
     return this.built;
   }
-}
-
-function buildLookups(snapshot: LibrarySnapshot): CitationLibrary {
-  const { papers } = snapshot.library;
-  const keys = new CitationKeyIndex(papers);
-  const byArxivId = new Map<string, Paper[]>();
-  const byDoi = new Map<string, Paper[]>();
-  const add = (map: Map<string, Paper[]>, id: string, paper: Paper) => {
-    const list = map.get(id);
-    if (list) {
-      list.push(paper);
-    } else {
-      map.set(id, [paper]);
-    }
-  };
-  for (const paper of papers) {
-    const fields = paper.bibliographic;
-    if (fields?.arxivId) {
-      add(byArxivId, fields.arxivId, paper);
-    }
-    if (fields?.doi) {
-      add(byDoi, doiKey(fields.doi), paper);
-    }
-  }
-  return {
-    snapshot,
-    keys,
-    papersFor(target) {
-      switch (target.kind) {
-        case 'citationKey':
-          return keys.papersWithKey(target.key);
-        case 'arxivId':
-          return byArxivId.get(target.arxivId) ?? [];
-        case 'doi':
-          return byDoi.get(doiKey(target.doi)) ?? [];
-      }
-    },
-  };
 }

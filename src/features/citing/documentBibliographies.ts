@@ -27,8 +27,8 @@ export function bibliographiesOf(document: vscode.TextDocument): DocumentBibliog
 
 /**
  * Keeps the library reading the bibliography files that open documents name (`\bibliography{…}`,
- * `\addbibresource{…}`, a front matter's `bibliography:`). The commands are looked for when a document opens,
- * closes, or has been still for a second after an edit; the files themselves are read by the library once and
+ * `\addbibresource{…}`, a front matter's `bibliography:`) while they are open in an editor. The commands are looked
+ * for when a document opens, is saved, or has been still for a second after an edit; the files themselves are read by the library once and
  * then again only when they change. In an untrusted workspace no document's bibliography is read, as no
  * workspace value of `papers.corpus.paths` is: both would let a folder point the extension at files elsewhere.
  */
@@ -61,6 +61,7 @@ export class DocumentBibliographies extends Disposable {
       }),
     );
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.publish()));
+    this._register(vscode.window.tabGroups.onDidChangeTabs(() => this.publish()));
     vscode.workspace.textDocuments.forEach((d) => this.read(d));
   }
 
@@ -88,10 +89,18 @@ export class DocumentBibliographies extends Disposable {
     this.publish();
   }
 
+  /** The files named by documents open in an editor tab (VS Code keeps closed documents loaded for a while). */
   private publish(): void {
+    const inTabs = new Set(
+      vscode.window.tabGroups.all.flatMap((group) =>
+        group.tabs.flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])),
+      ),
+    );
     const files = new Map<string, vscode.Uri>();
-    for (const uris of this.named.values()) {
-      uris.forEach((uri) => files.set(uri.toString(), uri));
+    for (const [document, uris] of this.named) {
+      if (inTabs.has(document)) {
+        uris.forEach((uri) => files.set(uri.toString(), uri));
+      }
     }
     if (!vscode.workspace.isTrusted) {
       if (files.size > 0 && !this.toldUntrusted) {

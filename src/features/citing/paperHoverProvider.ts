@@ -10,11 +10,12 @@ import type { CitationLookup } from './citationLookup';
 const MAX_PAPERS = 3;
 
 /** The commands a paper's hover links to; its Markdown trusts these and no other. */
-export const HOVER_COMMANDS = [Commands.openPaper, Commands.insertCitation] as const;
+export const HOVER_COMMANDS = [Commands.openPaper, Commands.copyBibtex, Commands.insertCitation] as const;
 
 function links(paper: Paper): HoverCommand[] {
   return [
     { title: 'Open Abstract', command: Commands.openPaper, args: [paper.id] },
+    { title: 'Copy BibTeX', command: Commands.copyBibtex, args: [paper.id] },
     { title: 'Insert Citation', command: Commands.insertCitation, args: [paper.id] },
   ];
 }

@@ -29,11 +29,16 @@ export class UnknownKeys extends Disposable implements vscode.CodeActionProvider
   constructor(private readonly lookup: CitationLookup) {
     super();
     this._register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
-    this._register(vscode.workspace.onDidOpenTextDocument((d) => void this.check(d)));
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.checkNow(d)));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.checkSoon(e.document)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)));
-    this._register(lookup.onDidChangeLibrary(() => vscode.workspace.textDocuments.forEach((d) => void this.check(d))));
-    vscode.workspace.textDocuments.forEach((d) => void this.check(d));
+    this._register(lookup.onDidChangeLibrary(() => vscode.workspace.textDocuments.forEach((d) => this.checkNow(d))));
+    vscode.workspace.textDocuments.forEach((d) => this.checkNow(d));
+  }
+
+  /** A library that failed to load is reported by the library service; the check waits for the next one. */
+  private checkNow(document: vscode.TextDocument): void {
+    this.check(document).catch(() => undefined);
   }
 
   private checkSoon(document: vscode.TextDocument): void {
@@ -46,7 +51,7 @@ export class UnknownKeys extends Disposable implements vscode.CodeActionProvider
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        void this.check(document);
+        this.checkNow(document);
       }, CHECK_DELAY_MS),
     );
   }

@@ -24,7 +24,8 @@ export function register(services: Services): vscode.Disposable {
   const collectionNames = (paper: Paper) => collectionNamesOf(paper, library.current?.collectionNames);
 
   return vscode.Disposable.from(
-    onPaper(Commands.star, (paper) => starred.star({ id: paper.id, label: paper.label })),
+    onPaper(Commands.star, (paper) => starred.star(paper)),
+    library.onDidChange((snapshot) => starred.follow(snapshot.library)),
     // By id, not through `onPaper`: a missing star's paper is not in the library to look up.
     vscode.commands.registerCommand(Commands.unstar, async (argument: unknown) => {
       const id = paperIdOf(argument) ?? abstracts.activePaperId();
@@ -32,7 +33,7 @@ export function register(services: Services): vscode.Disposable {
         await starred.unstar(id);
       }
     }),
-    onPaper(Commands.copyTitle, (paper) => copy(paper.title ?? paper.label, 'the title')),
+    onPaper(Commands.copyTitle, (paper) => copy(paper.label, 'the title')),
     onPaper(Commands.copyMarkdown, (paper) =>
       copy(paperMarkdown(paper, collectionNames(paper)), 'the paper as Markdown'),
     ),

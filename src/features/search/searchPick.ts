@@ -32,6 +32,8 @@ const FILTER_BUTTON: vscode.QuickInputButton = {
   iconPath: new vscode.ThemeIcon('filter'),
   tooltip: 'Filter the Library by This Search',
 };
+/** Cites the paper in the LaTeX or Markdown editor the user came from. */
+const CITE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert Citation' };
 const RELATED_COUNT = 10;
 
 /**
@@ -79,41 +81,48 @@ export async function searchPapers(services: Services, initialQuery?: unknown): 
     };
     update();
     pick.busy = false;
-    const chosen = await new Promise<{ item: PaperPickItem; related: boolean } | undefined>((resolve) => {
-      disposables.push(
-        pick.onDidChangeValue(update),
-        starred.onDidChange(redrawStars),
-        // Enter before any hit is listed (or on nothing) keeps the pick open rather than closing it empty-handed.
-        pick.onDidAccept(
-          () => pick.selectedItems[0]?.paperId && resolve({ item: pick.selectedItems[0], related: false }),
-        ),
-        pick.onDidTriggerItemButton(({ item, button }) => {
-          const paper = item.paperId ? snapshot.library.byId.get(item.paperId) : undefined;
-          if (!paper) {
-            return;
-          }
-          if (button === RELATED_BUTTON) {
-            resolve({ item, related: true });
-          } else if (button === COPY_BIBTEX_BUTTON) {
-            void vscode.commands.executeCommand(Commands.copyBibtex, paper.id);
-          } else if (button === STAR_BUTTON) {
-            void starred.star({ id: paper.id, label: paper.label });
-          } else {
-            void starred.unstar(paper.id);
-          }
-        }),
-        pick.onDidTriggerButton(() => {
-          viewOptions.setFilter(pick.value);
-          resolve(undefined);
-        }),
-        pick.onDidHide(() => resolve(undefined)),
-      );
-    });
+    const chosen = await new Promise<{ item: PaperPickItem; then: 'open' | 'related' | 'cite' } | undefined>(
+      (resolve) => {
+        disposables.push(
+          pick.onDidChangeValue(update),
+          starred.onDidChange(redrawStars),
+          // Enter before any hit is listed (or on nothing) keeps the pick open rather than closing it empty-handed.
+          pick.onDidAccept(
+            () => pick.selectedItems[0]?.paperId && resolve({ item: pick.selectedItems[0], then: 'open' }),
+          ),
+          pick.onDidTriggerItemButton(({ item, button }) => {
+            const paper = item.paperId ? snapshot.library.byId.get(item.paperId) : undefined;
+            if (!paper) {
+              return;
+            }
+            if (button === RELATED_BUTTON) {
+              resolve({ item, then: 'related' });
+            } else if (button === CITE_BUTTON) {
+              resolve({ item, then: 'cite' });
+            } else if (button === COPY_BIBTEX_BUTTON) {
+              void vscode.commands.executeCommand(Commands.copyBibtex, paper.id);
+            } else {
+              const storing = button === STAR_BUTTON ? starred.star(paper) : starred.unstar(paper.id);
+              storing.catch((error: unknown) =>
+                services.output.error('Could not store the star:', error instanceof Error ? error : String(error)),
+              );
+            }
+          }),
+          pick.onDidTriggerButton(() => {
+            viewOptions.setFilter(pick.value);
+            resolve(undefined);
+          }),
+          pick.onDidHide(() => resolve(undefined)),
+        );
+      },
+    );
     // What previous and next move through in the tab: the list as the pick showed it.
     const sequence = pick.items.flatMap((i) => (i.paperId ? [i.paperId] : []));
     pick.hide();
-    if (chosen?.item.paperId && chosen.related) {
+    if (chosen?.item.paperId && chosen.then === 'related') {
       await showRelatedPapers(services, chosen.item.paperId);
+    } else if (chosen?.item.paperId && chosen.then === 'cite') {
+      await vscode.commands.executeCommand(Commands.insertCitation, chosen.item.paperId);
     } else if (chosen?.item.paperId) {
       await abstracts.show(chosen.item.paperId, {
         ...(chosen.item.highlight && { highlight: chosen.item.highlight }),
@@ -228,7 +237,10 @@ function paperPickItem(paper: Paper, rows: PickContext): PaperPickItem {
     description: noIcons([paperDescription(paper), collections].filter(Boolean).join(' · ')),
     detail: noIcons(snippet(texToPlainText(paper.abstract), [])),
     alwaysShow: true,
-    buttons: starred === undefined ? [] : [COPY_BIBTEX_BUTTON, RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
+    buttons:
+      starred === undefined
+        ? []
+        : [CITE_BUTTON, COPY_BIBTEX_BUTTON, RELATED_BUTTON, starred ? UNSTAR_BUTTON : STAR_BUTTON],
     ...(starred && { iconPath: new vscode.ThemeIcon('star-full') }),
     paperId: paper.id,
   };

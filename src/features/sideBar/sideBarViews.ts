@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
-import type { SortBy } from '../../core/model/grouping';
+import { papersWithCode, topUpvoted } from '../../core/views/lists';
+import { viewHeaders } from '../../core/views/headers';
 import { ContextKeys } from '../../host/contextKeys';
 import { Views } from '../../host/ids';
 import type { LibraryService } from '../../host/libraryService';
 import type { Services } from '../../host/services';
 import { Disposable } from '../../host/disposable';
-import { LibraryTreeProvider, listSizes, PaperListProvider, papersWithCode, topUpvoted } from './treeProviders';
+import { LibraryTreeProvider, PaperListProvider } from './treeProviders';
 import type { ViewOptions } from '../../host/viewOptions';
 import type { TreeNode } from './treeNodes';
 import { registerViewCommands } from './viewCommands';
-
-const SORT_NAMES: Record<SortBy, string> = { date: 'newest first', upvotes: 'most upvoted first', title: 'A to Z' };
 
 /**
  * The side bar's three views (Library, Has Code, Top Upvoted), their title-bar commands, and what their
@@ -32,7 +31,11 @@ export class SideBarViews extends Disposable {
     this.service = service;
     this.options = options;
     this.library = this._register(new LibraryTreeProvider(services));
-    this.hasCode = this._register(new PaperListProvider(services, Views.hasCode, papersWithCode));
+    this.hasCode = this._register(
+      new PaperListProvider(services, Views.hasCode, (papers) =>
+        papersWithCode(papers, options.sortBy, vscode.env.language),
+      ),
+    );
     this.topUpvoted = this._register(new PaperListProvider(services, Views.topUpvoted, topUpvoted));
     this.treeViews = {
       library: this._register(
@@ -53,24 +56,20 @@ export class SideBarViews extends Disposable {
     if (!snapshot) {
       return;
     }
-    const { options, treeViews: views } = this;
-    const all = snapshot.library.papers;
-    const papers = options.papers(snapshot);
+    const { options, treeViews } = this;
     void ContextKeys.loaded.set(true);
-    void ContextKeys.empty.set(all.length === 0);
-    const filter =
-      options.filter === undefined
-        ? undefined
-        : `Filtered by “${options.filter}”: ${papers.length} of ${all.length} papers.`;
-    const restricted = vscode.workspace.isTrusted
-      ? undefined
-      : 'Restricted Mode: papers.corpus.paths from this workspace is not read; the bundled corpus and your user settings are.';
-    views.library.message = [filter, restricted].filter(Boolean).join(' ') || undefined;
-    views.library.description = `by ${options.groupBy}, ${SORT_NAMES[options.sortBy]}`;
-    views.hasCode.message = filter;
-    const sizes = listSizes(papers);
-    views.hasCode.description = `${sizes.hasCode}, ${SORT_NAMES[options.sortBy]}`;
-    views.topUpvoted.message = filter;
-    views.topUpvoted.description = String(sizes.topUpvoted);
+    void ContextKeys.empty.set(snapshot.library.papers.length === 0);
+    const headers = viewHeaders({
+      total: snapshot.library.papers.length,
+      visible: options.papers(snapshot),
+      filter: options.filter,
+      groupBy: options.groupBy,
+      sortBy: options.sortBy,
+      trusted: vscode.workspace.isTrusted,
+    });
+    for (const view of ['library', 'hasCode', 'topUpvoted'] as const) {
+      treeViews[view].message = headers[view].message;
+      treeViews[view].description = headers[view].description;
+    }
   }
 }

@@ -1,20 +1,15 @@
 import * as vscode from 'vscode';
 import { paperDescription } from '../../core/model/describe';
-import type { PaperGroup } from '../../core/model/grouping';
 import type { Paper } from '../../core/model/paper';
 import { Commands } from '../../host/ids';
 import type { StarRecord } from '../../core/model/star';
+import type { SideBarGroup } from '../../core/views/lists';
 import { paperTooltip } from './paperPresentation';
 
 /** A row of a side bar view: a group, a paper (inside a group or in a flat list), or a starred paper that is not loaded. */
 export type TreeNode = GroupNode | PaperNode | MissingNode;
 
-export interface GroupNode extends PaperGroup {
-  readonly icon: string;
-  readonly expanded?: boolean;
-  /** Stars whose papers are in none of the loaded files (only the Starred group has them). */
-  readonly missing?: readonly StarRecord[];
-}
+export type GroupNode = SideBarGroup;
 
 export interface PaperNode {
   readonly kind: 'paper';

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { groupPapers, sortPapers, type GroupBy } from '../../core/model/grouping';
 import type { Paper } from '../../core/model/paper';
 import type { LibrarySnapshot } from '../../core/library/snapshot';
 import type { LibraryService } from '../../host/libraryService';
@@ -8,16 +7,8 @@ import type { Services } from '../../host/services';
 import type { StarredPapers } from '../../host/starredPapers';
 import { Disposable } from '../../host/disposable';
 import type { ViewOptions } from '../../host/viewOptions';
-import { childrenOf, paperNodes, parentOf, treeItemOf, type GroupNode, type TreeNode } from './treeNodes';
-
-/** The codicon of a group, by what the tree is grouped by. */
-const GROUP_ICONS: Record<GroupBy, string> = {
-  collection: 'library',
-  year: 'calendar',
-  category: 'tag',
-  author: 'person',
-  venue: 'book',
-};
+import { libraryGroups } from '../../core/views/lists';
+import { childrenOf, paperNodes, parentOf, treeItemOf, type TreeNode } from './treeNodes';
 
 /**
  * What the side bar's views have in common: they redraw when the library, the
@@ -72,82 +63,29 @@ export class LibraryTreeProvider extends PaperTreeProvider {
   }
 
   protected roots(snapshot: LibrarySnapshot): TreeNode[] {
-    const { library } = snapshot;
-    const visible = this.options.papers(snapshot);
-    const shown = visible === library.papers ? undefined : new Set(visible.map((p) => p.id));
-    const pick = (ids: readonly string[]) =>
-      ids.map((id) => library.byId.get(id)).filter((p): p is Paper => p !== undefined && (!shown || shown.has(p.id)));
-    const stars = this.starred.all;
-    const groups: GroupNode[] = groupPapers(
-      library,
-      sortPapers(visible, this.options.sortBy, vscode.env.language),
-      this.options.groupBy,
-      vscode.env.language,
-    ).map((group) => ({
-      ...group,
-      icon: GROUP_ICONS[this.options.groupBy],
-    }));
-    const starredGroup: GroupNode = {
-      kind: 'group',
-      id: 'starred',
-      label: 'Starred',
-      icon: 'star-full',
-      expanded: true,
-      papers: pick(stars.map((s) => s.id)),
-      // A filtered view lists what matches; a missing star has no text to match.
-      missing: shown ? [] : stars.filter((s) => !library.byId.has(s.id)),
-    };
-    const recentGroup: GroupNode = {
-      kind: 'group',
-      id: 'recent',
-      label: 'Recently Opened',
-      icon: 'history',
-      papers: pick(this.recent.ids),
-    };
-    const special = [starredGroup, recentGroup].filter((g) => g.papers.length + (g.missing?.length ?? 0) > 0);
-    // Filtered, a group with nothing left would only be noise.
-    return [...special, ...groups.filter((g) => !shown || g.papers.length > 0)];
+    return libraryGroups({
+      library: snapshot.library,
+      visible: this.options.papers(snapshot),
+      groupBy: this.options.groupBy,
+      sortBy: this.options.sortBy,
+      locale: vscode.env.language,
+      stars: this.starred.all,
+      recentIds: this.recent.ids,
+    });
   }
 }
-
-/** How many papers `Top Upvoted` lists. */
-const TOP_UPVOTED = 50;
 
 /** A flat list of papers: `Has Code` and `Top Upvoted`. */
 export class PaperListProvider extends PaperTreeProvider {
   constructor(
     services: Services,
     private readonly idPrefix: string,
-    private readonly select: (papers: readonly Paper[], options: ViewOptions) => readonly Paper[],
+    private readonly select: (papers: readonly Paper[]) => readonly Paper[],
   ) {
     super(services);
   }
 
   protected roots(snapshot: LibrarySnapshot): TreeNode[] {
-    return paperNodes(this.select(this.options.papers(snapshot), this.options), this.idPrefix);
+    return paperNodes(this.select(this.options.papers(snapshot)), this.idPrefix);
   }
-}
-
-const hasCode = (paper: Paper) => paper.hasCode;
-const hasUpvotes = (paper: Paper) => paper.upvotes !== undefined;
-
-/** Papers whose abstract links a code repository, in the Library's order. */
-export function papersWithCode(papers: readonly Paper[], options: ViewOptions): readonly Paper[] {
-  return sortPapers(papers.filter(hasCode), options.sortBy, vscode.env.language);
-}
-
-/** The most upvoted papers, most first. */
-export function topUpvoted(papers: readonly Paper[]): readonly Paper[] {
-  return sortPapers(papers.filter(hasUpvotes), 'upvotes').slice(0, TOP_UPVOTED);
-}
-
-/** How many papers `Has Code` and `Top Upvoted` list, counted without sorting them, for the views' headers. */
-export function listSizes(papers: readonly Paper[]): { readonly hasCode: number; readonly topUpvoted: number } {
-  let withCode = 0;
-  let upvoted = 0;
-  for (const paper of papers) {
-    withCode += hasCode(paper) ? 1 : 0;
-    upvoted += hasUpvotes(paper) ? 1 : 0;
-  }
-  return { hasCode: withCode, topUpvoted: Math.min(upvoted, TOP_UPVOTED) };
 }

@@ -40,7 +40,7 @@ function search(query: string, limit: number): P[] {
   ).slice(0, limit);
 }
 
-const sources = { keys: new CitationKeyIndex(PAPERS), search, isOwn: (p: P) => p.own === true };
+const sources = { keys: new CitationKeyIndex(PAPERS), search, own: () => PAPERS.filter((p) => p.own === true) };
 
 describe('citation candidates', () => {
   it('puts the exact key first, then keys with that prefix, then search hits, each once and each with a key', () => {

@@ -38,7 +38,14 @@ describe('citation key index', () => {
     );
   });
 
-  it('counts papers with keys only', () => {
-    assert.equal(index.size, 5);
+  it('reads a one-letter prefix across the buckets it starts', () => {
+    assert.deepEqual(
+      index.withKeyPrefix('l', 10).map((p) => p.id),
+      ['2', '3'],
+    );
+    assert.deepEqual(
+      index.withKeyPrefix('v', 10).map((p) => p.id),
+      ['1', '5'],
+    );
   });
 });

@@ -31,8 +31,8 @@ export function* readBibtexSteps(
   for (const chunk of splitBibtexEntries(source)) {
     if (chunk.type === 'string') {
       macros = readMacros(chunk, macros, problems);
-      yield;
     }
+    yield;
   }
 
   const parsed: { raw: RawBibtexEntry; line: number; missingKey: boolean }[] = [];
@@ -168,9 +168,10 @@ function generateMissingKeys(
     return;
   }
   const taken = new Set(entries.map((entry) => entry.bibliographic.citationKey).filter((key): key is string => !!key));
+  const tried = new Map<string, number>();
   for (const index of missing) {
     const entry = entries[index];
-    const key = uniqueCitationKey(citationKeyBase(entry.title, entry.bibliographic), taken);
+    const key = uniqueCitationKey(citationKeyBase(entry.title, entry.bibliographic), taken, tried);
     taken.add(key);
     entries[index] = { ...entry, bibliographic: { ...entry.bibliographic, citationKey: key } };
     problems.push({ line: entry.line, message: `This entry has no citation key; it was given the key "${key}".` });

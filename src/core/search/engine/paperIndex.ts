@@ -18,6 +18,12 @@ const MAX_SHORT_PREFIX_TERMS = 12;
 const MAX_ONE_LETTER_PREFIX_TERMS = 6;
 /** Typo matches kept per word. */
 const MAX_FUZZY_TERMS = 20;
+/** Queries of more words than this are questions in plain words: no word is required (see `relevance`). */
+const SHORT_QUERY_WORDS = 3;
+/** How much the share of the query's information a paper has weighs (see `relevance`). */
+const COVERAGE_POWER = 2;
+/** A paper with none of the query's exact words still ranks among the typo matches, by its score. */
+const COVERAGE_FLOOR = 0.02;
 /** Results considered for re-ranking; the rest are beyond any list a person reads. */
 const RERANK_DEPTH = 200;
 /** Terms of a paper that stand for it when looking for related papers. */
@@ -104,7 +110,7 @@ export class PaperIndex {
       return this.browse(query, accept, limit);
     }
     const { words, scored, full } = this.score(query);
-    const { scores, masks } = scored;
+    const { masks } = scored;
     try {
       // Views of reused buffers: a one-letter prefix can match most papers, and a list of them per keystroke is garbage.
       const { all: allBuffer, some: someBuffer } = (this.matchBuffers ??= {
@@ -114,10 +120,12 @@ export class PaperIndex {
       let allCount = 0;
       let someCount = 0;
       const matched = scored.docs;
+      // A question in plain words is not a list of words every paper must have: see `relevance`.
+      const described = words.length > SHORT_QUERY_WORDS;
       for (let i = 0; i < matched.length; i++) {
         const doc = matched[i];
         if (!accept || accept(doc)) {
-          if (masks[doc] === full) {
+          if (described || masks[doc] === full) {
             allBuffer[allCount++] = doc;
           } else {
             someBuffer[someCount++] = doc;
@@ -126,15 +134,17 @@ export class PaperIndex {
       }
       const all = allBuffer.subarray(0, allCount);
       const some = someBuffer.subarray(0, someCount);
-      // Papers with every word first; only when there are too few of them, papers with some.
+      const relevance = this.relevance(words, scored, described);
+      // Papers with every word first (for a longer question, every paper with any); only when there are too few
+      // of them, papers with some.
       const ranked = rerank(
-        topK(all, (doc) => scores[doc], RERANK_DEPTH).map((doc) => this.hit(doc, scores[doc], words)),
+        topK(all, relevance, RERANK_DEPTH).map((doc) => this.hit(doc, relevance(doc), words)),
         query,
       );
       let total = all.length;
       if (all.length < limit && words.length > 1) {
-        const partial = topK(some, (doc) => popCount(masks[doc]) * 1e6 + scores[doc], limit - all.length);
-        ranked.push(...partial.map((doc) => this.hit(doc, scores[doc], words)));
+        const partial = topK(some, (doc) => popCount(masks[doc]) * 1e6 + relevance(doc), limit - all.length);
+        ranked.push(...partial.map((doc) => this.hit(doc, relevance(doc), words)));
         total += some.length;
       }
       return { query, hits: ranked.slice(0, limit), total };
@@ -164,7 +174,7 @@ export class PaperIndex {
     }
   }
 
-  /** Papers most like this one, by the words that distinguish its title and abstract. */
+  /** Papers most like this one, by the words that distinguish its title and abstract, each weighed by how rare it is. */
   related(paperId: string, limit = 5): SearchHit[] {
     const doc = this.library.papers.findIndex((p) => p.id === paperId);
     if (doc < 0) {
@@ -184,8 +194,10 @@ export class PaperIndex {
     add(indexTerms(paper.abstract), 1);
     const idf = (id: number) => Math.log(this.size / this.terms.documentFrequency(id));
     const best = [...weights].sort((a, b) => b[1] * idf(b[0]) - a[1] * idf(a[0])).slice(0, RELATED_TERMS);
+    // Each term weighs its IDF again on the query side, as well as in the score: a shared distinctive term
+    // (`block-encoding`, `hamiltonian`) counts for much more than a shared common one (`block`, `efficient`).
     const words: WordMatches[] = best.map(([termId, tf]) => ({
-      terms: [{ termId, weight: Math.sqrt(tf) }],
+      terms: [{ termId, weight: Math.sqrt(tf) * idf(termId) }],
       fieldBoost: FIELD_BOOST.any,
     }));
     const scored = this.terms.score(words);
@@ -198,11 +210,68 @@ export class PaperIndex {
     }
   }
 
+  /**
+   * A paper's score for a query: its BM25F score times the square of the
+   * share of the query's information it has, each word weighing its IDF. A
+   * word counts only where the paper has it as typed (or completed): a typo
+   * match counts only for a word the library does not have, so a paper that
+   * says `Gemma` outranks papers that only say `gamma`, however often, and
+   * typos fill the list after it. A question in plain words is scored as
+   * plain BM25 with OR semantics scores it (see `score`): no word is
+   * required, and each counts by its IDF, so common words do not decide.
+   */
+  private relevance(words: readonly WordMatches[], scored: Scored, described: boolean): (doc: number) => number {
+    const { scores, masks, exactMasks } = scored;
+    if (described) {
+      return (doc) => scores[doc];
+    }
+    let exactWords = 0;
+    const idfs = words.map((word, i) => {
+      const exact = word.terms.filter((t) => !t.fuzzy);
+      if (exact.length > 0) {
+        exactWords |= 1 << i;
+      }
+      const candidates = exact.length > 0 ? exact : word.terms;
+      if (candidates.length === 0) {
+        return 0;
+      }
+      // The word itself, or its closest match: the term with the highest weight, the rarer on a tie.
+      const best = candidates.reduce((a, b) =>
+        b.weight > a.weight ||
+        (b.weight === a.weight && this.terms.documentFrequency(b.termId) < this.terms.documentFrequency(a.termId))
+          ? b
+          : a,
+      );
+      return Math.log(1 + this.size / this.terms.documentFrequency(best.termId));
+    });
+    const total = idfs.reduce((a, b) => a + b, 0);
+    return (doc) => {
+      if (total === 0) {
+        return scores[doc];
+      }
+      const has = (exactMasks[doc] & exactWords) | (masks[doc] & ~exactWords);
+      let share = 0;
+      for (let i = 0; i < idfs.length; i++) {
+        if (has & (1 << i)) {
+          share += idfs[i];
+        }
+      }
+      return scores[doc] * (COVERAGE_FLOOR + share / total) ** COVERAGE_POWER;
+    };
+  }
+
   /** Scores the query's words; `full` is the mask of a paper that has them all. The caller must `reset` the scores. */
   private score(query: ParsedQuery, exact = false): { words: WordMatches[]; scored: Scored; full: number } {
     const units = toUnits(query.words);
     const words = units.map((_, i) => this.expand(units, i, query.lastIsPrefix && i === units.length - 1, exact));
-    return { words, scored: this.terms.score(words), full: words.length === 32 ? 0xffffffff : (1 << words.length) - 1 };
+    // A question in plain words describes what a paper does, which its abstract says as much as its title: both are
+    // read as one text, as plain BM25 reads them, rather than the title's few words outweighing the rest.
+    const described = units.length > SHORT_QUERY_WORDS && !units.some((u) => u.field);
+    return {
+      words,
+      scored: this.terms.score(words, described),
+      full: words.length === 32 ? 0xffffffff : (1 << words.length) - 1,
+    };
   }
 
   /**
@@ -215,9 +284,15 @@ export class PaperIndex {
   private expand(units: readonly QueryUnit[], i: number, typing: boolean, exact: boolean): WordMatches {
     const unit = units[i];
     const matches = new Map<number, number>();
-    const add = (termId: number | undefined, weight: number) => {
+    const fuzzyIds = new Set<number>();
+    const add = (termId: number | undefined, weight: number, fuzzy = false) => {
       if (termId !== undefined && weight > (matches.get(termId) ?? 0)) {
         matches.set(termId, weight);
+        if (fuzzy) {
+          fuzzyIds.add(termId);
+        } else {
+          fuzzyIds.delete(termId);
+        }
       }
     };
     const before = units[i - 1];
@@ -230,7 +305,7 @@ export class PaperIndex {
     }
     // A filter keeps a word's own papers; completions and typos only stand in when the word itself is not indexed.
     if (exact && matches.size > 0) {
-      return this.wordMatches(matches, unit);
+      return this.wordMatches(matches, fuzzyIds, unit);
     }
     if (typing) {
       this.addPrefixes(unit.term, add);
@@ -253,17 +328,21 @@ export class PaperIndex {
         )
         .slice(0, MAX_FUZZY_TERMS);
       for (const [termId, d] of fuzzy) {
-        add(termId, (FUZZY_WEIGHT * unit.term.length) / (unit.term.length + d));
+        add(termId, (FUZZY_WEIGHT * unit.term.length) / (unit.term.length + d), true);
       }
     }
-    return this.wordMatches(matches, unit);
+    return this.wordMatches(matches, fuzzyIds, unit);
   }
 
   /** A word's terms in the order of their text, which is the order their scores are summed in: floating point addition gives the same sums only in the same order. */
-  private wordMatches(matches: ReadonlyMap<number, number>, unit: QueryUnit): WordMatches {
+  private wordMatches(
+    matches: ReadonlyMap<number, number>,
+    fuzzyIds: ReadonlySet<number>,
+    unit: QueryUnit,
+  ): WordMatches {
     const terms: TermMatch[] = [...matches]
       .sort((a, b) => this.terms.compareTerms(a[0], b[0]))
-      .map(([termId, weight]) => ({ termId, weight }));
+      .map(([termId, weight]) => (fuzzyIds.has(termId) ? { termId, weight, fuzzy: true } : { termId, weight }));
     return { terms, fieldBoost: FIELD_BOOST[unit.field ?? 'any'] };
   }
 

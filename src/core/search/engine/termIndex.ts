@@ -23,6 +23,8 @@ const MAX_TF = 255;
 const K1 = 1.2;
 const B = 0.7;
 const DELTA = 0.5;
+/** Plain BM25's length weight, for title and abstract read as one text. */
+const WHOLE_B = 0.75;
 
 /** The arrays an index is made of; what the cache stores. */
 export interface TermIndexData {
@@ -43,6 +45,8 @@ export interface TermIndexData {
 export interface TermMatch {
   readonly termId: number;
   readonly weight: number;
+  /** A typo of the query word, not the word itself, its compound or a completion of it. */
+  readonly fuzzy?: boolean;
 }
 
 /** One query word: the terms it matches and the fields it may match in. */
@@ -254,6 +258,8 @@ export interface Scored {
   readonly scores: Float64Array;
   /** Bit i set: the document matched query word i. */
   readonly masks: Uint32Array;
+  /** Bit i set: the document matched query word i by a term that is not a typo of it (see `TermMatch.fuzzy`). */
+  readonly exactMasks: Uint32Array;
 }
 
 export class TermIndex {
@@ -265,6 +271,7 @@ export class TermIndex {
   /** Reused between queries: a score and a word mask per document. */
   private readonly scores: Float64Array;
   private readonly masks: Uint32Array;
+  private readonly exactMasks: Uint32Array;
   /** The documents a query touched; reused, so a query that matches most papers makes no garbage. */
   private readonly touched: Uint32Array;
 
@@ -285,6 +292,7 @@ export class TermIndex {
     }
     this.scores = new Float64Array(data.docCount);
     this.masks = new Uint32Array(data.docCount);
+    this.exactMasks = new Uint32Array(data.docCount);
     this.touched = new Uint32Array(data.docCount);
   }
 
@@ -405,16 +413,19 @@ export class TermIndex {
   /**
    * BM25F scores for the query words: every document that matched at least
    * one word, with its score and which words it matched. The returned arrays
-   * are reused by the next call.
+   * are reused by the next call. With `oneField`, plain BM25 (k1 1.2, b 0.75)
+   * over title and abstract read as one text: the field boosts only say which
+   * fields a word may match in.
    */
-  score(words: readonly WordMatches[]): Scored {
+  score(words: readonly WordMatches[], oneField = false): Scored {
     const { offsets, docs, tfs, docCount } = this.data;
-    const { scores, masks, lengthNorms, touched } = this;
+    const { scores, masks, exactMasks, lengthNorms, touched } = this;
+    const wholeNorms = oneField ? this.wholeLengthNorms() : undefined;
     let touchedCount = 0;
     for (let w = 0; w < words.length; w++) {
       const bit = 1 << w;
       const [titleBoost, abstractBoost] = words[w].fieldBoost;
-      for (const { termId, weight } of words[w].terms) {
+      for (const { termId, weight, fuzzy } of words[w].terms) {
         const df = offsets[termId + 1] - offsets[termId];
         const idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
         for (let p = offsets[termId]; p < offsets[termId + 1]; p++) {
@@ -422,15 +433,20 @@ export class TermIndex {
           // The sum of the fields' BM25 terms, field by field in order (title, abstract), as floating point needs for the same scores every time.
           let fieldScore = 0;
           const titleTf = tfs[p * FIELD_COUNT + TITLE];
-          if (titleTf !== 0 && titleBoost !== 0) {
-            fieldScore +=
-              titleBoost * ((titleTf * (K1 + 1)) / (titleTf + lengthNorms[doc * FIELD_COUNT + TITLE]) + DELTA);
-          }
           const abstractTf = tfs[p * FIELD_COUNT + ABSTRACT];
-          if (abstractTf !== 0 && abstractBoost !== 0) {
-            fieldScore +=
-              abstractBoost *
-              ((abstractTf * (K1 + 1)) / (abstractTf + lengthNorms[doc * FIELD_COUNT + ABSTRACT]) + DELTA);
+          if (wholeNorms !== undefined) {
+            const tf = (titleBoost !== 0 ? titleTf : 0) + (abstractBoost !== 0 ? abstractTf : 0);
+            fieldScore = tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + wholeNorms[doc]);
+          } else {
+            if (titleTf !== 0 && titleBoost !== 0) {
+              fieldScore +=
+                titleBoost * ((titleTf * (K1 + 1)) / (titleTf + lengthNorms[doc * FIELD_COUNT + TITLE]) + DELTA);
+            }
+            if (abstractTf !== 0 && abstractBoost !== 0) {
+              fieldScore +=
+                abstractBoost *
+                ((abstractTf * (K1 + 1)) / (abstractTf + lengthNorms[doc * FIELD_COUNT + ABSTRACT]) + DELTA);
+            }
           }
           if (fieldScore === 0) {
             continue;
@@ -439,11 +455,34 @@ export class TermIndex {
             touched[touchedCount++] = doc;
           }
           masks[doc] |= bit;
+          if (!fuzzy) {
+            exactMasks[doc] |= bit;
+          }
           scores[doc] += weight * idf * fieldScore;
         }
       }
     }
-    return { docs: touched.subarray(0, touchedCount), scores, masks };
+    return { docs: touched.subarray(0, touchedCount), scores, masks, exactMasks };
+  }
+
+  private wholeNorms: Float64Array | undefined;
+
+  /** Per document, BM25's length normalisation with title and abstract as one field (`score`'s `oneField`), worked out at its first use. */
+  private wholeLengthNorms(): Float64Array {
+    if (this.wholeNorms === undefined) {
+      const { docCount, fieldLengths } = this.data;
+      let total = 0;
+      for (let i = 0; i < fieldLengths.length; i++) {
+        total += fieldLengths[i];
+      }
+      const average = docCount > 0 ? Math.max(total / docCount, 1) : 1;
+      this.wholeNorms = new Float64Array(docCount);
+      for (let doc = 0; doc < docCount; doc++) {
+        const length = fieldLengths[doc * FIELD_COUNT + TITLE] + fieldLengths[doc * FIELD_COUNT + ABSTRACT];
+        this.wholeNorms[doc] = K1 * (1 - WHOLE_B + (WHOLE_B * length) / average);
+      }
+    }
+    return this.wholeNorms;
   }
 
   /** Clears the per-document scores that `score` left behind. */
@@ -452,6 +491,7 @@ export class TermIndex {
     for (let i = 0; i < docs.length; i++) {
       this.scores[docs[i]] = 0;
       this.masks[docs[i]] = 0;
+      this.exactMasks[docs[i]] = 0;
     }
   }
 }
