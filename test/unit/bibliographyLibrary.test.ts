@@ -46,7 +46,7 @@ describe('bibliography files in the library', () => {
     assert.equal(library.papers.length, 13);
     assert.deepEqual(
       library.problems.map((p) => [path.basename(p.collection), p.line]),
-      [['library.bib', 71]],
+      [['library.bib', 73]],
     );
     const attention = library.papers.find((p) => p.title === 'Attention Is All You Need');
     assert.equal(attention?.citationKey, 'vaswani2017attention');

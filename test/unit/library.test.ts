@@ -217,13 +217,13 @@ describe('paper text for the clipboard and the web', () => {
 
   it('writes Markdown with the abstract as written and the metadata escaped', () => {
     assert.equal(
-      paperMarkdown({ ...conda, title: 'A *bold* [title](x)' }, ['Daily Papers · Nov 4']),
+      paperMarkdown({ ...conda, title: 'A *bold* [title](x)', label: 'A *bold* [title](x)' }, ['Daily Papers · Nov 4']),
       '## A \\*bold\\* \\[title\\](x)\n\n*Sep 28 · 9 authors · ▲ 3 · Daily Papers · Nov 4*\n\nLarge language models (LLMs) have demonstrated $O(n)$ costs.\n',
     );
   });
 
   it('looks the title up on arXiv and Hugging Face, encoded', () => {
-    const urls = paperSearchUrls({ ...conda, title: 'A & B? #1' });
+    const urls = paperSearchUrls({ ...conda, title: 'A & B? #1', label: 'A & B? #1' });
     assert.equal(urls.arxiv, 'https://arxiv.org/search/?searchtype=title&query=A%20%26%20B%3F%20%231');
     assert.equal(urls.huggingFace, 'https://huggingface.co/papers?q=A%20%26%20B%3F%20%231');
   });

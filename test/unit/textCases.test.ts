@@ -6,6 +6,7 @@ import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
 import { parseCorpus } from '../../src/core/formats/parse';
 import { readCorpusLocations } from '../../src/core/formats/sources';
 import { buildLibrary } from '../../src/core/library/merge';
+import { citationLine, paperMarkdown, paperSearchUrls } from '../../src/core/model/describe';
 import { sortPapers } from '../../src/core/model/grouping';
 import type { Library, Paper } from '../../src/core/model/paper';
 import { renderAbstractBody, renderAbstractText } from '../../src/core/render/abstractHtml';
@@ -220,6 +221,13 @@ describe('text cases (issue 12): every script, every spelling', () => {
     assert.match(html, /<strong>bold claims<\/strong>/);
     assert.doesNotMatch(html, /\\emph|\\textbf/);
     assert.equal(html.match(/<math/g)?.length, 2, 'λ in the heading and 𝓛 in the abstract are typeset');
+    assert.equal(
+      paperMarkdown(paper, []),
+      "## Kyle's λ under Noise-Perturbed Order Flow\n\nWe study core identification with bold claims and $\\mathcal{L}$ losses. " +
+        'We study the question with a small set of controlled experiments and report what we find.\n',
+    );
+    assert.match(citationLine(paper, []), /^“Kyle's λ under Noise-Perturbed Order Flow”/);
+    assert.match(paperSearchUrls(paper).arxiv, /query=Kyle's%20%CE%BB%20under/);
     const [hit] = cli('t11-tex-title.txt', 'core identification');
     assert.equal(hit.label, "Kyle's λ under Noise-Perturbed Order Flow");
     assert.match(hit.text, /We study core identification with bold claims and L losses\./);

@@ -1,6 +1,7 @@
 import { authorList, personName } from '../cite/paperHover';
 import type { PersonName } from './bibliographic';
 import type { Paper } from './paper';
+import { texToUnicode } from '../text/tex';
 
 /** `1 author`, `9 authors`. */
 export function authorCount(authors: number): string {
@@ -57,20 +58,24 @@ export function citationLine(paper: Paper, collectionNames: readonly string[]): 
     authorList(fields?.authors) ?? (paper.authors !== undefined ? authorCount(paper.authors) : paper.organization);
   const where = fields?.venue ?? (collectionNames.length > 0 ? `in ${collectionNames.join('; ')}` : undefined);
   const id = fields?.doi ? `doi:${fields.doi}` : fields?.arxivId ? `arXiv:${fields.arxivId}` : undefined;
-  const parts = [paper.title ? `“${paper.title}”` : `“${paper.label}” (untitled)`, who, paper.date?.text, where, id];
+  // The title as read (`Jäger`, `λ`), as every other place shows it.
+  const parts = [paper.title ? `“${paper.label}”` : `“${paper.label}” (untitled)`, who, paper.date?.text, where, id];
   return `${parts.filter(Boolean).join(', ')}.`;
 }
 
-/** The paper as Markdown: heading, metadata, collections, then the abstract (TeX kept, so Markdown previews with math render it). */
+/**
+ * The paper as Markdown: heading, metadata, collections, then the abstract with its text-mode TeX read
+ * (`J\\"ager` → `Jäger`) and its formulas kept, so Markdown previews with math render them.
+ */
 export function paperMarkdown(paper: Paper, collectionNames: readonly string[]): string {
   const meta = [paperDescription(paper), collectionNames.join(', ')].filter(Boolean).join(' · ');
   const authors = paper.bibliographic?.authors?.map(personName).join(', ');
   return (
     [
-      `## ${escapeMarkdownLine(paper.title ?? paper.label)}`,
+      `## ${escapeMarkdownLine(paper.label)}`,
       authors && escapeMarkdownLine(authors),
       meta && `*${escapeMarkdownLine(meta)}*`,
-      paper.abstract,
+      texToUnicode(paper.abstract),
     ]
       .filter(Boolean)
       .join('\n\n') + '\n'
@@ -84,7 +89,7 @@ function escapeMarkdownLine(text: string): string {
 
 /** Where to look the paper up on the web: arXiv, and the papers site of the Daily Papers collections. */
 export function paperSearchUrls(paper: Paper): { readonly arxiv: string; readonly huggingFace: string } {
-  const query = encodeURIComponent(paper.title ?? paper.label);
+  const query = encodeURIComponent(paper.label);
   return {
     arxiv: `https://arxiv.org/search/?searchtype=title&query=${query}`,
     huggingFace: `https://huggingface.co/papers?q=${query}`,

@@ -33,7 +33,7 @@ export function register(services: Services): vscode.Disposable {
         await starred.unstar(id);
       }
     }),
-    onPaper(Commands.copyTitle, (paper) => copy(paper.title ?? paper.label, 'the title')),
+    onPaper(Commands.copyTitle, (paper) => copy(paper.label, 'the title')),
     onPaper(Commands.copyMarkdown, (paper) =>
       copy(paperMarkdown(paper, collectionNames(paper)), 'the paper as Markdown'),
     ),
