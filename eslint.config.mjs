@@ -20,16 +20,7 @@ const PURE = ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/page/**/*.ts', 'src
 
 export default tseslint.config(
   {
-    ignores: [
-      'out/**',
-      'dist/**',
-      '.vscode-test/**',
-      'node_modules/**',
-      'test/host/**',
-      'test/ui/**',
-      '**/*.mjs',
-      '**/*.js',
-    ],
+    ignores: ['out/**', 'dist/**', '.vscode-test/**', 'node_modules/**', 'test/host/**', 'esbuild.js'],
   },
   ...tseslint.configs.recommended,
   {
