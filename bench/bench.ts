@@ -22,6 +22,7 @@ import { MINISEARCH_AS_CONFIGURED, searchAsConfigured } from './miniSearchAsConf
 import { syntheticCorpus, toCorpusText } from './synthetic';
 import { arxivScaleChild, arxivTables, runArxivBench } from './arxivBench';
 import { bibtexTable, runBibtexBench } from './bibtexBench';
+import { longestBlock } from './eventLoop';
 
 /**
  * `npm run bench`: the project's search against MiniSearch used directly (configured as the project would) and
@@ -262,20 +263,6 @@ function syntheticInputs(seedPapers: readonly Paper[], size: number): { text: st
   }
   // The files one after another, a line apart: the same text as the whole corpus written at once, not made twice.
   return { text: parts.join('\n'), corpusFolder };
-}
-
-async function longestBlock(work: () => Promise<unknown>): Promise<number> {
-  gc();
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  await work();
-  clearInterval(timer);
-  return Math.max(longest, performance.now() - last);
 }
 
 function fmt(n: number): string {

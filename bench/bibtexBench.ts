@@ -4,6 +4,7 @@ import { readBibtexSteps } from '../src/core/formats/bibtex/readBibtex';
 import type { Paper } from '../src/core/model/paper';
 import { findMathSpans } from '../src/core/text/tex';
 import { runSteps, runStepsAsync } from '../src/core/util/steps';
+import { longestBlock } from './eventLoop';
 
 /**
  * A 10,000-entry `.bib` with abstracts, read as the extension reads it (split at entry lines, citation-js's
@@ -90,20 +91,6 @@ function entriesOfCitationJs(text: string, abstracts: boolean): number {
   } catch {
     return 0;
   }
-}
-
-async function longestBlock(work: () => Promise<unknown>): Promise<number> {
-  (globalThis as { gc?: () => void }).gc?.();
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  await work();
-  clearInterval(timer);
-  return Math.max(longest, performance.now() - last);
 }
 
 export async function runBibtexBench(seed: readonly Paper[], sizes: readonly number[]): Promise<BibtexRow[]> {

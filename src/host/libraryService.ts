@@ -233,6 +233,7 @@ export class LibraryService extends Disposable {
         this.tracker.giveBack(round);
         return undefined;
       }
+      const readNow = fresh.filter((f) => round.all || round.changed.has(f.id));
       const { files, read, readAgainSoon } = this.tracker.finish(round, fresh);
       if (readAgainSoon) {
         this.reloadSoon();
@@ -240,7 +241,7 @@ export class LibraryService extends Disposable {
       if (!round.all) {
         this.output.info(`Read ${read} changed file${read === 1 ? '' : 's'} again; ${files.length - read} unchanged.`);
       }
-      for (const file of fresh) {
+      for (const file of readNow) {
         if (isReadable(file) && file.parsed.counts) {
           const { read: records, kept, bad } = file.parsed.counts;
           this.output.info(

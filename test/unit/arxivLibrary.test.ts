@@ -160,6 +160,7 @@ describe('reading local files', () => {
       ['2401.00001', '2401.00003', '2401.00006'],
     );
     assert.equal(read.parsed.entries[2].bibliographic?.categories, read.parsed.entries[0].bibliographic?.categories);
+    assert.equal(read.parsed.entries[1].date, read.parsed.entries[0].date, 'one date object for one day');
     assert.deepEqual(progress, [SNAPSHOT.length]);
     const missing = await readInWorker(READ_WORKER, { path: path.join(dir, 'none.jsonl'), id: 'none', name: 'none' });
     assert.ok(missing && !isReadable(missing));

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { bibliographyFormat } from '../../src/core/formats/bibliographyFile';
 import { bytesSource } from '../../src/core/formats/byteSource';
 import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
+import { describeReadProgress } from '../../src/core/formats/readProgress';
 import { readCorpusSource } from '../../src/core/formats/readSource';
 import { readCorpusLocations } from '../../src/core/formats/sources';
 import { buildLibrary, type LibraryFile } from '../../src/core/library/merge';
@@ -88,6 +89,29 @@ describe('bibliography files in the library', () => {
       library.papers.map((p) => p.citationKey),
       ['he2016deep', 'he2016deepa', 'he2016deepb'],
     );
+  });
+
+  it('a big .bib reports entries read as it goes, and stops when cancelled', async () => {
+    const text = Array.from({ length: 600 }, (_, i) => `@misc{k${i}, title = {Paper ${i}}}`).join('\n');
+    const progress: string[] = [];
+    const file = await readCorpusSource('big.bib', 'big', 'big.bib', bytesSource(new TextEncoder().encode(text)), {
+      onProgress: (p) => progress.push(describeReadProgress('big.bib', p)),
+    });
+    assert.ok(file && 'parsed' in file && file.parsed.entries.length === 600);
+    assert.deepEqual(progress.slice(-2), ['Reading big.bib: 250 entries', 'Reading big.bib: 500 entries']);
+    let read = 0;
+    const token = {
+      get isCancellationRequested() {
+        return read >= 250;
+      },
+    };
+    const cancelled = await readCorpusSource('big.bib', 'big', 'big.bib', bytesSource(new TextEncoder().encode(text)), {
+      token,
+      onProgress: (p) => {
+        read = 'entries' in p ? p.entries : 0;
+      },
+    });
+    assert.equal(cancelled, undefined);
   });
 
   it('the bundled corpus gets readable keys too, all different', async () => {

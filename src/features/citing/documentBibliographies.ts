@@ -16,7 +16,8 @@ export interface DocumentBibliography extends NamedBibliography {
 /** The bibliography files a LaTeX or Markdown document names, as URIs beside the document. */
 export function bibliographiesOf(document: vscode.TextDocument): DocumentBibliography[] {
   const language = citationLanguageOf(document.languageId);
-  if (!language) {
+  // An untitled document has no folder for its bibliography's name to be relative to.
+  if (!language || document.isUntitled) {
     return [];
   }
   return namedBibliographies(document.getText(), language, document.uri.path).map((named) => ({

@@ -9,6 +9,7 @@ import type { Paper } from '../../core/model/paper';
 import { Commands, Settings } from '../../host/ids';
 import { Disposable } from '../../host/disposable';
 import { paperIdOf } from '../../host/paperArgument';
+import { noIcons } from '../../host/quickPickText';
 import type { CitationLibrary, CitationLookup } from './citationLookup';
 import { bibliographiesOf, type DocumentBibliography } from './documentBibliographies';
 
@@ -200,8 +201,8 @@ async function pickPapers(library: CitationLibrary, query: string): Promise<Pape
   const item = (paper: Paper): PaperItem => ({
     paper,
     label: paper.citationKey,
-    description: truncateWords(paper.label, 100).replace(/\$\(/g, '\\$('),
-    detail: shortByline(paper.bibliographic).replace(/\$\(/g, '\\$('),
+    description: noIcons(truncateWords(paper.label, 100)),
+    detail: noIcons(shortByline(paper.bibliographic)),
     alwaysShow: true,
   });
   try {

@@ -5,16 +5,12 @@ import { truncateWords } from '../../core/model/label';
 import { Commands, Settings } from '../../host/ids';
 import type { LibrarySnapshot } from '../../core/library/snapshot';
 import type { Services } from '../../host/services';
+import { noIcons } from '../../host/quickPickText';
 import { findMatches, type Highlight } from '../../core/search/highlight';
 import type { SearchHit } from '../../core/search/engine';
 import { snippet } from '../../core/search/snippet';
 import { texToPlainText } from '../../core/text/tex';
 import { collectionNamesOf, paperDescription } from '../../core/model/describe';
-
-/** Quick picks draw `$(name)` as an icon; paper text must show as written. */
-function noIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
-}
 
 interface PaperPickItem extends vscode.QuickPickItem {
   readonly paperId?: string;

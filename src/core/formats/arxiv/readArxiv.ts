@@ -1,4 +1,5 @@
-import { paperDate } from '../../model/dates';
+import type { PublicationDate } from '../../model/bibliographic';
+import { paperDate, type PaperDate } from '../../model/dates';
 import type { CancellationFlag } from '../../util/steps';
 import type { ByteSource } from '../byteSource';
 import type { ParsedCorpus, ParsedEntry, RecordCounts } from '../parse';
@@ -34,9 +35,12 @@ export async function readArxivSource(
   options: ReadArxivOptions = {},
 ): Promise<ArxivCorpus | undefined> {
   const entries: ParsedEntry[] = [];
+  // A few thousand distinct days among hundreds of thousands of papers: one date object each, shared.
+  const dates = new Map<string, PaperDate | undefined>();
   const reader = new ArxivSnapshotReader(
     ({ title, abstract, bibliographic }, line) => {
-      const date = bibliographic.issued && paperDate(bibliographic.issued);
+      const { issued } = bibliographic;
+      const date = issued && sharedDate(dates, issued);
       entries.push(date ? { title, abstract, line, date, bibliographic } : { title, abstract, line, bibliographic });
     },
     options.filter ? { filter: options.filter } : {},
@@ -65,4 +69,12 @@ export async function readArxivSource(
     problems.push({ line: 1, message: 'no arXiv records found' });
   }
   return { format: 'arxiv', entries, problems, counts };
+}
+
+function sharedDate(dates: Map<string, PaperDate | undefined>, issued: PublicationDate): PaperDate | undefined {
+  const key = `${issued.year}-${issued.month}-${issued.day}`;
+  if (!dates.has(key)) {
+    dates.set(key, paperDate(issued));
+  }
+  return dates.get(key);
 }
