@@ -14,11 +14,7 @@ import { foldCase } from '../text/text';
 export function citationKeyBase(title: string, fields: Pick<BibliographicFields, 'authors' | 'issued'>): string {
   const first = fields.authors?.[0];
   const family = first ? (first.family ?? first.literal?.split(/\s+/)[0] ?? first.given ?? '') : '';
-  const word = withoutMath(title)
-    .split(/[\s\-–—/:]+/)
-    .map(asciiWord)
-    .find((candidate) => candidate.length > 0 && !STOP_WORDS.has(candidate));
-  const key = `${asciiWord(family)}${fields.issued?.year ?? ''}${word ?? ''}`;
+  const key = `${asciiWord(family)}${fields.issued?.year ?? ''}${firstSignificantWord(title)}`;
   return key || 'paper';
 }
 
@@ -55,6 +51,17 @@ function letterSuffix(n: number): string {
 /** Lower-case ASCII letters and digits of `text`, accents dropped and `ß`, `ø`, … spelled out. */
 function asciiWord(text: string): string {
   return foldCase(foldLetters(text)).replace(/[^a-z0-9]/g, '');
+}
+
+/** The title's first word that is not a stop word, as `asciiWord` spells it; `''` if it has none. */
+function firstSignificantWord(title: string): string {
+  for (const part of withoutMath(title).split(/[\s\-–—/:]+/)) {
+    const word = asciiWord(part);
+    if (word.length > 0 && !STOP_WORDS.has(word)) {
+      return word;
+    }
+  }
+  return '';
 }
 
 /** The title's words only: a formula (`$\\ell_1$`) is no word to name a paper by. */

@@ -306,7 +306,8 @@ function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
 }
 
 function toPaper(d: Draft, citationKey: string): Paper {
-  const links = findLinks(texToUnicode(d.abstract));
+  // Converting a whole abstract's TeX costs more than the rest of making a paper: only one with a link needs it.
+  const links = d.abstract.includes('://') ? findLinks(texToUnicode(d.abstract)) : NO_LINKS;
   const paper: { -readonly [K in keyof Paper]: Paper[K] } = {
     id: d.id,
     citationKey,
