@@ -97,12 +97,17 @@ describe('arXiv snapshot record', () => {
   it('lists categories primary first, the first of several DOIs, and the date from the id without versions', () => {
     const result = arxivRecord(
       JSON.parse(
-        snapshotLine({ categories: 'cs.CL cs.LG stat.ML', doi: '10.1/a 10.2/b', versions: [], id: '2401.12345' }),
+        snapshotLine({
+          categories: 'cs.CL cs.LG stat.ML',
+          doi: '10.1103/PhysRevD.76.013009 10.1016/j.physletb.2007.06.001',
+          versions: [],
+          id: '2401.12345',
+        }),
       ),
     );
     assert.ok('record' in result);
     assert.deepEqual(result.record.bibliographic.categories, ['cs.CL', 'cs.LG', 'stat.ML']);
-    assert.equal(result.record.bibliographic.doi, '10.1/a');
+    assert.equal(result.record.bibliographic.doi, '10.1103/PhysRevD.76.013009');
     assert.deepEqual(result.record.bibliographic.issued, { year: 2024, month: 1 });
   });
 

@@ -1,4 +1,5 @@
 import type { BibliographicFields, PersonName, PublicationDate } from '../../model/bibliographic';
+import { findDoi, parseArxivId } from '../../model/identifiers';
 import { texToUnicode } from '../../text/tex';
 import { parseRfc2822Date } from './filter';
 import { authorsFromParsed, authorsFromText } from './authors';
@@ -22,8 +23,6 @@ export interface ArxivRecord {
 
 export type ArxivRecordResult = { readonly record: ArxivRecord } | { readonly problem: string };
 
-/** Old-style (`hep-th/9901001`) or new-style (`0704.0001`, `2401.12345`) arXiv id, with an optional version. */
-const ARXIV_ID = /^(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?$/;
 /** A number where the id should be a string: `0704.0010` read as a number is `704.001`, so it is taken from the line. */
 const NUMERIC_ID = /"id"\s*:\s*(\d{4}\.\d{4,5})\b/;
 
@@ -64,9 +63,9 @@ export function arxivRecord(value: unknown, line?: string, lists?: CategoryLists
       bibliographic.categories = lists ? lists.intern(categories) : categories;
     }
   }
-  const doi = typeof json.doi === 'string' ? json.doi.trim().split(/\s+/)[0] : '';
+  const doi = typeof json.doi === 'string' ? findDoi(json.doi) : undefined;
   if (doi) {
-    bibliographic.doi = doi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '');
+    bibliographic.doi = doi;
   }
   const venue = typeof json['journal-ref'] === 'string' ? texToUnicode(unwrap(json['journal-ref'])) : '';
   if (venue) {
@@ -83,13 +82,11 @@ export function arxivRecord(value: unknown, line?: string, lists?: CategoryLists
 
 /** The id as a string without `arXiv:` or a version; a number only when the line shows how it was written. */
 function recordId(value: unknown, line: string | undefined): string | undefined {
-  let id: string | undefined;
   if (typeof value === 'string') {
-    id = value.trim().replace(/^arxiv:/i, '');
-  } else if (typeof value === 'number' && line !== undefined) {
-    id = NUMERIC_ID.exec(line)?.[1];
+    return parseArxivId(value);
   }
-  return id !== undefined && ARXIV_ID.test(id) ? id.replace(/v\d+$/, '') : undefined;
+  const written = typeof value === 'number' && line !== undefined ? NUMERIC_ID.exec(line)?.[1] : undefined;
+  return written === undefined ? undefined : parseArxivId(written);
 }
 
 /**
