@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { buildLibrary } from '../../src/core/library/merge';
 import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
-import type { Library } from '../../src/core/model/paper';
+import type { Library, Paper } from '../../src/core/model/paper';
 import { readCorpusLocations } from '../../src/core/formats/sources';
 import { buildIndex, type PaperIndex } from '../../src/core/search/engine';
 
@@ -34,4 +34,18 @@ export function paperTitled(library: Library, title: string) {
     throw new Error(`no paper titled ${title}`);
   }
   return paper;
+}
+
+/** A paper with only the fields a test names, and harmless defaults for the rest that every paper must have. */
+export function makePaper(fields: Partial<Paper> = {}): Paper {
+  return {
+    id: 'abc123',
+    label: 'A label',
+    abstract: '',
+    collections: [],
+    links: [],
+    hasCode: false,
+    citationKey: 'key',
+    ...fields,
+  };
 }

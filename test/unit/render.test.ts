@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Paper } from '../../src/core/model/paper';
 import { renderAbstractBody, renderAbstractPage, renderAbstractText } from '../../src/core/render/abstractHtml';
 import { escapeHtml } from '../../src/core/render/escape';
 import { renderMath } from '../../src/core/render/math';
 import { findMathSpans } from '../../src/core/text/tex';
-import { bundledCorpus } from './helpers';
+import { bundledCorpus, makePaper as paper } from './helpers';
 
 const RESOURCES = {
   cspSource: 'https://csp.example',
@@ -13,19 +12,6 @@ const RESOURCES = {
   styleUri: 'https://res/abstract.css',
   scriptUri: 'https://res/webview.js',
 };
-
-function paper(fields: Partial<Paper>): Paper {
-  return {
-    id: 'abc123',
-    label: 'A label',
-    abstract: '',
-    collections: [],
-    links: [],
-    hasCode: false,
-    citationKey: 'key',
-    ...fields,
-  };
-}
 
 /** The tags and attributes the renderer itself writes; anything else in the output came from the input. */
 const OWN_TAGS = new Set([

@@ -20,7 +20,7 @@ import { paperSearchUrls } from '../../src/core/model/describe';
 import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/core/library/merge';
 import { readCorpusFileSteps } from '../../src/core/formats/load';
 import { runSteps } from '../../src/core/util/steps';
-import type { Library, Paper } from '../../src/core/model/paper';
+import type { Library } from '../../src/core/model/paper';
 import { MAX_LINE_LENGTH, TITLE_LIKE_MAX, parseCorpus } from '../../src/core/formats/parse';
 import { MAX_FILE_BYTES, readCorpusFileAt, type CorpusFileSystem } from '../../src/core/formats/sources';
 import {
@@ -39,7 +39,7 @@ import { debounce } from '../../src/core/util/debounce';
 import { ReloadTracker } from '../../src/core/library/reloadTracker';
 import { notificationSafe, problemsNotification } from '../../src/core/render/notification';
 import { parsePageMessage, parsePageState, safeExternalUrl } from '../../src/shared/protocol';
-import { bundledCorpus, ROOT } from './helpers';
+import { bundledCorpus, makePaper as paper, ROOT } from './helpers';
 
 /** fast-check runs are seeded: the suite gives the same answer every time. */
 const FC = { numRuns: 200, seed: 0x5ec0de };
@@ -73,19 +73,6 @@ function file(id: string, text: string | Uint8Array): LibraryFile | UnreadableFi
   return runSteps(
     readCorpusFileSteps(id, id.replace(/\.txt$/, ''), typeof text === 'string' ? Buffer.from(text) : text),
   );
-}
-
-function paper(fields: Partial<Paper>): Paper {
-  return {
-    id: 'abc123',
-    label: 'A label',
-    abstract: '',
-    collections: [],
-    links: [],
-    hasCode: false,
-    citationKey: 'key',
-    ...fields,
-  };
 }
 
 function allText(library: Library): string {
