@@ -115,7 +115,6 @@ export class PaperIndex {
       return this.browse(query, accept, limit);
     }
     const { words, scored, full } = this.score(query);
-    const { masks } = scored;
     try {
       // Views of reused buffers: a one-letter prefix can match most papers, and a list of them per keystroke is garbage.
       const { all: allBuffer, some: someBuffer } = (this.matchBuffers ??= {
@@ -130,7 +129,7 @@ export class PaperIndex {
       for (let i = 0; i < matched.length; i++) {
         const doc = matched[i];
         if (!accept || accept(doc)) {
-          if (described || masks[doc] === full) {
+          if (described || scored.mask(doc) === full) {
             allBuffer[allCount++] = doc;
           } else {
             someBuffer[someCount++] = doc;
@@ -143,12 +142,17 @@ export class PaperIndex {
       // Papers with every word first (for a longer question, every paper with any); only when there are too few
       // of them, papers with some.
       const ranked = rerank(
-        topK(all, relevance, RERANK_DEPTH).map((doc) => this.hit(doc, relevance(doc), words)),
+        topK(all, relevance, RERANK_DEPTH, byDocument).map((doc) => this.hit(doc, relevance(doc), words)),
         query,
       );
       let total = all.length;
       if (all.length < limit && words.length > 1) {
-        const partial = topK(some, (doc) => popCount(masks[doc]) * 1e6 + relevance(doc), limit - all.length);
+        const partial = topK(
+          some,
+          (doc) => popCount(scored.mask(doc)) * 1e6 + relevance(doc),
+          limit - all.length,
+          byDocument,
+        );
         ranked.push(...partial.map((doc) => this.hit(doc, relevance(doc), words)));
         total += some.length;
       }
@@ -172,7 +176,7 @@ export class PaperIndex {
     }
     const { scored, full } = this.score(query, true);
     try {
-      const kept = scored.docs.filter((doc) => scored.masks[doc] === full && (!accept || accept(doc))).sort();
+      const kept = scored.docs.filter((doc) => scored.mask(doc) === full && (!accept || accept(doc)));
       return Array.from(kept, (doc) => papers[doc]);
     } finally {
       this.terms.reset(scored);
@@ -208,7 +212,7 @@ export class PaperIndex {
     const scored = this.terms.score(words);
     try {
       const candidates = Array.from(scored.docs.filter((d) => d !== doc));
-      const scores = new Map(candidates.map((d) => [d, scored.scores[d]]));
+      const scores = new Map(candidates.map((d) => [d, scored.score(d)]));
       return topK(candidates, (d) => scores.get(d) ?? 0, limit).map((d) => this.hit(d, scores.get(d) ?? 0, words));
     } finally {
       this.terms.reset(scored);
@@ -226,9 +230,8 @@ export class PaperIndex {
    * required, and each counts by its IDF, so common words do not decide.
    */
   private relevance(words: readonly WordMatches[], scored: Scored, described: boolean): (doc: number) => number {
-    const { scores, masks, exactMasks } = scored;
     if (described) {
-      return (doc) => scores[doc];
+      return (doc) => scored.score(doc);
     }
     let exactWords = 0;
     const idfs = words.map((word, i) => {
@@ -250,19 +253,23 @@ export class PaperIndex {
       return Math.log(1 + this.size / this.terms.documentFrequency(best.termId));
     });
     const total = idfs.reduce((a, b) => a + b, 0);
-    return (doc) => {
-      if (total === 0) {
-        return scores[doc];
-      }
-      const has = (exactMasks[doc] & exactWords) | (masks[doc] & ~exactWords);
+    if (total === 0) {
+      return (doc) => scored.score(doc);
+    }
+    // A short query has at most `SHORT_QUERY_WORDS` words, so a paper has one of a few sets of them: each set's
+    // factor is worked out once here, not again for each of the hundreds of thousands of papers a prefix matches.
+    const factors = new Float64Array(1 << words.length);
+    for (let has = 0; has < factors.length; has++) {
       let share = 0;
       for (let i = 0; i < idfs.length; i++) {
         if (has & (1 << i)) {
           share += idfs[i];
         }
       }
-      return scores[doc] * (COVERAGE_FLOOR + share / total) ** COVERAGE_POWER;
-    };
+      factors[has] = (COVERAGE_FLOOR + share / total) ** COVERAGE_POWER;
+    }
+    return (doc) =>
+      scored.score(doc) * factors[(scored.exactMask(doc) & exactWords) | (scored.mask(doc) & ~exactWords)];
   }
 
   /** Scores the query's words; `full` is the mask of a paper that has them all. The caller must `reset` the scores. */
@@ -542,6 +549,11 @@ function toUnits(words: readonly QueryWord[]): QueryUnit[] {
       ? w.parts.map((term) => ({ term, compound: w.joined, field: w.field }))
       : [{ term: w.joined, field: w.field }],
   );
+}
+
+/** Papers that score the same rank in library order. */
+function byDocument(a: number, b: number): number {
+  return a - b;
 }
 
 function popCount(mask: number): number {
