@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { buildLibrarySteps, isReadable } from '../core/library/merge';
@@ -45,6 +46,8 @@ export class LibraryService extends Disposable {
   private readonly tracker = new ReloadTracker();
   /** The bibliography files that open documents name, read beside `papers.corpus.paths`. */
   private documentBibliographies: readonly vscode.Uri[] = [];
+  /** The kept-records files the current snapshot's papers read their abstracts from. */
+  private keptRecordsInUse: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -126,13 +129,14 @@ export class LibraryService extends Disposable {
     const cancel = new vscode.CancellationTokenSource();
     this.cancelLoad = cancel;
     try {
-      const snapshot = await vscode.window.withProgress(
+      const built = await vscode.window.withProgress(
         { location: { viewId: Views.library }, title: 'Indexing papers' },
         () => this.build(cancel.token),
       );
-      if (snapshot && !this.isDisposed) {
-        this.snapshot = snapshot;
-        this.changed.fire(snapshot);
+      if (built && !this.isDisposed) {
+        this.snapshot = built.snapshot;
+        this.changed.fire(built.snapshot);
+        this.dropUnusedKeptRecords(built.keptRecords);
       }
       if (!this.snapshot) {
         throw new Error('Loading the papers was cancelled.');
@@ -153,7 +157,9 @@ export class LibraryService extends Disposable {
     }
   }
 
-  private async build(token: vscode.CancellationToken): Promise<LibrarySnapshot | undefined> {
+  private async build(
+    token: vscode.CancellationToken,
+  ): Promise<{ snapshot: LibrarySnapshot; keptRecords: ReadonlySet<string> } | undefined> {
     const started = performance.now();
     const sources = await resolveCorpusLocations(this.extensionUri, homedir());
     const documents = await documentBibliographyLocations(this.documentBibliographies, sources.locations);
@@ -201,13 +207,30 @@ export class LibraryService extends Disposable {
       );
     }
     this.report(library.problems);
-    return {
+    const snapshot: LibrarySnapshot = {
       library,
       index,
       collectionNames: new Map(library.collections.map((c) => [c.id, c.name])),
       files: { read, unchanged: files.length - read },
       indexed: index.indexed,
     };
+    const keptRecords = new Set(files.flatMap((f) => (isReadable(f) && f.keptRecords ? [f.keptRecords.path] : [])));
+    return { snapshot, keptRecords };
+  }
+
+  /**
+   * Deletes the kept-records files that the snapshot before this one used and this one does not (a snapshot that
+   * changed, or whose filter did). Only those: another window may be using other files in the same folder.
+   */
+  private dropUnusedKeptRecords(inUse: ReadonlySet<string>): void {
+    for (const path of this.keptRecordsInUse) {
+      if (!inUse.has(path)) {
+        rm(path, { force: true }).catch((error: unknown) =>
+          this.output.warn(`Could not delete ${path}:`, error instanceof Error ? error.message : String(error)),
+        );
+      }
+    }
+    this.keptRecordsInUse = inUse;
   }
 
   /**
@@ -245,7 +268,7 @@ export class LibraryService extends Disposable {
         if (isReadable(file) && file.parsed.counts) {
           const { read: records, kept, bad } = file.parsed.counts;
           this.output.info(
-            `${file.name}: ${records.toLocaleString('en-US')} arXiv records read, ${kept.toLocaleString('en-US')} kept, ${bad.toLocaleString('en-US')} bad.`,
+            `${file.name}: ${records.toLocaleString('en-US')} arXiv records read, ${kept.toLocaleString('en-US')} kept, ${bad.toLocaleString('en-US')} bad${file.keptRecords?.reused ? ' (the records kept by an earlier read: the file and the filter are unchanged)' : ''}.`,
           );
         }
       }
@@ -263,6 +286,9 @@ export class LibraryService extends Disposable {
    */
   private localReader(arxivFilter: ArxivFilter | undefined, token: vscode.CancellationToken): LocalFileReader {
     const script = vscode.Uri.joinPath(this.extensionUri, 'dist', 'readWorker.js').fsPath;
+    // Abstracts of the snapshot stay on disk there, and a snapshot read once is not read again while unchanged.
+    const keptRecordsDir =
+      this.storageUri.scheme === 'file' ? vscode.Uri.joinPath(this.storageUri, 'kept-records').fsPath : undefined;
     return async (path, id, name) => {
       const fileName = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
       const progress = new NotifiedProgress(fileName, () => this.cancelLoad?.cancel());
@@ -270,7 +296,7 @@ export class LibraryService extends Disposable {
       try {
         return await readInWorker(
           script,
-          { path, id, name, ...(arxivFilter && { arxivFilter }) },
+          { path, id, name, ...(arxivFilter && { arxivFilter }), ...(keptRecordsDir && { keptRecordsDir }) },
           { token, onProgress },
         );
       } catch (error) {

@@ -1,3 +1,4 @@
+import type { StoredAbstract } from '../model/storedAbstract';
 import { runSteps } from '../util/steps';
 import { PaperDate, parseDateLine } from '../model/dates';
 import { decodeHtmlEntities } from '../text/entities';
@@ -35,6 +36,22 @@ export interface ParsedEntry {
   readonly upvotes?: number;
   /** What a bibliographic source (a bibliography file, the arXiv snapshot) says beyond title and abstract. */
   readonly bibliographic?: BibliographicFields;
+  /** Set when the abstract is kept on disk (the arXiv snapshot, read by the read worker): `abstract` reads it. */
+  readonly storedAbstract?: StoredAbstract;
+  /** What merging derives from this entry alone, worked out ahead by the read worker (`mergeKeys`). */
+  readonly mergeKeys?: MergeKeys;
+}
+
+/** What merging entries into papers derives from one entry alone: see `mergeKeys` in `library/merge.ts`. */
+export interface MergeKeys {
+  /** The paper id its title makes; absent for an untitled entry or a title with no letter or digit. */
+  readonly titleId?: string;
+  /** The title as plain text, for lists; absent when it is the title itself. */
+  readonly label?: string;
+  /** The citation key its first author, year and title make, before it is made unique; absent when the entry has its own. */
+  readonly citationKeyBase?: string;
+  /** `https:` and `http:` links in the abstract; absent when there are none. */
+  readonly links?: readonly string[];
 }
 
 /** Something in a file that could not be read as intended; the rest of the file still loads. */

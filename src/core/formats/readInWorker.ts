@@ -6,7 +6,10 @@ import { CategoryLists } from './arxiv/categoryLists';
 import type { PaperDate } from '../model/dates';
 import type { ParsedEntry } from './parse';
 import type { ReadProgress } from './readSource';
-import type { ReadWorkerReply, ReadWorkerRequest } from './readWorkerProtocol';
+import type { ReadWorkerAck, ReadWorkerReply, ReadWorkerRequest } from './readWorkerProtocol';
+import { fromKeptEntryJson, type KeptEntryJson } from './keptRecords/keptEntry';
+import { NodeAbstractFile } from './keptRecords/nodeAbstractFile';
+import type { PersonName } from '../model/bibliographic';
 
 /** How often a cancellation is noticed while the worker reads. */
 const CANCEL_POLL_MS = 50;
@@ -18,8 +21,10 @@ export interface ReadInWorkerOptions {
 
 /**
  * Reads one local file in a worker thread running `script` (`dist/readWorker.js`) and resolves to it, or to
- * undefined once cancelled (the worker is terminated). The entries arrive a batch per message, each taken in
- * its own turn of this thread's event loop. Rejects if the worker cannot start or fails.
+ * undefined once cancelled (the worker is terminated). The entries arrive a batch per message, as JSON, and the
+ * next batch is asked for only once one is taken in, so no turn of this thread's event loop takes in more than two.
+ * With `request.keptRecordsDir`, the arXiv snapshot's abstracts stay in its kept-records file, and the file says
+ * where (`keptRecords`). Rejects if the worker cannot start or fails.
  */
 export function readInWorker(
   script: string,
@@ -30,6 +35,8 @@ export function readInWorker(
     const worker = new Worker(script);
     const entries: ParsedEntry[] = [];
     const shared = new SharedValues();
+    let abstracts: NodeAbstractFile | undefined;
+    let reused = false;
     let settled = false;
     const settle = (finish: () => void) => {
       if (!settled) {
@@ -48,13 +55,20 @@ export function readInWorker(
     worker.on('message', (reply: ReadWorkerReply) => {
       if ('progress' in reply) {
         options.onProgress?.(reply.progress);
+      } else if ('keptRecords' in reply) {
+        abstracts = new NodeAbstractFile(reply.keptRecords.key, reply.keptRecords.path);
+        reused = reply.keptRecords.reused;
       } else if ('entries' in reply) {
-        for (const entry of reply.entries) {
-          entries.push(shared.entry(entry));
+        for (const json of JSON.parse(reply.entries) as KeptEntryJson[]) {
+          entries.push(shared.entry(fromKeptEntryJson(json, abstracts)));
         }
+        // Asked for in the next turn: a worker that answers at once would otherwise be drained in this one, with
+        // every batch it sends meanwhile.
+        setImmediate(() => !settled && worker.postMessage({ ack: true } satisfies ReadWorkerAck));
       } else {
         const file = reply.file;
-        settle(() => resolve(isReadable(file) ? { ...file, parsed: { ...file.parsed, entries } } : file));
+        const kept = abstracts && { keptRecords: { path: abstracts.path, reused } };
+        settle(() => resolve(isReadable(file) ? { ...file, ...kept, parsed: { ...file.parsed, entries } } : file));
       }
     });
     worker.on('error', (error) => settle(() => reject(error)));
@@ -66,18 +80,28 @@ export function readInWorker(
 }
 
 /**
- * Entries copied from the worker come as separate objects even where the worker shared one (equal category lists,
- * equal dates): at 300,000 papers that costs tens of megabytes, so they are shared again here, in the copies, which
- * are this thread's own.
+ * Entries from the worker come as separate objects even where they could share one (equal category lists, equal
+ * dates, one person's name on many papers): at 300,000 papers that costs tens of megabytes, so they are shared
+ * here, in the copies, which are this thread's own.
  */
 class SharedValues {
   private readonly lists = new CategoryLists();
   private readonly dates = new Map<string, PaperDate>();
+  private readonly names = new Map<string, PersonName>();
 
   entry(entry: ParsedEntry): ParsedEntry {
-    const mutable = entry as { date?: PaperDate; bibliographic?: { categories?: readonly string[] } };
+    const mutable = entry as {
+      date?: PaperDate;
+      bibliographic?: { categories?: readonly string[]; authors?: PersonName[] };
+    };
     if (mutable.bibliographic?.categories) {
       mutable.bibliographic.categories = this.lists.intern(mutable.bibliographic.categories);
+    }
+    const authors = mutable.bibliographic?.authors;
+    if (authors) {
+      for (let i = 0; i < authors.length; i++) {
+        authors[i] = this.name(authors[i]);
+      }
     }
     if (mutable.date) {
       const known = this.dates.get(mutable.date.text);
@@ -88,5 +112,15 @@ class SharedValues {
       }
     }
     return entry;
+  }
+
+  private name(name: PersonName): PersonName {
+    const key = `${name.family ?? ''}\u0000${name.given ?? ''}\u0000${name.particle ?? ''}\u0000${name.suffix ?? ''}\u0000${name.literal ?? ''}`;
+    const known = this.names.get(key);
+    if (known) {
+      return known;
+    }
+    this.names.set(key, name);
+    return name;
   }
 }

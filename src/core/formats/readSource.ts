@@ -4,7 +4,7 @@ import { readArxivSource, type ArxivProgress } from './arxiv/readArxiv';
 import type { ArxivFilter } from './arxiv/filter';
 import type { ByteSource } from './byteSource';
 import { CorpusTextDecoder } from './decode';
-import { parseCorpusSteps } from './parse';
+import { parseCorpusSteps, type ParsedEntry } from './parse';
 import { bibliographyFormat, readBibliographySteps } from './bibliographyFile';
 
 export interface ReadSourceOptions {
@@ -13,6 +13,8 @@ export interface ReadSourceOptions {
   readonly token?: CancellationFlag;
   /** Called after every chunk: bytes read, and for the arXiv snapshot the records read and kept. */
   readonly onProgress?: (progress: ReadProgress) => void;
+  /** What each arXiv record's entry becomes before it is kept (see `ReadArxivOptions`). */
+  readonly keepArxivEntry?: (entry: ParsedEntry) => ParsedEntry;
 }
 
 export type ReadProgress = { readonly bytes: number; readonly size?: number } | ArxivProgress | BibliographyProgress;
@@ -66,6 +68,7 @@ export async function readCorpusSource(
       ...(options.arxivFilter && { filter: options.arxivFilter }),
       ...(options.token && { token: options.token }),
       ...(options.onProgress && { onProgress: options.onProgress }),
+      ...(options.keepArxivEntry && { keepEntry: options.keepArxivEntry }),
     });
     return parsed && { id, name, parsed };
   }

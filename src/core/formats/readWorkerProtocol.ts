@@ -1,6 +1,5 @@
 import type { LibraryFile, UnreadableFile } from '../library/merge';
 import type { ArxivFilter } from './arxiv/filter';
-import type { ParsedEntry } from './parse';
 import type { ReadProgress } from './readSource';
 
 /** To the read worker: one local file to stream and read. */
@@ -9,13 +8,35 @@ export interface ReadWorkerRequest {
   readonly id: string;
   readonly name: string;
   readonly arxivFilter?: ArxivFilter;
+  /**
+   * A folder for kept-records files (`keptRecords/keptRecordsFile.ts`). Given, a snapshot read once is not read
+   * again while it and the filter are unchanged, and its abstracts stay on disk; without it, they come as text.
+   */
+  readonly keptRecordsDir?: string;
+}
+
+/** To the read worker, after each `entries` reply: the receiver has taken a batch in and is ready for another. */
+export interface ReadWorkerAck {
+  readonly ack: true;
+}
+
+/** The kept-records file that this read's stored abstracts are in. */
+export interface KeptRecordsLocation {
+  /** The file's key, which names its content. */
+  readonly key: string;
+  readonly path: string;
+  /** Whether the records came from the file as it was, without reading the snapshot. */
+  readonly reused: boolean;
 }
 
 /**
- * From the read worker: progress while it reads; then the entries a batch at a time (so that taking them in never
- * holds up the receiving thread for long); then the file with its entries left out, or why it could not be read.
+ * From the read worker: progress while it reads; where the kept records are, when they are kept; then the entries
+ * a batch at a time, each a JSON array of `KeptEntryJson` sent only once the receiver has acknowledged all but the
+ * last two batches (so that taking them in never holds up the receiving thread for long); then the file with its
+ * entries left out, or why it could not be read.
  */
 export type ReadWorkerReply =
   | { readonly progress: ReadProgress }
-  | { readonly entries: readonly ParsedEntry[] }
+  | { readonly keptRecords: KeptRecordsLocation }
+  | { readonly entries: string }
   | { readonly file: LibraryFile | UnreadableFile };

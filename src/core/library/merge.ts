@@ -1,17 +1,23 @@
 import { runSteps } from '../util/steps';
 import { untitledLabel } from '../model/label';
-import type { CorpusProblem, ParsedCorpus, ParsedEntry } from '../formats/parse';
+import type { CorpusProblem, MergeKeys, ParsedCorpus, ParsedEntry } from '../formats/parse';
 import type { Collection, FileProblem, Library, Paper } from '../model/paper';
 import { texToPlainText, texToUnicode } from '../text/tex';
 import { foldCase, stripTex, textKey, textKeyCodes } from '../text/text';
 import { citationKeyBase, uniqueCitationKey } from '../cite/citationKey';
 import { doiKey } from '../model/identifiers';
+import { abstractLength, withFields, withStoredAbstract } from '../model/storedAbstract';
 
 /** One parsed file and the collection it becomes. */
 export interface LibraryFile {
   readonly id: string;
   readonly name: string;
   readonly parsed: ParsedCorpus;
+  /**
+   * The kept-records file its stored abstracts are read from, if any (`formats/keptRecords`), and whether the
+   * records came from it as an earlier read left it, without reading the file itself.
+   */
+  readonly keptRecords?: { readonly path: string; readonly reused: boolean };
 }
 
 /** A file that could not be read at all (empty, binary, undecodable, missing). */
@@ -30,7 +36,16 @@ interface Draft {
   id: string;
   order: number;
   title?: string;
-  abstract: string;
+  /** `mergeKeys` of the entry that gave the title. */
+  titleKeys?: MergeKeys;
+  /** The entry with the longest abstract, which the paper keeps; its length, without reading a stored one. */
+  abstractFrom?: ParsedEntry;
+  abstractLength: number;
+  /** Its `mergeKeys`, for the links. */
+  abstractKeys?: MergeKeys;
+  /** `citationKeyBase` of the paper's only entry: a second entry may bring other authors or another year. */
+  keyBase?: string;
+  entries: number;
   /** Shared by every paper of one file until a second file lists it too. */
   collections: readonly string[];
   authors?: number;
@@ -76,7 +91,7 @@ export function buildLibrary(read: readonly (LibraryFile | UnreadableFile)[]): L
 }
 
 /** Entries or papers handled between two yields of `buildLibrarySteps`: a few milliseconds of work. */
-const STEP_SIZE = 2000;
+const STEP_SIZE = 500;
 
 /** `buildLibrary` a few thousand entries at a time, for a caller that must yield to the event loop between them. */
 export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)[]): Generator<void, Library> {
@@ -104,10 +119,11 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
           continue;
         }
         const order = fileIndex * 1e7 + entryIndex;
-        const titleId = entry.title ? keyId('t:', textKeyCodes(entry.title, 1000)) : undefined;
+        const keys = entry.mergeKeys ?? mergeKeys(entry);
+        const titleId = keys.titleId;
         // Abstracts are only compared to find an untitled copy's paper: without untitled entries, no key is needed.
         const abstractId =
-          entry.abstract && (anyUntitled || !titleId) ? keyId('a:', textKeyCodes(entry.abstract)) : undefined;
+          (anyUntitled || !titleId) && entry.abstract ? keyId('a:', textKeyCodes(entry.abstract)) : undefined;
         const identifiers = identifierKeys(entry);
         // The same DOI or arXiv id is the same paper, however its title was written; only an untitled copy is
         // matched by its abstract: two titled papers are never merged on text alone.
@@ -115,7 +131,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
         const existing =
           (identifiers && firstFound(byIdentifier, identifiers)) ??
           (titleId
-            ? sameTitle?.find((d) => sameAbstract(d.abstract, entry.abstract))
+            ? sameTitle?.find((d) => sameAbstract(draftAbstract(d), entry.abstract))
             : abstractId
               ? byAbstract.get(abstractId)
               : undefined);
@@ -139,7 +155,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
             });
           }
         }
-        mergeEntry(draft, inFile, entry, order);
+        mergeEntry(draft, inFile, entry, keys, order);
         for (const key of identifiers ?? []) {
           if (!byIdentifier.has(key)) {
             byIdentifier.set(key, draft);
@@ -198,7 +214,41 @@ export function isReadable(file: LibraryFile | UnreadableFile): file is LibraryF
 }
 
 function newDraft(id: string, order: number, firstSeen: string): Draft {
-  return { id, order, abstract: '', collections: NO_COLLECTIONS, firstSeen };
+  return { id, order, abstractLength: 0, entries: 0, collections: NO_COLLECTIONS, firstSeen };
+}
+
+function draftAbstract(draft: Draft): string {
+  return draft.abstractFrom?.abstract ?? '';
+}
+
+/**
+ * What merging derives from one entry alone: its title's paper id, its label, its citation key base and its links.
+ * The read worker works these out for the entries it reads, so the extension host's merge only looks them up.
+ */
+export function mergeKeys(entry: ParsedEntry): MergeKeys {
+  const keys: { -readonly [K in keyof MergeKeys]: MergeKeys[K] } = {};
+  if (entry.title !== undefined) {
+    const titleId = keyId('t:', textKeyCodes(entry.title, 1000));
+    if (titleId !== undefined) {
+      keys.titleId = titleId;
+    }
+    const label = texToPlainText(entry.title);
+    if (label !== entry.title) {
+      keys.label = label;
+    }
+  }
+  if (entry.bibliographic?.citationKey === undefined) {
+    keys.citationKeyBase = citationKeyBase(entry.title ?? '', entry.bibliographic ?? {});
+  }
+  // Converting a whole abstract's TeX costs more than the rest of making a paper: only one with a link needs it.
+  const abstract = entry.abstract;
+  if (abstract.includes('://')) {
+    const links = findLinks(texToUnicode(abstract));
+    if (links.length > 0) {
+      keys.links = links;
+    }
+  }
+  return keys;
 }
 
 /** How much of two abstracts' keys must agree from the start for them to be copies of one abstract. */
@@ -244,14 +294,22 @@ function wordSet(text: string): Set<string> {
 }
 
 /** `inFile` is the collection list of a paper in this file alone: one list for all of them, not one per paper. */
-function mergeEntry(draft: Draft, inFile: readonly [string], entry: ParsedEntry, order: number): void {
+function mergeEntry(draft: Draft, inFile: readonly [string], entry: ParsedEntry, keys: MergeKeys, order: number): void {
   const collection = inFile[0];
   draft.order = Math.min(draft.order, order);
-  draft.title ??= entry.title;
-  // Scrapes cut abstracts at different lengths; keep the most complete copy.
-  if (entry.abstract.length > draft.abstract.length) {
-    draft.abstract = entry.abstract;
+  if (draft.title === undefined && entry.title !== undefined) {
+    draft.title = entry.title;
+    draft.titleKeys = keys;
   }
+  // Scrapes cut abstracts at different lengths; keep the most complete copy.
+  const length = abstractLength(entry);
+  if (draft.abstractFrom === undefined || length > draft.abstractLength) {
+    draft.abstractFrom = entry;
+    draft.abstractLength = length;
+    draft.abstractKeys = keys;
+  }
+  draft.entries++;
+  draft.keyBase = draft.entries === 1 ? keys.citationKeyBase : undefined;
   if (!draft.collections.includes(collection)) {
     draft.collections = draft.collections.length === 0 ? inFile : [...draft.collections, collection];
   }
@@ -294,7 +352,8 @@ function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
   for (const draft of drafts) {
     let key = draft.bibliographic?.citationKey;
     if (key === undefined) {
-      key = uniqueCitationKey(citationKeyBase(draft.title ?? '', draft.bibliographic ?? {}), taken, tried);
+      const base = draft.keyBase ?? citationKeyBase(draft.title ?? '', draft.bibliographic ?? {});
+      key = uniqueCitationKey(base, taken, tried);
       taken.add(key);
     }
     keys.push(key);
@@ -305,18 +364,21 @@ function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
   return keys;
 }
 
+type MutablePaper = { -readonly [K in keyof Paper]: Paper[K] };
+
 function toPaper(d: Draft, citationKey: string): Paper {
-  // Converting a whole abstract's TeX costs more than the rest of making a paper: only one with a link needs it.
-  const links = d.abstract.includes('://') ? findLinks(texToUnicode(d.abstract)) : NO_LINKS;
-  const paper: { -readonly [K in keyof Paper]: Paper[K] } = {
-    id: d.id,
-    citationKey,
-    label: d.title === undefined ? untitledLabel(d.abstract) : texToPlainText(d.title),
-    abstract: d.abstract,
-    collections: d.collections,
-    links,
-    hasCode: links.some((l) => CODE_HOSTS.test(l)),
-  };
+  const from = d.abstractFrom;
+  const links = d.abstractKeys?.links ?? NO_LINKS;
+  // A stored abstract stays on disk: the paper reads it through its prototype's getter when it is shown.
+  const paper: MutablePaper = from?.storedAbstract
+    ? withStoredAbstract<MutablePaper>(from.storedAbstract)
+    : ({ abstract: from?.abstract ?? '' } as MutablePaper);
+  paper.id = d.id;
+  paper.citationKey = citationKey;
+  paper.label = d.title === undefined ? untitledLabel(from?.abstract ?? '') : (d.titleKeys?.label ?? d.title);
+  paper.collections = d.collections;
+  paper.links = links;
+  paper.hasCode = links.some((l) => CODE_HOSTS.test(l));
   // Only the fields a paper has: set one by one rather than merged from an object each, which 100,000 papers make garbage of.
   if (d.title !== undefined) {
     paper.title = d.title;
@@ -387,7 +449,7 @@ function withUniqueLabels(papers: Paper[]): void {
     const count = (seen.get(p.label) ?? 0) + 1;
     seen.set(p.label, count);
     if (count > 1) {
-      papers[i] = { ...p, label: `${p.label} (${count})` };
+      papers[i] = withFields(p, { label: `${p.label} (${count})` });
     }
   });
 }

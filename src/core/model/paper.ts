@@ -1,3 +1,4 @@
+import type { StoredAbstract } from './storedAbstract';
 import type { BibliographicFields } from './bibliographic';
 import type { PaperDate } from './dates';
 import type { CorpusFormat, CorpusProblem, RecordCounts } from '../formats/parse';
@@ -23,6 +24,8 @@ export interface Paper {
   readonly label: string;
   /** As in the file, TeX included. */
   readonly abstract: string;
+  /** Set when the abstract is kept on disk (a paper of the arXiv snapshot): `abstract` reads it from there. */
+  readonly storedAbstract?: StoredAbstract;
   readonly collections: readonly string[];
   readonly authors?: number;
   readonly organization?: string;

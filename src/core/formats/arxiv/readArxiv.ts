@@ -17,6 +17,8 @@ export interface ReadArxivOptions {
   readonly token?: CancellationFlag;
   /** Called after every chunk (about a megabyte). */
   readonly onProgress?: (progress: ArxivProgress) => void;
+  /** What each entry becomes before it is kept: the read worker stores its abstract on disk. */
+  readonly keepEntry?: (entry: ParsedEntry) => ParsedEntry;
 }
 
 /** A read snapshot: its entries and problems as for any corpus file, and how many records were read and kept. */
@@ -37,11 +39,14 @@ export async function readArxivSource(
   const entries: ParsedEntry[] = [];
   // A few thousand distinct days among hundreds of thousands of papers: one date object each, shared.
   const dates = new Map<string, PaperDate | undefined>();
+  const keep = options.keepEntry ?? ((entry: ParsedEntry) => entry);
   const reader = new ArxivSnapshotReader(
     ({ title, abstract, bibliographic }, line) => {
       const { issued } = bibliographic;
       const date = issued && sharedDate(dates, issued);
-      entries.push(date ? { title, abstract, line, date, bibliographic } : { title, abstract, line, bibliographic });
+      entries.push(
+        keep(date ? { title, abstract, line, date, bibliographic } : { title, abstract, line, bibliographic }),
+      );
     },
     options.filter ? { filter: options.filter } : {},
   );

@@ -35,6 +35,8 @@ export interface IndexedText extends WithAuthors {
   readonly id: string;
   readonly title?: string;
   readonly abstract: string;
+  /** A stored abstract's key (`StoredAbstract.key`), which names its text: hashed instead of reading the text. */
+  readonly storedAbstract?: { readonly key: string };
 }
 
 /** Serializes the index's arrays and dictionary under a key that names the corpus and settings it was built from. */
@@ -236,9 +238,12 @@ export class CorpusDigest {
   add(papers: readonly IndexedText[]): void {
     let heads = '';
     for (const paper of papers) {
-      // Abstracts are most of the bytes: hashed as they are, never copied into a longer string first.
-      this.abstracts.update(paper.abstract);
-      heads += `${paper.id}\u0000${paper.title ?? ''}\u0000${authorText(paper)}\u0000${paper.abstract.length}\u0001`;
+      // Abstracts are most of the bytes: hashed as they are, never copied into a longer string first. A stored one
+      // is named by its key, so a start from the cache does not read every abstract from disk.
+      const text = paper.storedAbstract ? paper.storedAbstract.key : paper.abstract;
+      this.abstracts.update(text);
+      const kind = paper.storedAbstract ? 'k' : '';
+      heads += `${paper.id}\u0000${paper.title ?? ''}\u0000${authorText(paper)}\u0000${kind}${text.length}\u0001`;
     }
     this.heads.update(heads);
   }

@@ -51,13 +51,13 @@ export function buildCacheInWorker(
     };
     const sendNext = () => {
       if (sent < papers.length) {
-        const slice = papers
-          .slice(sent, sent + PAPERS_PER_MESSAGE)
-          .map(({ id, title, abstract, bibliographic }) =>
-            bibliographic?.authors
-              ? { id, title, abstract, bibliographic: { authors: bibliographic.authors } }
-              : { id, title, abstract },
-          );
+        const slice = papers.slice(sent, sent + PAPERS_PER_MESSAGE).map((paper): IndexedText => {
+          const { id, title, abstract, bibliographic } = paper;
+          const text = paper.storedAbstract
+            ? { id, title, abstract, storedAbstract: { key: paper.storedAbstract.key } }
+            : { id, title, abstract };
+          return bibliographic?.authors ? { ...text, bibliographic: { authors: bibliographic.authors } } : text;
+        });
         sent += slice.length;
         worker.postMessage({ papers: slice } satisfies IndexWorkerRequest);
       } else if (sent === papers.length) {
