@@ -129,24 +129,9 @@ export class PaperIndex {
     }
     const { words, scored, full } = this.score(query);
     try {
-      const { all: allBuffer, some: someBuffer } = this.buffers();
-      let allCount = 0;
-      let someCount = 0;
-      const matched = scored.docs;
       // A question in plain words is not a list of words every paper must have: see `relevance`.
       const described = words.length > SHORT_QUERY_WORDS;
-      for (let i = 0; i < matched.length; i++) {
-        const doc = matched[i];
-        if (!accept || accept(doc)) {
-          if (described || scored.mask(doc) === full) {
-            allBuffer[allCount++] = doc;
-          } else {
-            someBuffer[someCount++] = doc;
-          }
-        }
-      }
-      const all = allBuffer.subarray(0, allCount);
-      const some = someBuffer.subarray(0, someCount);
+      const { all, some } = this.sortOut(scored, full, accept, described || words.length === 1);
       const relevance = this.relevance(words, scored, described);
       // Papers with every word first (for a longer question, every paper with any); only when there are too few
       // of them, papers with some.
@@ -169,6 +154,37 @@ export class PaperIndex {
     } finally {
       this.terms.reset(scored);
     }
+  }
+
+  /**
+   * The papers a query matched that pass its filters, those with every word apart from those with some; with
+   * `anyWord`, every one counts as having every word (a question in plain words, or a query of one word).
+   */
+  private sortOut(
+    scored: Scored,
+    full: number,
+    accept: ((doc: number) => boolean) | undefined,
+    anyWord: boolean,
+  ): { all: Uint32Array; some: Uint32Array } {
+    const matched = scored.docs;
+    const { all, some } = this.buffers();
+    if (!accept && anyWord) {
+      // No test to run and nothing to sort out: a prefix's hundreds of thousands of papers are not copied.
+      return { all: matched, some: some.subarray(0, 0) };
+    }
+    let allCount = 0;
+    let someCount = 0;
+    for (let i = 0; i < matched.length; i++) {
+      const doc = matched[i];
+      if (!accept || accept(doc)) {
+        if (anyWord || scored.mask(doc) === full) {
+          all[allCount++] = doc;
+        } else {
+          some[someCount++] = doc;
+        }
+      }
+    }
+    return { all: all.subarray(0, allCount), some: some.subarray(0, someCount) };
   }
 
   /**

@@ -261,19 +261,17 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, size: 
 }
 
 /**
- * What scoring keeps per document, side by side in one record of `DOC_SLOTS` doubles: the two fields' BM25 length
- * normalisations, the query's score, and its two word masks (as two 32-bit integers in the last double). A posting
- * of a rare term lands on a document far from the previous one; with the four in separate arrays, each was a cache
- * miss of its own, and at 300,000 papers a prefix's 40 completions spent most of their time waiting for memory.
+ * What a query leaves per document, side by side in one record of `DOC_SLOTS` doubles: its score, and its two word
+ * masks (as two 32-bit integers in the second double). With the three in separate arrays, a posting of a rare term
+ * (which lands far from the previous one) was three cache misses; and every pass over the matched documents after
+ * scoring reads or clears only these 16 bytes each, which at 300,000 papers is memory bandwidth, not arithmetic.
  */
-const DOC_SLOTS = 4;
-const TITLE_NORM = 0;
-const ABSTRACT_NORM = 1;
-const SCORE = 2;
+const DOC_SLOTS = 2;
+const SCORE = 0;
 /** The masks' slot, counted in 32-bit integers: the mask, then the exact mask. */
-const MASK = 3 * 2;
+const MASK = 1 * 2;
 const EXACT_MASK = MASK + 1;
-/** Documents scored a block at a time: their records (256 KB) fit in a core's second-level cache. */
+/** Documents scored a block at a time: their records and length norms (256 KB) fit in a core's second-level cache. */
 const SCORE_BLOCK = 1 << 13;
 /** Fewer touched documents than the library's 1/SORT_OR_SCAN are sorted; more are found by a pass over the library. */
 const SORT_OR_SCAN = 16;
@@ -304,10 +302,11 @@ export class Scored {
 
 export class TermIndex {
   /**
-   * Per document (`DOC_SLOTS` each): BM25's length normalisation of each field, `K1 * (1 - B + B * length / average)`,
-   * worked out once rather than for every posting of every query; then what a query's `score` leaves, reused
-   * between queries. `bits` is the same memory as 32-bit integers.
+   * Per document and field, BM25's length normalisation `K1 * (1 - B + B * length / average)`,
+   * worked out once rather than for every posting of every query.
    */
+  private readonly lengthNorms: Float64Array;
+  /** Per document (`DOC_SLOTS` each), what a query's `score` leaves, reused between queries; `bits` is the same memory as 32-bit integers. */
   private readonly slots: Float64Array;
   private readonly bits: Uint32Array;
   /** The documents a query touched; reused, so a query that matches most papers makes no garbage. */
@@ -324,14 +323,12 @@ export class TermIndex {
       }
       return data.docCount > 0 ? Math.max(total / data.docCount, 1) : 1;
     });
+    this.lengthNorms = new Float64Array(data.docCount * FIELD_COUNT);
+    for (let i = 0; i < this.lengthNorms.length; i++) {
+      this.lengthNorms[i] = K1 * (1 - B + (B * data.fieldLengths[i]) / averageLength[i % FIELD_COUNT]);
+    }
     this.slots = new Float64Array(data.docCount * DOC_SLOTS);
     this.bits = new Uint32Array(this.slots.buffer);
-    for (let doc = 0; doc < data.docCount; doc++) {
-      for (let field = 0; field < FIELD_COUNT; field++) {
-        const length = data.fieldLengths[doc * FIELD_COUNT + field];
-        this.slots[doc * DOC_SLOTS + field] = K1 * (1 - B + (B * length) / averageLength[field]);
-      }
-    }
     this.touched = new Uint32Array(data.docCount);
   }
 
@@ -458,7 +455,7 @@ export class TermIndex {
    */
   score(words: readonly WordMatches[], oneField = false): Scored {
     const { offsets, docs, tfs, docCount } = this.data;
-    const { slots, bits, touched } = this;
+    const { slots, bits, touched, lengthNorms } = this;
     const wholeNorms = oneField ? this.wholeLengthNorms() : undefined;
     let touchedCount = 0;
     for (let w = 0; w < words.length; w++) {
@@ -544,11 +541,13 @@ export class TermIndex {
               fieldScore = tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + wholeNorms[doc]);
             } else {
               if (titleTf !== 0 && titleBoost !== 0) {
-                fieldScore += titleBoost * ((titleTf * (K1 + 1)) / (titleTf + slots[at + TITLE_NORM]) + DELTA);
+                fieldScore +=
+                  titleBoost * ((titleTf * (K1 + 1)) / (titleTf + lengthNorms[doc * FIELD_COUNT + TITLE]) + DELTA);
               }
               if (abstractTf !== 0 && abstractBoost !== 0) {
                 fieldScore +=
-                  abstractBoost * ((abstractTf * (K1 + 1)) / (abstractTf + slots[at + ABSTRACT_NORM]) + DELTA);
+                  abstractBoost *
+                  ((abstractTf * (K1 + 1)) / (abstractTf + lengthNorms[doc * FIELD_COUNT + ABSTRACT]) + DELTA);
               }
             }
             if (fieldScore === 0) {
