@@ -159,7 +159,7 @@ class StoringAbstracts {
     const { abstract, ...fields } = entry;
     const { offset, byteLength } = this.writer.keepAbstract(abstract);
     const stored = new StoredAbstract(this.file, offset, byteLength, abstract.length);
-    return Object.assign(withStoredAbstract<ParsedEntry>(stored), { ...fields, mergeKeys: mergeKeys(entry) });
+    return Object.assign(withStoredAbstract<ParsedEntry>(stored), { ...fields, mergeKeys: mergeKeys(entry, true) });
   }
 }
 

@@ -14,9 +14,9 @@ import type { MergeKeys, ParsedEntry } from '../parse';
  *       "days": [[year, month?, day?], …],
  *       "categories": ["cs.CL cs.LG", …],
  *       "rows": [[title, line, offset, byteLength, length, day, categories, [name, …], arxivId, doi, venue,
- *                 titleId, citationKeyBase, rest], …] }
+ *                 titleId, citationKeyBase, abstractId, rest], …] }
  *
- * `day` and `categories` are table indices or -1; `arxivId` to `citationKeyBase` are null when absent; `rest` holds
+ * `day` and `categories` are table indices or -1; `arxivId` to `abstractId` are null when absent; `rest` holds
  * whatever else an entry has (other bibliographic fields, other merge keys), or is null.
  */
 interface Segment {
@@ -40,6 +40,7 @@ type Row = readonly [
   venue: string | null,
   titleId: string | null,
   citationKeyBase: string | null,
+  abstractId: string | null,
   rest: Rest | null,
 ];
 
@@ -73,7 +74,7 @@ export function encodeKeptSegment(entries: readonly ParsedEntry[]): string {
     if (!date !== !issued || (date && issued && paperDate(issued).text !== date.text)) {
       throw new Error('a kept-records segment keeps an entry date only as its publication date');
     }
-    const { titleId, citationKeyBase, ...otherKeys } = mergeKeys ?? {};
+    const { titleId, citationKeyBase, abstractId, ...otherKeys } = mergeKeys ?? {};
     const otherEntry = withoutRowFields(entry);
     const rest: Rest = {
       ...(Object.keys(otherEntry).length > 0 && { entry: otherEntry }),
@@ -94,6 +95,7 @@ export function encodeKeptSegment(entries: readonly ParsedEntry[]): string {
       venue ?? null,
       titleId ?? null,
       citationKeyBase ?? null,
+      abstractId ?? null,
       Object.keys(rest).length > 0 ? rest : null,
     ];
   });
@@ -148,8 +150,23 @@ export class KeptSegmentDecoder {
     const days = segment.days.map((day) => this.day(day));
     const lists = segment.categories.map((joined) => this.lists.intern(joined.split(' ')));
     return segment.rows.map((row) => {
-      const [title, line, offset, byteLength, length, day, list, authors, arxivId, doi, venue, titleId, keyBase, rest] =
-        row;
+      const [
+        title,
+        line,
+        offset,
+        byteLength,
+        length,
+        day,
+        list,
+        authors,
+        arxivId,
+        doi,
+        venue,
+        titleId,
+        keyBase,
+        abstractId,
+        rest,
+      ] = row;
       const bibliographic: { -readonly [K in keyof BibliographicFields]: BibliographicFields[K] } = {
         ...rest?.bibliographic,
       };
@@ -177,6 +194,9 @@ export class KeptSegmentDecoder {
       }
       if (keyBase !== null) {
         mergeKeys.citationKeyBase = keyBase;
+      }
+      if (abstractId !== null) {
+        mergeKeys.abstractId = abstractId;
       }
       const entry = withStoredAbstract<{ -readonly [K in keyof ParsedEntry]: ParsedEntry[K] }>(
         new StoredAbstract(this.file, offset, byteLength, length),
