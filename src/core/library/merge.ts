@@ -455,13 +455,18 @@ function count(text: string, c: string, end: number): number {
  * paper), but an untitled label may happen to read like one of them.
  */
 function* withUniqueLabels(papers: Paper[]): Generator<void, void> {
+  // Only a label an untitled paper has can repeat; the lengths turn away almost every title without hashing it.
+  const untitledLabels = new Set(papers.filter((p) => p.title === undefined).map((p) => p.label));
+  const lengths = new Set([...untitledLabels].map((label) => label.length));
   const seen = new Map<string, number>();
   for (let i = 0; i < papers.length; i++) {
     const p = papers[i];
-    const count = (seen.get(p.label) ?? 0) + 1;
-    seen.set(p.label, count);
-    if (count > 1) {
-      papers[i] = withFields(p, { label: `${p.label} (${count})` });
+    if (lengths.has(p.label.length) && untitledLabels.has(p.label)) {
+      const count = (seen.get(p.label) ?? 0) + 1;
+      seen.set(p.label, count);
+      if (count > 1) {
+        papers[i] = withFields(p, { label: `${p.label} (${count})` });
+      }
     }
     if (i % STEP_SIZE === STEP_SIZE - 1) {
       yield;
