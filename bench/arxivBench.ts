@@ -16,6 +16,8 @@ import * as readline from 'node:readline';
 import { parseArxivFilter } from '../src/core/formats/arxiv/filter';
 import { readArxivSource } from '../src/core/formats/arxiv/readArxiv';
 import { nodeFileSource } from '../src/core/formats/nodeFileSource';
+import { nodeFileSystem } from '../src/core/formats/nodeFileSystem';
+import { readCorpusLocations } from '../src/core/formats/sources';
 import { readInWorker } from '../src/core/formats/readInWorker';
 import { buildLibrarySteps, isReadable } from '../src/core/library/merge';
 import { buildIndexAsync, loadIndexAsync } from '../src/core/search/engine';
@@ -35,6 +37,7 @@ const FILTER = ['cs.CL', 'cs.LG', 'stat.ML'];
 const MEMORY_LIMIT_MB = 1536;
 const READ_WORKER = path.join(__dirname, 'readWorker.js');
 const INDEX_WORKER = path.join(__dirname, 'indexWorker.js');
+const BUNDLED = path.join(__dirname, '..', 'media', 'corpus');
 /** Searches by category, alone and with words. */
 const CATEGORY_QUERIES = ['cat:cs.CL', 'cat:cs.', 'cat:stat.ML graph', 'cat:hep-th string', 'cat:math.CO,math.PR'];
 
@@ -144,13 +147,17 @@ function blockMeter(): { stop: () => number } {
   };
 }
 
-/** The snapshot read as the extension reads it: on the read worker, its records kept in `keptRecordsDir`, then merged. */
+/**
+ * The snapshot read as the extension reads it: on the read worker, its records kept in `keptRecordsDir`, then merged
+ * with the bundled abstracts (included by default, and with untitled ones, which make the merge key abstracts too).
+ */
 async function readAndMerge(file: string, keptRecordsDir: string): Promise<{ library: Library; reused: boolean }> {
+  const bundled = await readCorpusLocations(nodeFileSystem, [BUNDLED]);
   const read = await readInWorker(READ_WORKER, { path: file, id: file, name: 'snapshot', keptRecordsDir });
   if (!read || !isReadable(read)) {
     throw new Error(`reading ${file} failed`);
   }
-  const library = (await runStepsAsync(buildLibrarySteps([read])))!;
+  const library = (await runStepsAsync(buildLibrarySteps([...bundled, read])))!;
   return { library, reused: read.keptRecords?.reused ?? false };
 }
 
