@@ -3,6 +3,7 @@ import { encodeIndexCache } from './indexCache';
 import { indexTerms } from './indexer';
 import { parseQuery, inRange, phraseKey, searchFold, type ParsedQuery, type QueryWord } from '../query';
 import { CategoryPostings } from '../categoryPostings';
+import { PaperColumns } from '../paperColumns';
 import { personName } from '../../cite/paperHover';
 import { doiKey, findDoi, parseArxivId } from '../../model/identifiers';
 import { rerank } from './rank';
@@ -53,6 +54,9 @@ export class PaperIndex {
   /** The papers a query matched, with every word and with some: allocated at the first search. */
   private matchBuffers: { readonly all: Uint32Array; readonly some: Uint32Array } | undefined;
 
+  /** What filters read of every paper, by its place in the library: each column made at the first query that reads it. */
+  private paperColumns: PaperColumns | undefined;
+
   /** The papers of each arXiv category: made at the first `cat:` query. */
   private categories: CategoryPostings | undefined;
 
@@ -63,6 +67,15 @@ export class PaperIndex {
   private readonly shortPrefixes = new Map<string, readonly number[]>();
   /** Query words → the terms sharing their stem (see `stemTerms`). */
   private readonly stemClasses = new Map<string, readonly number[]>();
+
+  private get columns(): PaperColumns {
+    return (this.paperColumns ??= new PaperColumns(this.library.papers));
+  }
+
+  /** Views of reused buffers: a one-letter prefix or a filter can match most papers, and a list of them per keystroke is garbage. */
+  private buffers(): { readonly all: Uint32Array; readonly some: Uint32Array } {
+    return (this.matchBuffers ??= { all: new Uint32Array(this.size), some: new Uint32Array(this.size) });
+  }
 
   /** The index as cache bytes, under its key. */
   toCache(): Uint8Array {
@@ -116,28 +129,9 @@ export class PaperIndex {
     }
     const { words, scored, full } = this.score(query);
     try {
-      // Views of reused buffers: a one-letter prefix can match most papers, and a list of them per keystroke is garbage.
-      const { all: allBuffer, some: someBuffer } = (this.matchBuffers ??= {
-        all: new Uint32Array(this.size),
-        some: new Uint32Array(this.size),
-      });
-      let allCount = 0;
-      let someCount = 0;
-      const matched = scored.docs;
       // A question in plain words is not a list of words every paper must have: see `relevance`.
       const described = words.length > SHORT_QUERY_WORDS;
-      for (let i = 0; i < matched.length; i++) {
-        const doc = matched[i];
-        if (!accept || accept(doc)) {
-          if (described || scored.mask(doc) === full) {
-            allBuffer[allCount++] = doc;
-          } else {
-            someBuffer[someCount++] = doc;
-          }
-        }
-      }
-      const all = allBuffer.subarray(0, allCount);
-      const some = someBuffer.subarray(0, someCount);
+      const { all, some } = this.sortOut(scored, full, accept, described || words.length === 1);
       const relevance = this.relevance(words, scored, described);
       // Papers with every word first (for a longer question, every paper with any); only when there are too few
       // of them, papers with some.
@@ -160,6 +154,37 @@ export class PaperIndex {
     } finally {
       this.terms.reset(scored);
     }
+  }
+
+  /**
+   * The papers a query matched that pass its filters, those with every word apart from those with some; with
+   * `anyWord`, every one counts as having every word (a question in plain words, or a query of one word).
+   */
+  private sortOut(
+    scored: Scored,
+    full: number,
+    accept: ((doc: number) => boolean) | undefined,
+    anyWord: boolean,
+  ): { all: Uint32Array; some: Uint32Array } {
+    const matched = scored.docs;
+    const { all, some } = this.buffers();
+    if (!accept && anyWord) {
+      // No test to run and nothing to sort out: a prefix's hundreds of thousands of papers are not copied.
+      return { all: matched, some: some.subarray(0, 0) };
+    }
+    let allCount = 0;
+    let someCount = 0;
+    for (let i = 0; i < matched.length; i++) {
+      const doc = matched[i];
+      if (!accept || accept(doc)) {
+        if (anyWord || scored.mask(doc) === full) {
+          all[allCount++] = doc;
+        } else {
+          some[someCount++] = doc;
+        }
+      }
+    }
+    return { all: all.subarray(0, allCount), some: some.subarray(0, someCount) };
   }
 
   /**
@@ -451,18 +476,22 @@ export class PaperIndex {
           this.library.collections.filter((c) => phraseKey(c.name).includes(phraseKey(name).trim())).map((c) => c.id),
         ),
     );
+    // The checks of numbers by paper first: a query of filters only runs them for every paper.
     const checks: ((paper: Paper, doc: number) => boolean)[] = [];
     if (excluded.size > 0) {
       checks.push((_, doc) => !excluded.has(doc));
     }
     if (filters.year) {
-      checks.push((p) => inRange(p.date?.year, filters.year));
+      const years = this.columns.years;
+      checks.push((_, doc) => !Number.isNaN(years[doc]) && inRange(years[doc], filters.year));
     }
     if (filters.upvotes) {
-      checks.push((p) => inRange(p.upvotes ?? 0, filters.upvotes));
+      const upvotes = this.columns.upvotes;
+      checks.push((_, doc) => inRange(upvotes[doc], filters.upvotes));
     }
     if (filters.hasCode) {
-      checks.push((p) => p.hasCode);
+      const hasCode = this.columns.hasCode;
+      checks.push((_, doc) => hasCode[doc] === 1);
     }
     for (const wanted of filters.categories ?? []) {
       const marked = (this.categories ??= new CategoryPostings(papers)).marked(wanted);
@@ -491,7 +520,11 @@ export class PaperIndex {
         return query.phrases.every((phrase) => text.includes(phrase));
       });
     }
-    return checks.length === 0 ? undefined : (doc) => checks.every((check) => check(papers[doc], doc));
+    if (checks.length <= 1) {
+      const [check] = checks;
+      return check && ((doc) => check(papers[doc], doc));
+    }
+    return (doc) => checks.every((check) => check(papers[doc], doc));
   }
 
   /** A query of filters only (`has:code year:2024`): every paper that passes, newest and most upvoted first. */
@@ -499,25 +532,23 @@ export class PaperIndex {
     if (!accept) {
       return { query, hits: [], total: 0 };
     }
-    // One pass that keeps only what passes: no array of every paper's number first (300,000 at arXiv scale).
-    const docs: number[] = [];
+    // One pass that keeps only what passes, into a reused buffer: no array of every paper's number (300,000 at arXiv scale).
+    const { all } = this.buffers();
+    let total = 0;
     for (let doc = 0; doc < this.library.papers.length; doc++) {
       if (accept(doc)) {
-        docs.push(doc);
+        all[total++] = doc;
       }
     }
-    const key = (doc: number) => {
-      const p = this.library.papers[doc];
-      return (
-        (p.date?.year ?? 9999) * 1e6 +
-        (p.date ? p.date.month * 100 + p.date.day : 0) * 1e2 +
-        Math.min(p.upvotes ?? 0, 99)
-      );
-    };
+    const newest = this.columns.newest;
     return {
       query,
-      hits: topK(docs, key, limit).map((doc) => ({ paper: this.library.papers[doc], score: 0, terms: [] })),
-      total: docs.length,
+      hits: topK(all.subarray(0, total), (doc) => newest[doc], limit, byDocument).map((doc) => ({
+        paper: this.library.papers[doc],
+        score: 0,
+        terms: [],
+      })),
+      total,
     };
   }
 

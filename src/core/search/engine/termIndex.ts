@@ -261,19 +261,17 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, size: 
 }
 
 /**
- * What scoring keeps per document, side by side in one record of `DOC_SLOTS` doubles: the two fields' BM25 length
- * normalisations, the query's score, and its two word masks (as two 32-bit integers in the last double). A posting
- * of a rare term lands on a document far from the previous one; with the four in separate arrays, each was a cache
- * miss of its own, and at 300,000 papers a prefix's 40 completions spent most of their time waiting for memory.
+ * What a query leaves per document, side by side in one record of `DOC_SLOTS` doubles: its score, and its two word
+ * masks (as two 32-bit integers in the second double). With the three in separate arrays, a posting of a rare term
+ * (which lands far from the previous one) was three cache misses; and every pass over the matched documents after
+ * scoring reads or clears only these 16 bytes each, which at 300,000 papers is memory bandwidth, not arithmetic.
  */
-const DOC_SLOTS = 4;
-const TITLE_NORM = 0;
-const ABSTRACT_NORM = 1;
-const SCORE = 2;
+const DOC_SLOTS = 2;
+const SCORE = 0;
 /** The masks' slot, counted in 32-bit integers: the mask, then the exact mask. */
-const MASK = 3 * 2;
+const MASK = 1 * 2;
 const EXACT_MASK = MASK + 1;
-/** Documents scored a block at a time: their records (256 KB) fit in a core's second-level cache. */
+/** Documents scored a block at a time: their records and length norms (256 KB) fit in a core's second-level cache. */
 const SCORE_BLOCK = 1 << 13;
 /** Fewer touched documents than the library's 1/SORT_OR_SCAN are sorted; more are found by a pass over the library. */
 const SORT_OR_SCAN = 16;
@@ -304,10 +302,11 @@ export class Scored {
 
 export class TermIndex {
   /**
-   * Per document (`DOC_SLOTS` each): BM25's length normalisation of each field, `K1 * (1 - B + B * length / average)`,
-   * worked out once rather than for every posting of every query; then what a query's `score` leaves, reused
-   * between queries. `bits` is the same memory as 32-bit integers.
+   * Per document and field, BM25's length normalisation `K1 * (1 - B + B * length / average)`,
+   * worked out once rather than for every posting of every query.
    */
+  private readonly lengthNorms: Float64Array;
+  /** Per document (`DOC_SLOTS` each), what a query's `score` leaves, reused between queries; `bits` is the same memory as 32-bit integers. */
   private readonly slots: Float64Array;
   private readonly bits: Uint32Array;
   /** The documents a query touched; reused, so a query that matches most papers makes no garbage. */
@@ -324,14 +323,12 @@ export class TermIndex {
       }
       return data.docCount > 0 ? Math.max(total / data.docCount, 1) : 1;
     });
+    this.lengthNorms = new Float64Array(data.docCount * FIELD_COUNT);
+    for (let i = 0; i < this.lengthNorms.length; i++) {
+      this.lengthNorms[i] = K1 * (1 - B + (B * data.fieldLengths[i]) / averageLength[i % FIELD_COUNT]);
+    }
     this.slots = new Float64Array(data.docCount * DOC_SLOTS);
     this.bits = new Uint32Array(this.slots.buffer);
-    for (let doc = 0; doc < data.docCount; doc++) {
-      for (let field = 0; field < FIELD_COUNT; field++) {
-        const length = data.fieldLengths[doc * FIELD_COUNT + field];
-        this.slots[doc * DOC_SLOTS + field] = K1 * (1 - B + (B * length) / averageLength[field]);
-      }
-    }
     this.touched = new Uint32Array(data.docCount);
   }
 
@@ -458,7 +455,7 @@ export class TermIndex {
    */
   score(words: readonly WordMatches[], oneField = false): Scored {
     const { offsets, docs, tfs, docCount } = this.data;
-    const { slots, bits, touched } = this;
+    const { slots, bits, touched, lengthNorms } = this;
     const wholeNorms = oneField ? this.wholeLengthNorms() : undefined;
     let touchedCount = 0;
     for (let w = 0; w < words.length; w++) {
@@ -468,26 +465,34 @@ export class TermIndex {
       if (wholeNorms !== undefined && stemTerms !== undefined) {
         const { tfs: stemTfs, docs: stemDocs } = this.stemScratch();
         let stemDocCount = 0;
-        for (const termId of stemTerms) {
-          for (let p = offsets[termId]; p < offsets[termId + 1]; p++) {
-            const doc = docs[p];
-            const tf =
-              (titleBoost !== 0 ? tfs[p * FIELD_COUNT + TITLE] : 0) +
-              (abstractBoost !== 0 ? tfs[p * FIELD_COUNT + ABSTRACT] : 0);
-            if (tf !== 0) {
-              if (stemTfs[doc] === 0) {
-                stemDocs[stemDocCount++] = doc;
+        // A block at a time, as below, for the same reason.
+        const next = Uint32Array.from(stemTerms, (termId) => offsets[termId]);
+        for (let blockEnd = SCORE_BLOCK; blockEnd - SCORE_BLOCK < docCount; blockEnd += SCORE_BLOCK) {
+          for (let t = 0; t < stemTerms.length; t++) {
+            const end = offsets[stemTerms[t] + 1];
+            let p = next[t];
+            for (; p < end && docs[p] < blockEnd; p++) {
+              const doc = docs[p];
+              const tf =
+                (titleBoost !== 0 ? tfs[p * FIELD_COUNT + TITLE] : 0) +
+                (abstractBoost !== 0 ? tfs[p * FIELD_COUNT + ABSTRACT] : 0);
+              if (tf !== 0) {
+                if (stemTfs[doc] === 0) {
+                  stemDocs[stemDocCount++] = doc;
+                }
+                stemTfs[doc] += tf;
               }
-              stemTfs[doc] += tf;
             }
+            next[t] = p;
           }
         }
         // The typed form's own rarity says how telling the word is; its other forms only add to how often a paper says it.
         const typed = words[w].typedTerm;
         const stemDf = typed !== undefined ? offsets[typed + 1] - offsets[typed] : stemDocCount;
         const idf = Math.log(1 + (docCount - stemDf + 0.5) / (stemDf + 0.5));
-        for (let i = 0; i < stemDocCount; i++) {
-          const doc = stemDocs[i];
+        const stemmed = ascending(stemDocs, stemDocCount, stemTfs, 1, 0);
+        for (let i = 0; i < stemmed.length; i++) {
+          const doc = stemmed[i];
           const tf = stemTfs[doc];
           stemTfs[doc] = 0;
           const at = doc * DOC_SLOTS;
@@ -536,11 +541,13 @@ export class TermIndex {
               fieldScore = tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + wholeNorms[doc]);
             } else {
               if (titleTf !== 0 && titleBoost !== 0) {
-                fieldScore += titleBoost * ((titleTf * (K1 + 1)) / (titleTf + slots[at + TITLE_NORM]) + DELTA);
+                fieldScore +=
+                  titleBoost * ((titleTf * (K1 + 1)) / (titleTf + lengthNorms[doc * FIELD_COUNT + TITLE]) + DELTA);
               }
               if (abstractTf !== 0 && abstractBoost !== 0) {
                 fieldScore +=
-                  abstractBoost * ((abstractTf * (K1 + 1)) / (abstractTf + slots[at + ABSTRACT_NORM]) + DELTA);
+                  abstractBoost *
+                  ((abstractTf * (K1 + 1)) / (abstractTf + lengthNorms[doc * FIELD_COUNT + ABSTRACT]) + DELTA);
               }
             }
             if (fieldScore === 0) {
@@ -557,28 +564,9 @@ export class TermIndex {
         }
       }
     }
-    return new Scored(this.inDocumentOrder(touchedCount), slots, bits);
-  }
-
-  /**
-   * The first `count` touched documents, in ascending order. They were touched term by term, which for a prefix's
-   * many completions is all over the library; everything after scoring (sorting out who has every word, ranking,
-   * `reset`) reads each one's record, and in that order each read was a cache miss, half the time of a short
-   * prefix at 300,000 papers. When most of the library was touched, one pass over it in order finds them quicker
-   * than sorting them.
-   */
-  private inDocumentOrder(count: number): Uint32Array {
-    const { touched, bits } = this;
-    if (count * SORT_OR_SCAN < this.data.docCount) {
-      return touched.subarray(0, count).sort();
-    }
-    let n = 0;
-    for (let doc = 0; doc < this.data.docCount; doc++) {
-      if (bits[doc * DOC_SLOTS * 2 + MASK] !== 0) {
-        touched[n++] = doc;
-      }
-    }
-    return touched.subarray(0, n);
+    // Everything after scoring (sorting out who has every word, ranking, `reset`) reads each matched document's
+    // record: in the order they were touched, term by term, each read was a cache miss.
+    return new Scored(ascending(touched, touchedCount, bits, DOC_SLOTS * 2, MASK), slots, bits);
   }
 
   private wholeNorms: Float64Array | undefined;
@@ -621,4 +609,29 @@ export class TermIndex {
       bits[at * 2 + EXACT_MASK] = 0;
     }
   }
+}
+
+/**
+ * The first `count` documents of `list`, in ascending order, which reads their records in memory order rather than
+ * at random (each a cache miss at 300,000 papers). Few are sorted; when they are a good part of the library, one
+ * pass over every document's mark (`marks[doc * stride + at]`, not 0 for those listed) finds them quicker.
+ */
+function ascending(
+  list: Uint32Array,
+  count: number,
+  marks: Uint32Array | Float64Array,
+  stride: number,
+  at: number,
+): Uint32Array {
+  const docCount = marks.length / stride;
+  if (count * SORT_OR_SCAN < docCount) {
+    return list.subarray(0, count).sort();
+  }
+  let n = 0;
+  for (let doc = 0; doc < docCount; doc++) {
+    if (marks[doc * stride + at] !== 0) {
+      list[n++] = doc;
+    }
+  }
+  return list.subarray(0, n);
 }
