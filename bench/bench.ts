@@ -313,10 +313,13 @@ async function main(): Promise<void> {
       bibtex: { type: 'string', default: '10000' },
       // Internal: one arXiv size, measured in a process of its own.
       'arxiv-child': { type: 'string' },
+      'arxiv-phase': { type: 'string', default: 'cold' },
+      'arxiv-dir': { type: 'string', default: '' },
     },
   });
   if (values['arxiv-child']) {
-    await arxivScaleChild(values['arxiv-child'], QUERY_CLASSES);
+    const phase = values['arxiv-phase'] === 'warm' ? 'warm' : 'cold';
+    await arxivScaleChild(values['arxiv-child'], phase, values['arxiv-dir'], QUERY_CLASSES);
     return;
   }
   const sizes = values.sizes

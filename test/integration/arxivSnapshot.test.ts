@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LibrarySnapshot } from '../../src/core/library/snapshot';
+import type { NodeAbstractFile } from '../../src/core/formats/keptRecords/nodeAbstractFile';
+import { Commands } from '../../src/host/ids';
 import { activateExtension, waitFor } from './helpers';
 
 /** Records in the generated snapshot: every tenth in cs.CL, every tenth cross-listed to it, the rest elsewhere. */
@@ -48,6 +50,9 @@ describe('An arXiv metadata snapshot in papers.corpus.paths', () => {
   let notesFile: string;
   const config = () => vscode.workspace.getConfiguration('papers');
   const arxivCollection = (s: LibrarySnapshot) => s.library.collections.find((c) => c.format === 'arxiv');
+  /** The kept-records file that the snapshot's papers read their abstracts from. */
+  const keptRecordsPath = (s: LibrarySnapshot) =>
+    (s.library.papers.find((p) => p.storedAbstract)?.storedAbstract?.file as NodeAbstractFile | undefined)?.path;
 
   before(async function () {
     this.timeout(120_000);
@@ -101,6 +106,12 @@ describe('An arXiv metadata snapshot in papers.corpus.paths', () => {
       snapshot.library.problems.some((p) => p.collection.endsWith('arxiv-metadata.jsonl') && p.line === RECORDS + 1),
       'the truncated last line is a problem at its line',
     );
+    const paper = snapshot.library.papers.find((p) => p.bibliographic?.arxivId === '2401.00010')!;
+    assert.ok(paper.storedAbstract, 'the abstract stays on disk');
+    assert.equal(paper.abstract, 'We study generated problem 10 and report what a sequence model learns from it.');
+    const kept = keptRecordsPath(snapshot);
+    assert.match(kept ?? '', /[/\\]kept-records[/\\][0-9a-f]{32}\.records$/);
+    assert.ok(existsSync(kept!));
   });
 
   it('searches the kept records by category and by author', async () => {
@@ -134,13 +145,32 @@ describe('An arXiv metadata snapshot in papers.corpus.paths', () => {
     assert.deepEqual(arxivCollection(after)?.records, arxivCollection(before)?.records);
   });
 
-  it('reads the snapshot again when the category filter changes', async function () {
+  it('takes the kept records on Reload Library while the snapshot is unchanged, without reading it', async function () {
     this.timeout(90_000);
+    const before = await libraryWhere('the filtered snapshot', (s) => arxivCollection(s)?.records?.kept === IN_CS_CL);
+    const kept = keptRecordsPath(before)!;
+    const written = statSync(kept).mtimeMs;
+    await vscode.commands.executeCommand(Commands.reload);
+    const after = await libraryWhere('the reloaded library', (s) => s !== before && s.files.read === 2);
+    assert.equal(keptRecordsPath(after), kept);
+    assert.equal(statSync(kept).mtimeMs, written, 'the kept records were not written again');
+    assert.deepEqual(arxivCollection(after)?.records, arxivCollection(before)?.records);
+    assert.equal(after.index.search('author:okonkwo').total, 1);
+  });
+
+  it('reads the snapshot again when the category filter changes, and deletes the kept records of the old filter', async function () {
+    this.timeout(90_000);
+    const before = await libraryWhere('the filtered snapshot', (s) => arxivCollection(s)?.records?.kept === IN_CS_CL);
+    const oldKept = keptRecordsPath(before)!;
     await config().update('arxiv.categories', ['cs.'], vscode.ConfigurationTarget.Global);
     const snapshot = await libraryWhere(
       'the snapshot read with the new filter',
       (s) => arxivCollection(s)?.records?.kept === (RECORDS * 5) / 10,
     );
     assert.equal(snapshot.index.search('cat:cs.CV', { limit: 5 }).total, RECORDS / 10);
+    const newKept = keptRecordsPath(snapshot)!;
+    assert.notEqual(newKept, oldKept);
+    assert.ok(existsSync(newKept));
+    await waitFor('the old kept records deleted', async () => !existsSync(oldKept) || undefined, 10_000);
   });
 });

@@ -9,7 +9,11 @@ import {
   keptRecordsKey,
   openKeptRecords,
 } from '../../src/core/formats/keptRecords/keptRecordsFile';
+import { KeptSegmentDecoder, encodeKeptSegment } from '../../src/core/formats/keptRecords/keptSegment';
 import { NodeAbstractFile } from '../../src/core/formats/keptRecords/nodeAbstractFile';
+import { paperDate } from '../../src/core/model/dates';
+import { StoredAbstract, withStoredAbstract, type AbstractFile } from '../../src/core/model/storedAbstract';
+import type { ParsedEntry } from '../../src/core/formats/parse';
 import { readInWorker } from '../../src/core/formats/readInWorker';
 import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/core/library/merge';
 import { buildIndex, loadIndexAsync } from '../../src/core/search/engine';
@@ -113,6 +117,55 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
       [],
       'an abandoned file leaves nothing',
     );
+  });
+
+  it('encodes entries as a segment of tables and rows, and decodes them with every field and shared values', () => {
+    const file: AbstractFile = { id: 'f', read: (offset, bytes) => `abstract at ${offset}+${bytes}` };
+    const stored = (offset: number, fields: Omit<ParsedEntry, 'abstract'>): ParsedEntry =>
+      Object.assign(withStoredAbstract<ParsedEntry>(new StoredAbstract(file, offset, 10, 9)), fields);
+    const issued = { year: 2024, month: 1, day: 9 };
+    const okafor = { family: 'Okafor', given: 'A.' };
+    const first = stored(8, {
+      title: 'Tokenizers',
+      line: 1,
+      date: paperDate(issued),
+      bibliographic: {
+        arxivId: '2401.00001',
+        authors: [okafor, { literal: 'The Team' }],
+        issued,
+        categories: ['cs.CL'],
+      },
+      mergeKeys: { titleId: 'abc', citationKeyBase: 'okafor2024tokenizers', links: ['https://github.com/a/b'] },
+    });
+    const second = stored(18, {
+      title: '$O(n)$ attention',
+      line: 7,
+      upvotes: 3,
+      date: paperDate(issued),
+      bibliographic: {
+        arxivId: 'hep-th/9901001',
+        authors: [{ ...okafor }],
+        issued: { ...issued },
+        categories: ['cs.CL'],
+        doi: '10.1234/x',
+        venue: 'J. Synth. 1',
+        url: 'https://example.org',
+        entryType: 'article',
+      },
+      mergeKeys: { titleId: 'def', label: 'O(n) attention' },
+    });
+    const decoder = new KeptSegmentDecoder(file);
+    const [a, b] = decoder.decode(encodeKeptSegment([first, second]));
+    const [again] = decoder.decode(encodeKeptSegment([second]));
+    const plain = (e: ParsedEntry) => ({ ...e, abstract: e.abstract });
+    assert.deepEqual(plain(a), plain(first));
+    assert.deepEqual(plain(b), plain(second));
+    assert.equal(b.abstract, 'abstract at 18+10');
+    assert.equal(b.bibliographic?.authors?.[0], a.bibliographic?.authors?.[0], 'one name object for one person');
+    assert.equal(again.bibliographic?.issued, a.bibliographic?.issued, 'one day object across segments');
+    assert.equal(again.date, a.date);
+    assert.equal(again.bibliographic?.categories, a.bibliographic?.categories);
+    assert.throws(() => encodeKeptSegment([{ title: 't', abstract: 'in memory', line: 1 }]), /stored abstracts only/);
   });
 
   it('keys a read by the file, its size and time, and the filter', () => {

@@ -190,6 +190,28 @@ describe('buildLibrary with unreadable files', () => {
     assert.equal(library.papers.length, 1);
     assert.deepEqual(library.problems, [{ collection: 'empty.txt', line: 1, message: 'the file is empty' }]);
   });
+
+  it('lists papers in file order, also when an untitled copy in an earlier file moves a titled paper up', () => {
+    const abstract = (what: string) =>
+      `An abstract about ${what}, long enough to be read as one, with a sentence in it.`;
+    const file = (id: string, entries: { title?: string; abstract: string }[]) => ({
+      id,
+      name: id,
+      parsed: { format: 'search' as const, problems: [], entries: entries.map((e, i) => ({ ...e, line: i + 1 })) },
+    });
+    const library = buildLibrary([
+      file('first', [{ abstract: abstract('tokenizers') }, { abstract: abstract('lattices') }]),
+      file('second', [
+        { title: 'Unrelated', abstract: abstract('cells') },
+        { title: 'Tokenizers', abstract: abstract('tokenizers') },
+        { abstract: abstract('strings') },
+      ]),
+    ]);
+    assert.deepEqual(
+      library.papers.map((p) => p.title ?? p.label.split(' ')[3]),
+      ['Tokenizers', 'lattices,', 'Unrelated', 'strings,'],
+    );
+  });
 });
 
 describe('paper text for the clipboard and the web', () => {

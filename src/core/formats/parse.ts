@@ -48,6 +48,11 @@ export interface MergeKeys {
   readonly titleId?: string;
   /** The title as plain text, for lists; absent when it is the title itself. */
   readonly label?: string;
+  /**
+   * The paper id its abstract makes, by which an untitled copy finds its paper: worked out by the read worker,
+   * where it costs the host nothing; the host's own merge works it out only when a library has untitled entries.
+   */
+  readonly abstractId?: string;
   /** The citation key its first author, year and title make, before it is made unique; absent when the entry has its own. */
   readonly citationKeyBase?: string;
   /** `https:` and `http:` links in the abstract; absent when there are none. */

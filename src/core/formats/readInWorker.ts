@@ -7,9 +7,9 @@ import type { PaperDate } from '../model/dates';
 import type { ParsedEntry } from './parse';
 import type { ReadProgress } from './readSource';
 import type { ReadWorkerAck, ReadWorkerReply, ReadWorkerRequest } from './readWorkerProtocol';
-import { fromKeptEntryJson, type KeptEntryJson } from './keptRecords/keptEntry';
+import { KeptSegmentDecoder } from './keptRecords/keptSegment';
 import { NodeAbstractFile } from './keptRecords/nodeAbstractFile';
-import type { PersonName } from '../model/bibliographic';
+import type { BibliographicFields, PersonName, PublicationDate } from '../model/bibliographic';
 
 /** How often a cancellation is noticed while the worker reads. */
 const CANCEL_POLL_MS = 50;
@@ -36,6 +36,7 @@ export function readInWorker(
     const entries: ParsedEntry[] = [];
     const shared = new SharedValues();
     let abstracts: NodeAbstractFile | undefined;
+    let segments: KeptSegmentDecoder | undefined;
     let reused = false;
     let settled = false;
     const settle = (finish: () => void) => {
@@ -52,23 +53,38 @@ export function readInWorker(
         settle(() => resolve(undefined));
       }
     }, CANCEL_POLL_MS);
-    worker.on('message', (reply: ReadWorkerReply) => {
+    const receive = (reply: ReadWorkerReply) => {
       if ('progress' in reply) {
         options.onProgress?.(reply.progress);
       } else if ('keptRecords' in reply) {
         abstracts = new NodeAbstractFile(reply.keptRecords.key, reply.keptRecords.path);
+        segments = new KeptSegmentDecoder(abstracts);
         reused = reply.keptRecords.reused;
-      } else if ('entries' in reply) {
-        for (const json of JSON.parse(reply.entries) as KeptEntryJson[]) {
-          entries.push(shared.entry(fromKeptEntryJson(json, abstracts)));
+      } else if ('segment' in reply) {
+        if (!segments) {
+          throw new Error('a segment of kept records came before where they are kept');
         }
-        // Asked for in the next turn: a worker that answers at once would otherwise be drained in this one, with
-        // every batch it sends meanwhile.
-        setImmediate(() => !settled && worker.postMessage({ ack: true } satisfies ReadWorkerAck));
+        entries.push(...segments.decode(reply.segment));
+        askForMore();
+      } else if ('entries' in reply) {
+        for (const entry of JSON.parse(reply.entries) as ParsedEntry[]) {
+          entries.push(shared.entry(entry));
+        }
+        askForMore();
       } else {
         const file = reply.file;
         const kept = abstracts && { keptRecords: { path: abstracts.path, reused } };
         settle(() => resolve(isReadable(file) ? { ...file, ...kept, parsed: { ...file.parsed, entries } } : file));
+      }
+    };
+    // Asked for in the next turn: a worker that answers at once would otherwise be drained in this one, with every
+    // batch it sends meanwhile.
+    const askForMore = () => setImmediate(() => !settled && worker.postMessage({ ack: true } satisfies ReadWorkerAck));
+    worker.on('message', (reply: ReadWorkerReply) => {
+      try {
+        receive(reply);
+      } catch (error) {
+        settle(() => reject(error instanceof Error ? error : new Error(String(error))));
       }
     });
     worker.on('error', (error) => settle(() => reject(error)));
@@ -87,40 +103,45 @@ export function readInWorker(
 class SharedValues {
   private readonly lists = new CategoryLists();
   private readonly dates = new Map<string, PaperDate>();
+  private readonly days = new Map<string, PublicationDate>();
   private readonly names = new Map<string, PersonName>();
 
   entry(entry: ParsedEntry): ParsedEntry {
-    const mutable = entry as {
-      date?: PaperDate;
-      bibliographic?: { categories?: readonly string[]; authors?: PersonName[] };
-    };
-    if (mutable.bibliographic?.categories) {
-      mutable.bibliographic.categories = this.lists.intern(mutable.bibliographic.categories);
+    const mutable = entry as { date?: PaperDate; bibliographic?: Mutable<BibliographicFields> };
+    const fields = mutable.bibliographic;
+    if (fields?.categories) {
+      fields.categories = this.lists.intern(fields.categories);
     }
-    const authors = mutable.bibliographic?.authors;
-    if (authors) {
+    if (fields?.authors) {
+      const authors = fields.authors as PersonName[];
       for (let i = 0; i < authors.length; i++) {
-        authors[i] = this.name(authors[i]);
+        const n = authors[i];
+        authors[i] = shared(
+          this.names,
+          `${n.family}\u0000${n.given}\u0000${n.particle}\u0000${n.suffix}\u0000${n.literal}`,
+          n,
+        );
       }
+    }
+    if (fields?.issued) {
+      const { year, month, day } = fields.issued;
+      fields.issued = shared(this.days, `${year}-${month}-${day}`, fields.issued);
     }
     if (mutable.date) {
-      const known = this.dates.get(mutable.date.text);
-      if (known) {
-        mutable.date = known;
-      } else {
-        this.dates.set(mutable.date.text, mutable.date);
-      }
+      mutable.date = shared(this.dates, mutable.date.text, mutable.date);
     }
     return entry;
   }
+}
 
-  private name(name: PersonName): PersonName {
-    const key = `${name.family ?? ''}\u0000${name.given ?? ''}\u0000${name.particle ?? ''}\u0000${name.suffix ?? ''}\u0000${name.literal ?? ''}`;
-    const known = this.names.get(key);
-    if (known) {
-      return known;
-    }
-    this.names.set(key, name);
-    return name;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The value already known under `key`, or `value`, now known under it. */
+function shared<T>(known: Map<string, T>, key: string, value: T): T {
+  const found = known.get(key);
+  if (found !== undefined) {
+    return found;
   }
+  known.set(key, value);
+  return value;
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { isReadable, mergeKeys, type LibraryFile, type UnreadableFile } from '../library/merge';
 import { StoredAbstract, withStoredAbstract } from '../model/storedAbstract';
-import { toKeptEntryJson } from './keptRecords/keptEntry';
+import { encodeKeptSegment } from './keptRecords/keptSegment';
 import {
   KeptRecordsWriter,
   keptRecordsFileName,
@@ -113,7 +113,7 @@ async function read(request: ReadWorkerRequest, pacer: Pacer): Promise<void> {
   if (writer && location && rest.format === 'arxiv' && rest.counts) {
     for (let start = 0; start < entries.length; start += ENTRIES_PER_MESSAGE) {
       const batch = entries.slice(start, start + ENTRIES_PER_MESSAGE);
-      writer.addSegment(JSON.stringify(batch.map(toKeptEntryJson)), batch.length);
+      writer.addSegment(encodeKeptSegment(batch), batch.length);
     }
     writer.finish({ key: location.key, counts: rest.counts, problems: rest.problems });
     const written = openKeptRecords(location.path, location.key);
@@ -159,7 +159,7 @@ class StoringAbstracts {
     const { abstract, ...fields } = entry;
     const { offset, byteLength } = this.writer.keepAbstract(abstract);
     const stored = new StoredAbstract(this.file, offset, byteLength, abstract.length);
-    return Object.assign(withStoredAbstract<ParsedEntry>(stored), { ...fields, mergeKeys: mergeKeys(entry) });
+    return Object.assign(withStoredAbstract<ParsedEntry>(stored), { ...fields, mergeKeys: mergeKeys(entry, true) });
   }
 }
 
@@ -174,7 +174,7 @@ async function sendKept(
   pacer.post({ keptRecords: location });
   try {
     for (let i = 0; i < segments.length; i++) {
-      await pacer.postBatch({ entries: records.readSegment(i) });
+      await pacer.postBatch({ segment: records.readSegment(i) });
     }
   } finally {
     records.close();

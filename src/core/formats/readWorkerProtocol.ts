@@ -31,12 +31,13 @@ export interface KeptRecordsLocation {
 
 /**
  * From the read worker: progress while it reads; where the kept records are, when they are kept; then the entries
- * a batch at a time, each a JSON array of `KeptEntryJson` sent only once the receiver has acknowledged all but the
- * last two batches (so that taking them in never holds up the receiving thread for long); then the file with its
+ * a batch at a time (a JSON array of entries, or a segment of the kept records: `keptRecords/keptSegment.ts`), each
+ * sent only once the receiver has acknowledged all but the last two batches (so that taking them in never holds up the receiving thread for long); then the file with its
  * entries left out, or why it could not be read.
  */
 export type ReadWorkerReply =
   | { readonly progress: ReadProgress }
   | { readonly keptRecords: KeptRecordsLocation }
   | { readonly entries: string }
+  | { readonly segment: string }
   | { readonly file: LibraryFile | UnreadableFile };

@@ -1,4 +1,4 @@
-import { runSteps } from '../util/steps';
+import { runSteps, sortSteps } from '../util/steps';
 import { untitledLabel } from '../model/label';
 import type { CorpusProblem, MergeKeys, ParsedCorpus, ParsedEntry } from '../formats/parse';
 import type { Collection, FileProblem, Library, Paper } from '../model/paper';
@@ -53,8 +53,9 @@ interface Draft {
   date?: Paper['date'];
   upvotes?: number;
   bibliographic?: Paper['bibliographic'];
-  /** Where the paper was first listed, for the log: `file name, line N`. */
-  firstSeen: string;
+  /** Where the paper was first listed, for a note about another paper with its title. */
+  firstFile: LibraryFile;
+  firstLine: number;
 }
 
 /** The identifiers that make two entries one paper whatever their titles: DOIs (case-insensitive) and arXiv ids. */
@@ -122,8 +123,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
         const keys = entry.mergeKeys ?? mergeKeys(entry);
         const titleId = keys.titleId;
         // Abstracts are only compared to find an untitled copy's paper: without untitled entries, no key is needed.
-        const abstractId =
-          (anyUntitled || !titleId) && entry.abstract ? keyId('a:', textKeyCodes(entry.abstract)) : undefined;
+        const abstractId = anyUntitled || !titleId ? (keys.abstractId ?? abstractKeyId(entry.abstract)) : undefined;
         const identifiers = identifierKeys(entry);
         // The same DOI or arXiv id is the same paper, however its title was written; only an untitled copy is
         // matched by its abstract: two titled papers are never merged on text alone.
@@ -141,7 +141,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
         const id = clash
           ? paperId('t:', `${titleId}:${textKey(entry.abstract)}`)
           : (titleId ?? abstractId ?? paperId('o:', String(order)));
-        const draft = existing ?? newDraft(id, order, `${file.name}, line ${entry.line}`);
+        const draft = existing ?? newDraft(id, order, file, entry.line);
         if (!existing) {
           drafts.push(draft);
           if (titleId) {
@@ -151,7 +151,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
             notes.push({
               collection: file.id,
               line: entry.line,
-              message: `same title as the paper first listed in ${clash.firstSeen}, but a different abstract: kept as a separate paper`,
+              message: `same title as the paper first listed in ${clash.firstFile.name}, line ${clash.firstLine}, but a different abstract: kept as a separate paper`,
             });
           }
         }
@@ -167,21 +167,19 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
       }
     }
   }
-  if (anyUntitled) {
-    // Titled papers were made in file order; an untitled one goes where it stands in the files.
-    drafts.sort((a, b) => a.order - b.order);
-  }
-  const keys = yield* citationKeys(drafts);
+  // Titled papers were made in file order, then untitled ones: each goes where it stands in the files.
+  const ordered = anyUntitled ? yield* inFileOrder(drafts) : drafts;
+  const keys = yield* citationKeys(ordered);
   const papers: Paper[] = [];
-  for (let i = 0; i < drafts.length; i++) {
-    papers.push(toPaper(drafts[i], keys[i]));
+  for (let i = 0; i < ordered.length; i++) {
+    papers.push(toPaper(ordered[i], keys[i]));
     if (papers.length % STEP_SIZE === 0) {
       yield;
     }
   }
   const untitledCount = papers.reduce((n, p) => (p.title === undefined ? n + 1 : n), 0);
   if (untitledCount > 0) {
-    withUniqueLabels(papers);
+    yield* withUniqueLabels(papers);
   }
   const collections: Collection[] = files.map((f) => ({
     id: f.id,
@@ -196,8 +194,11 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
     ...notes,
   ];
   const byId = new Map<string, Paper>();
-  for (const paper of papers) {
-    byId.set(paper.id, paper);
+  for (let i = 0; i < papers.length; i++) {
+    byId.set(papers[i].id, papers[i]);
+    if (i % STEP_SIZE === STEP_SIZE - 1) {
+      yield;
+    }
   }
   return {
     papers,
@@ -213,20 +214,30 @@ export function isReadable(file: LibraryFile | UnreadableFile): file is LibraryF
   return 'parsed' in file;
 }
 
-function newDraft(id: string, order: number, firstSeen: string): Draft {
-  return { id, order, abstractLength: 0, entries: 0, collections: NO_COLLECTIONS, firstSeen };
+function newDraft(id: string, order: number, firstFile: LibraryFile, firstLine: number): Draft {
+  return { id, order, abstractLength: 0, entries: 0, collections: NO_COLLECTIONS, firstFile, firstLine };
 }
 
 function draftAbstract(draft: Draft): string {
   return draft.abstractFrom?.abstract ?? '';
 }
 
+/** The paper id an abstract makes; undefined for one without a letter or digit. */
+function abstractKeyId(abstract: string): string | undefined {
+  return abstract ? keyId('a:', textKeyCodes(abstract)) : undefined;
+}
+
 /**
- * What merging derives from one entry alone: its title's paper id, its label, its citation key base and its links.
- * The read worker works these out for the entries it reads, so the extension host's merge only looks them up.
+ * What merging derives from one entry alone: its title's paper id, its label, its citation key base and its links,
+ * and with `withAbstractId` its abstract's id. The read worker works these out for the entries it reads, so the
+ * extension host's merge only looks them up.
  */
-export function mergeKeys(entry: ParsedEntry): MergeKeys {
+export function mergeKeys(entry: ParsedEntry, withAbstractId = false): MergeKeys {
   const keys: { -readonly [K in keyof MergeKeys]: MergeKeys[K] } = {};
+  const abstractId = withAbstractId ? abstractKeyId(entry.abstract) : undefined;
+  if (abstractId !== undefined) {
+    keys.abstractId = abstractId;
+  }
   if (entry.title !== undefined) {
     const titleId = keyId('t:', textKeyCodes(entry.title, 1000));
     if (titleId !== undefined) {
@@ -443,15 +454,53 @@ function count(text: string, c: string, end: number): number {
  * look the same. Titles need no such care (two papers with one title are one
  * paper), but an untitled label may happen to read like one of them.
  */
-function withUniqueLabels(papers: Paper[]): void {
+function* withUniqueLabels(papers: Paper[]): Generator<void, void> {
+  // Only a label an untitled paper has can repeat; the lengths turn away almost every title without hashing it.
+  const untitledLabels = new Set(papers.filter((p) => p.title === undefined).map((p) => p.label));
+  const lengths = new Set([...untitledLabels].map((label) => label.length));
   const seen = new Map<string, number>();
-  papers.forEach((p, i) => {
-    const count = (seen.get(p.label) ?? 0) + 1;
-    seen.set(p.label, count);
-    if (count > 1) {
-      papers[i] = withFields(p, { label: `${p.label} (${count})` });
+  for (let i = 0; i < papers.length; i++) {
+    const p = papers[i];
+    if (lengths.has(p.label.length) && untitledLabels.has(p.label)) {
+      const count = (seen.get(p.label) ?? 0) + 1;
+      seen.set(p.label, count);
+      if (count > 1) {
+        papers[i] = withFields(p, { label: `${p.label} (${count})` });
+      }
     }
-  });
+    if (i % STEP_SIZE === STEP_SIZE - 1) {
+      yield;
+    }
+  }
+}
+
+/**
+ * The drafts by their place in the files. They were made titled first, then untitled, each run in file order:
+ * merging the two runs is one pass. An untitled copy listed before its titled paper moves that paper up, out of its
+ * run's order: only then is everything sorted, in steps.
+ */
+function* inFileOrder(drafts: readonly Draft[]): Generator<void, Draft[]> {
+  const firstUntitled = drafts.findIndex((d) => d.title === undefined);
+  for (let i = 1; i < (firstUntitled < 0 ? drafts.length : firstUntitled); i++) {
+    if (drafts[i].order < drafts[i - 1].order) {
+      return yield* sortSteps(drafts, (x, y) => x.order - y.order);
+    }
+  }
+  if (firstUntitled < 0) {
+    return [...drafts];
+  }
+  const ordered: Draft[] = [];
+  let titled = 0;
+  let untitled = firstUntitled;
+  while (titled < firstUntitled || untitled < drafts.length) {
+    const takeTitled =
+      untitled >= drafts.length || (titled < firstUntitled && drafts[titled].order < drafts[untitled].order);
+    ordered.push(takeTitled ? drafts[titled++] : drafts[untitled++]);
+    if (ordered.length % STEP_SIZE === 0) {
+      yield;
+    }
+  }
+  return ordered;
 }
 
 /**

@@ -43,3 +43,34 @@ export async function runStepsAsync<T>(steps: Generator<void, T>, token?: Cancel
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
+
+/** Elements a sort moves between two yields of `sortSteps`. */
+const SORT_STEP = 20_000;
+
+/**
+ * `items` sorted by `compare` (stable), as steps: a bottom-up merge sort that yields every few thousand moves, where
+ * `Array.prototype.sort` of hundreds of thousands of items would be one step of a few hundred milliseconds.
+ */
+export function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => number): Generator<void, T[]> {
+  let from = [...items];
+  let to = new Array<T>(from.length);
+  let moved = 0;
+  for (let width = 1; width < from.length; width *= 2) {
+    for (let start = 0; start < from.length; start += 2 * width) {
+      const middle = Math.min(start + width, from.length);
+      const end = Math.min(start + 2 * width, from.length);
+      let left = start;
+      let right = middle;
+      for (let k = start; k < end; k++) {
+        to[k] = left < middle && (right >= end || compare(from[right], from[left]) >= 0) ? from[left++] : from[right++];
+      }
+      moved += end - start;
+      if (moved >= SORT_STEP) {
+        moved = 0;
+        yield;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}

@@ -10,17 +10,17 @@ import type { CorpusProblem, RecordCounts } from '../parse';
  *
  * Layout, all offsets in bytes from the file's start:
  *
- *     MAGIC                          8 bytes, `PXKR0001`
+ *     MAGIC                          8 bytes, `PXKR0002` (the format's version: another is read as absent)
  *     abstracts                      UTF-8, one after another, no separators (entries give their ranges)
  *     segments                       JSON texts, each an array of entries (`KeptEntryJson`) in file order
  *     footer                         JSON (`KeptRecordsFooter`)
- *     footer length, MAGIC           8 bytes (uint32 little-endian, then 4 zero bytes), then 8 bytes `PXKR0001`
+ *     footer length, MAGIC           8 bytes (uint32 little-endian, then 4 zero bytes), then MAGIC again
  *
  * A file is written under a `.partial` name and renamed when complete, so a file with this name is whole; one that
  * is not (damaged, another version, another key) is read as absent and written again.
  */
 
-const MAGIC = Buffer.from('PXKR0001', 'latin1');
+const MAGIC = Buffer.from('PXKR0002', 'latin1');
 const TRAILER_BYTES = 16;
 /** Abstracts are written in blocks of this size: one system call per megabyte, not per abstract. */
 const WRITE_BLOCK = 1 << 20;

@@ -232,18 +232,21 @@ function bytesOf(array: Uint16Array | Uint32Array): Uint8Array {
 export class CorpusDigest {
   /** Every abstract, one after another. */
   private readonly abstracts = createHash('sha256');
-  /** Per paper its id, title, authors and the length of its abstract, which tells where each abstract ends in the other digest. */
+  /** Per paper its id, title, authors and the length of its abstract (which tells where each ends in the other digest), or a stored abstract's key. */
   private readonly heads = createHash('sha256');
 
   add(papers: readonly IndexedText[]): void {
     let heads = '';
     for (const paper of papers) {
       // Abstracts are most of the bytes: hashed as they are, never copied into a longer string first. A stored one
-      // is named by its key, so a start from the cache does not read every abstract from disk.
-      const text = paper.storedAbstract ? paper.storedAbstract.key : paper.abstract;
-      this.abstracts.update(text);
-      const kind = paper.storedAbstract ? 'k' : '';
-      heads += `${paper.id}\u0000${paper.title ?? ''}\u0000${authorText(paper)}\u0000${kind}${text.length}\u0001`;
+      // is named by its key with the rest of its paper, so a start from the cache reads no abstract from disk.
+      const stored = paper.storedAbstract;
+      if (stored) {
+        heads += `${paper.id}\u0000${paper.title ?? ''}\u0000${authorText(paper)}\u0000@${stored.key}\u0001`;
+      } else {
+        this.abstracts.update(paper.abstract);
+        heads += `${paper.id}\u0000${paper.title ?? ''}\u0000${authorText(paper)}\u0000${paper.abstract.length}\u0001`;
+      }
     }
     this.heads.update(heads);
   }

@@ -61,7 +61,6 @@ export class PaperIndex {
   private categories: CategoryPostings | undefined;
 
   /** Papers by their arXiv ids, DOIs and citation keys: made at the first search that could be one. */
-  private identifiers: Map<string, Paper> | undefined;
 
   /** The completions kept for each one- and two-letter prefix typed so far (at most a few thousand small lists). */
   private readonly shortPrefixes = new Map<string, readonly number[]>();
@@ -112,16 +111,14 @@ export class PaperIndex {
     if (text === '' || /\s/.test(text)) {
       return undefined;
     }
-    const identifiers = (this.identifiers ??= identifierMap(this.library.papers));
     const arxivId = parseArxivId(text);
     const doi = /^(?:10\.|doi:|https?:\/\/(?:dx\.)?doi\.org\/)/i.test(text) ? findDoi(text) : undefined;
-    return (
-      (arxivId !== undefined ? identifiers.get(`arxiv:${arxivId}`) : undefined) ??
-      (doi !== undefined ? identifiers.get(`doi:${doiKey(doi)}`) : undefined) ??
-      // A key that is a word and nothing else (`learning`, generated for a paper without authors or year) is a
-      // word the user is searching for, not a key.
-      (/[^\p{L}]/u.test(text) ? identifiers.get(`key:${text}`) : undefined)
-    );
+    // A key that is a word and nothing else (`learning`, generated for a paper without authors or year) is a
+    // word the user is searching for, not a key.
+    const key = /[^\p{L}]/u.test(text) ? text : undefined;
+    return arxivId === undefined && doi === undefined && key === undefined
+      ? undefined
+      : paperNamed(this.library.papers, arxivId, doi === undefined ? undefined : doiKey(doi), key);
   }
 
   private searchText(input: string, options: SearchOptions): SearchResults {
@@ -631,22 +628,38 @@ function popCount(mask: number): number {
 }
 
 /** `arxiv:ID`, `doi:doi-in-lower-case` and `key:KEY` → the first paper that has it. */
-function identifierMap(papers: readonly Paper[]): Map<string, Paper> {
-  const map = new Map<string, Paper>();
-  const add = (key: string, paper: Paper) => {
-    if (!map.has(key)) {
-      map.set(key, paper);
-    }
-  };
+/**
+ * The first paper with the arXiv id, else the first with the DOI (`doiKey`), else the first with the citation key.
+ * One pass over the papers (a few milliseconds at 300,000) rather than a map of every identifier, which cost tens
+ * of megabytes and, built on the first query typed, a long pause then.
+ */
+function paperNamed(
+  papers: readonly Paper[],
+  arxivId: string | undefined,
+  doi: string | undefined,
+  key: string | undefined,
+): Paper | undefined {
+  let byDoi: Paper | undefined;
+  let byKey: Paper | undefined;
   for (const paper of papers) {
-    add(`key:${paper.citationKey}`, paper);
     const fields = paper.bibliographic;
-    if (fields?.arxivId !== undefined) {
-      add(`arxiv:${fields.arxivId}`, paper);
+    if (arxivId !== undefined && fields?.arxivId === arxivId) {
+      return paper;
     }
-    if (fields?.doi !== undefined) {
-      add(`doi:${doiKey(fields.doi)}`, paper);
+    // DOIs match case-insensitively in ASCII only (the DOI Handbook), which keeps their length: most are told apart
+    // by it without lowering their case.
+    if (
+      byDoi === undefined &&
+      doi !== undefined &&
+      fields?.doi !== undefined &&
+      fields.doi.length === doi.length &&
+      doiKey(fields.doi) === doi
+    ) {
+      byDoi = paper;
+    }
+    if (byKey === undefined && key !== undefined && paper.citationKey === key) {
+      byKey = paper;
     }
   }
-  return map;
+  return byDoi ?? byKey;
 }

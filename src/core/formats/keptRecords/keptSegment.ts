@@ -1,0 +1,247 @@
+import type { BibliographicFields, PersonName, PublicationDate } from '../../model/bibliographic';
+import { paperDate, type PaperDate } from '../../model/dates';
+import { StoredAbstract, withStoredAbstract, type AbstractFile } from '../../model/storedAbstract';
+import { CategoryLists } from '../arxiv/categoryLists';
+import type { MergeKeys, ParsedEntry } from '../parse';
+
+/**
+ * A segment of kept records: a thousand snapshot entries, each with a stored abstract, as one JSON text made for
+ * loading. Names, days and category lists are tables that rows point into, and a row is an array, not an object
+ * with its keys spelled out: a third of the bytes of plain JSON, and the extension host makes each shared value
+ * once instead of once per paper.
+ *
+ *     { "names": [[family, given, particle?, suffix?, literal?], …],   absent parts as null
+ *       "days": [[year, month?, day?], …],
+ *       "categories": ["cs.CL cs.LG", …],
+ *       "rows": [[title, line, offset, byteLength, length, day, categories, [name, …], arxivId, doi, venue,
+ *                 titleId, citationKeyBase, abstractId, rest], …] }
+ *
+ * `day` and `categories` are table indices or -1; `arxivId` to `abstractId` are null when absent; `rest` holds
+ * whatever else an entry has (other bibliographic fields, other merge keys), or is null.
+ */
+interface Segment {
+  readonly names: readonly (readonly (string | null)[])[];
+  readonly days: readonly (readonly (number | null)[])[];
+  readonly categories: readonly string[];
+  readonly rows: readonly Row[];
+}
+
+type Row = readonly [
+  title: string | null,
+  line: number,
+  offset: number,
+  byteLength: number,
+  length: number,
+  day: number,
+  categories: number,
+  names: readonly number[],
+  arxivId: string | null,
+  doi: string | null,
+  venue: string | null,
+  titleId: string | null,
+  citationKeyBase: string | null,
+  abstractId: string | null,
+  rest: Rest | null,
+];
+
+/** What an entry has beyond the fields a row spells out. */
+interface Rest {
+  readonly entry?: Omit<
+    ParsedEntry,
+    'title' | 'abstract' | 'line' | 'date' | 'bibliographic' | 'storedAbstract' | 'mergeKeys'
+  >;
+  readonly bibliographic?: BibliographicFields;
+  readonly mergeKeys?: MergeKeys;
+}
+
+const NAME_PARTS = ['family', 'given', 'particle', 'suffix', 'literal'] as const;
+
+/**
+ * Encodes entries whose abstracts are stored as one segment.
+ * @throws if an entry's abstract is not stored, or its date is not the one its publication date makes.
+ */
+export function encodeKeptSegment(entries: readonly ParsedEntry[]): string {
+  const names = new Table<readonly (string | null)[]>();
+  const days = new Table<readonly (number | null)[]>();
+  const categories = new Table<string>();
+  const rows = entries.map((entry): Row => {
+    const stored = entry.storedAbstract;
+    if (!stored) {
+      throw new Error('a kept-records segment holds entries with stored abstracts only');
+    }
+    const { title, line, date, bibliographic, mergeKeys } = entry;
+    const { authors, issued, categories: list, arxivId, doi, venue, ...otherFields } = bibliographic ?? {};
+    if (!date !== !issued || (date && issued && paperDate(issued).text !== date.text)) {
+      throw new Error('a kept-records segment keeps an entry date only as its publication date');
+    }
+    const { titleId, citationKeyBase, abstractId, ...otherKeys } = mergeKeys ?? {};
+    const otherEntry = withoutRowFields(entry);
+    const rest: Rest = {
+      ...(Object.keys(otherEntry).length > 0 && { entry: otherEntry }),
+      ...(Object.keys(otherFields).length > 0 && { bibliographic: otherFields }),
+      ...(Object.keys(otherKeys).length > 0 && { mergeKeys: otherKeys }),
+    };
+    return [
+      title ?? null,
+      line,
+      stored.offset,
+      stored.byteLength,
+      stored.length,
+      issued ? days.index([issued.year, issued.month ?? null, issued.day ?? null]) : -1,
+      list ? categories.index(list.join(' ')) : -1,
+      (authors ?? []).map((a) => names.index(NAME_PARTS.map((part) => a[part] ?? null))),
+      arxivId ?? null,
+      doi ?? null,
+      venue ?? null,
+      titleId ?? null,
+      citationKeyBase ?? null,
+      abstractId ?? null,
+      Object.keys(rest).length > 0 ? rest : null,
+    ];
+  });
+  return JSON.stringify({ names: names.values, days: days.values, categories: categories.values, rows });
+}
+
+function withoutRowFields(entry: ParsedEntry): Rest['entry'] & object {
+  const {
+    title: _title,
+    abstract: _abstract,
+    line: _line,
+    date: _date,
+    bibliographic: _bibliographic,
+    storedAbstract: _stored,
+    mergeKeys: _mergeKeys,
+    ...other
+  } = { ...entry, abstract: '' };
+  return other;
+}
+
+/** Distinct values in order of first use, each known by its index. */
+class Table<T> {
+  readonly values: T[] = [];
+  private readonly indices = new Map<string, number>();
+
+  index(value: T): number {
+    const key = typeof value === 'string' ? value : JSON.stringify(value);
+    let index = this.indices.get(key);
+    if (index === undefined) {
+      index = this.values.push(value) - 1;
+      this.indices.set(key, index);
+    }
+    return index;
+  }
+}
+
+/**
+ * Decodes the segments of one kept-records file into entries whose abstracts are read from `file`. Names, days
+ * and category lists are shared across every segment it decodes: one object for each distinct one.
+ */
+export class KeptSegmentDecoder {
+  private readonly names = new Map<string, PersonName>();
+  private readonly days = new Map<string, { readonly issued: PublicationDate; readonly date: PaperDate }>();
+  private readonly lists = new CategoryLists();
+
+  constructor(private readonly file: AbstractFile) {}
+
+  /** @throws if the text is not a segment (the file is read as absent then, and the snapshot read again). */
+  decode(json: string): ParsedEntry[] {
+    const segment = JSON.parse(json) as Segment;
+    const names = segment.names.map((parts) => this.name(parts));
+    const days = segment.days.map((day) => this.day(day));
+    const lists = segment.categories.map((joined) => this.lists.intern(joined.split(' ')));
+    return segment.rows.map((row) => {
+      const [
+        title,
+        line,
+        offset,
+        byteLength,
+        length,
+        day,
+        list,
+        authors,
+        arxivId,
+        doi,
+        venue,
+        titleId,
+        keyBase,
+        abstractId,
+        rest,
+      ] = row;
+      const bibliographic: { -readonly [K in keyof BibliographicFields]: BibliographicFields[K] } = {
+        ...rest?.bibliographic,
+      };
+      if (arxivId !== null) {
+        bibliographic.arxivId = arxivId;
+      }
+      if (authors.length > 0) {
+        bibliographic.authors = authors.map((i) => names[i]);
+      }
+      if (day >= 0) {
+        bibliographic.issued = days[day].issued;
+      }
+      if (list >= 0) {
+        bibliographic.categories = lists[list];
+      }
+      if (doi !== null) {
+        bibliographic.doi = doi;
+      }
+      if (venue !== null) {
+        bibliographic.venue = venue;
+      }
+      const mergeKeys: { -readonly [K in keyof MergeKeys]: MergeKeys[K] } = { ...rest?.mergeKeys };
+      if (titleId !== null) {
+        mergeKeys.titleId = titleId;
+      }
+      if (keyBase !== null) {
+        mergeKeys.citationKeyBase = keyBase;
+      }
+      if (abstractId !== null) {
+        mergeKeys.abstractId = abstractId;
+      }
+      const entry = withStoredAbstract<{ -readonly [K in keyof ParsedEntry]: ParsedEntry[K] }>(
+        new StoredAbstract(this.file, offset, byteLength, length),
+      );
+      if (title !== null) {
+        entry.title = title;
+      }
+      entry.line = line;
+      if (day >= 0) {
+        entry.date = days[day].date;
+      }
+      entry.bibliographic = bibliographic;
+      entry.mergeKeys = mergeKeys;
+      return rest?.entry ? Object.assign(entry, rest.entry) : entry;
+    });
+  }
+
+  private name(parts: readonly (string | null)[]): PersonName {
+    const key = parts.join('\u0000');
+    let name = this.names.get(key);
+    if (!name) {
+      const fields: { -readonly [K in keyof PersonName]: PersonName[K] } = {};
+      NAME_PARTS.forEach((part, i) => {
+        if (parts[i] !== null && parts[i] !== undefined) {
+          fields[part] = parts[i]!;
+        }
+      });
+      name = fields;
+      this.names.set(key, name);
+    }
+    return name;
+  }
+
+  private day([year, month, day]: readonly (number | null)[]): { issued: PublicationDate; date: PaperDate } {
+    const key = `${year}-${month}-${day}`;
+    let known = this.days.get(key);
+    if (!known) {
+      const issued: PublicationDate = {
+        year: year!,
+        ...(month !== null && { month }),
+        ...(day !== null && { day }),
+      };
+      known = { issued, date: paperDate(issued) };
+      this.days.set(key, known);
+    }
+    return known;
+  }
+}
