@@ -11,62 +11,127 @@ export function topK<T>(
   k: number,
   order: (a: T, b: T) => number = () => 0,
 ): T[] {
-  if (k <= 0) {
-    return [];
-  }
-  const byRank = (a: Entry<T>, b: Entry<T>) => b.key - a.key || order(a.item, b.item);
   if (items.length <= k) {
-    return Array.from(items, (item) => ({ item, key: key(item) }))
-      .sort(byRank)
-      .map((e) => e.item);
+    return k <= 0
+      ? []
+      : best(
+          Array.from(items, (item) => key(item)),
+          Array.from(items),
+          order,
+        );
   }
-  const worse = (a: Entry<T>, b: Entry<T>) => byRank(a, b) > 0;
-  const heap: Entry<T>[] = [];
+  const heap = new Heap(k, order);
   for (let i = 0; i < items.length; i++) {
+    heap.offer(key(items[i]), items[i]);
+  }
+  return heap.best();
+}
+
+/**
+ * `topK` of numbers (document numbers, say) whose keys are already worked out, `keys[i]` being that of `items[i]`.
+ * A key function called for each of the hundreds of thousands of papers a prefix matches, from a call site that
+ * sees many such functions, returns each key as a new heap object: megabytes of garbage a query, and a garbage
+ * collection every query or two.
+ */
+export function topKByKeys(
+  items: ArrayLike<number>,
+  keys: ArrayLike<number>,
+  k: number,
+  order: (a: number, b: number) => number = () => 0,
+): number[] {
+  if (items.length <= k) {
+    return k <= 0
+      ? []
+      : best(
+          Array.from({ length: items.length }, (_, i) => keys[i]),
+          Array.from(items),
+          order,
+        );
+  }
+  const heap = new Heap(k, order);
+  for (let i = 0; i < items.length; i++) {
+    heap.offer(keys[i], items[i]);
+  }
+  return heap.best();
+}
+
+/** Items best first: highest key, then `order`; items that tie on both keep their order in the lists. */
+function best<T>(keys: readonly number[], items: readonly T[], order: (a: T, b: T) => number): T[] {
+  return Array.from(items.keys())
+    .sort((a, b) => keys[b] - keys[a] || order(items[a], items[b]))
+    .map((i) => items[i]);
+}
+
+/** A min-heap of at most `size` keyed items, the worst on top; keys and items in two arrays, so an offer allocates nothing. */
+class Heap<T> {
+  private readonly keys: number[] = [];
+  private readonly items: T[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly order: (a: T, b: T) => number,
+  ) {}
+
+  offer(key: number, item: T): void {
+    const { keys, items } = this;
+    if (keys.length < this.size) {
+      keys.push(key);
+      items.push(item);
+      this.siftUp(keys.length - 1);
+    } else if (key > keys[0] || (key === keys[0] && this.order(item, items[0]) < 0)) {
+      keys[0] = key;
+      items[0] = item;
+      this.siftDown(0);
+    }
+  }
+
+  best(): T[] {
+    return best(this.keys, this.items, this.order);
+  }
+
+  /** Whether entry i ranks below entry j. */
+  private worse(i: number, j: number): boolean {
+    return (this.keys[j] - this.keys[i] || this.order(this.items[i], this.items[j])) > 0;
+  }
+
+  private swap(i: number, j: number): void {
+    const { keys, items } = this;
+    const key = keys[i];
     const item = items[i];
-    const value = key(item);
-    if (heap.length < k) {
-      heap.push({ item, key: value });
-      siftUp(heap, heap.length - 1, worse);
-    } else if (value > heap[0].key || (value === heap[0].key && order(item, heap[0].item) < 0)) {
-      heap[0] = { item, key: value };
-      siftDown(heap, 0, worse);
+    keys[i] = keys[j];
+    items[i] = items[j];
+    keys[j] = key;
+    items[j] = item;
+  }
+
+  private siftUp(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.worse(i, parent)) {
+        return;
+      }
+      this.swap(i, parent);
+      i = parent;
     }
   }
-  return heap.sort(byRank).map((e) => e.item);
-}
 
-interface Entry<T> {
-  readonly item: T;
-  readonly key: number;
-}
-
-function siftUp<T>(heap: Entry<T>[], i: number, worse: (a: Entry<T>, b: Entry<T>) => boolean): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!worse(heap[i], heap[parent])) {
-      return;
+  private siftDown(i: number): void {
+    const length = this.keys.length;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < length && this.worse(left, smallest)) {
+        smallest = left;
+      }
+      if (right < length && this.worse(right, smallest)) {
+        smallest = right;
+      }
+      if (smallest === i) {
+        return;
+      }
+      this.swap(smallest, i);
+      i = smallest;
     }
-    [heap[parent], heap[i]] = [heap[i], heap[parent]];
-    i = parent;
-  }
-}
-
-function siftDown<T>(heap: Entry<T>[], i: number, worse: (a: Entry<T>, b: Entry<T>) => boolean): void {
-  for (;;) {
-    const left = 2 * i + 1;
-    const right = left + 1;
-    let smallest = i;
-    if (left < heap.length && worse(heap[left], heap[smallest])) {
-      smallest = left;
-    }
-    if (right < heap.length && worse(heap[right], heap[smallest])) {
-      smallest = right;
-    }
-    if (smallest === i) {
-      return;
-    }
-    [heap[smallest], heap[i]] = [heap[i], heap[smallest]];
-    i = smallest;
   }
 }

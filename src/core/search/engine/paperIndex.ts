@@ -10,7 +10,7 @@ import { rerank } from './rank';
 import type { IndexedCounts, SearchHit, SearchOptions, SearchResults } from './results';
 import { FIELD_BOOST, FUZZY_WEIGHT, fuzziness, PREFIX_WEIGHT } from './settings';
 import type { Scored, TermIndex, TermMatch, WordMatches } from './termIndex';
-import { topK } from '../../util/topK';
+import { topK, topKByKeys } from '../../util/topK';
 import { stem } from '../stem';
 
 /** Completions a prefix expands to, most frequent first: enough for any intent, bounded for 1-letter prefixes. */
@@ -52,7 +52,7 @@ export class PaperIndex {
   ) {}
 
   /** The papers a query matched, with every word and with some: allocated at the first search. */
-  private matchBuffers: { readonly all: Uint32Array; readonly some: Uint32Array } | undefined;
+  private matchBuffers: MatchBuffers | undefined;
 
   /** What filters read of every paper, by its place in the library: each column made at the first query that reads it. */
   private paperColumns: PaperColumns | undefined;
@@ -72,8 +72,12 @@ export class PaperIndex {
   }
 
   /** Views of reused buffers: a one-letter prefix or a filter can match most papers, and a list of them per keystroke is garbage. */
-  private buffers(): { readonly all: Uint32Array; readonly some: Uint32Array } {
-    return (this.matchBuffers ??= { all: new Uint32Array(this.size), some: new Uint32Array(this.size) });
+  private buffers(): MatchBuffers {
+    return (this.matchBuffers ??= {
+      all: new Uint32Array(this.size),
+      some: new Uint32Array(this.size),
+      keys: new Float64Array(this.size),
+    });
   }
 
   /** The index as cache bytes, under its key. */
@@ -132,19 +136,24 @@ export class PaperIndex {
       const relevance = this.relevance(words, scored, described);
       // Papers with every word first (for a longer question, every paper with any); only when there are too few
       // of them, papers with some.
+      // Each key worked out here, where the call is always the same one and compiles to a plain loop.
+      const { keys } = this.buffers();
+      for (let i = 0; i < all.length; i++) {
+        keys[i] = relevance.of(all[i]);
+      }
       const ranked = rerank(
-        topK(all, relevance, RERANK_DEPTH, byDocument).map((doc) => this.hit(doc, relevance(doc), words)),
+        topKByKeys(all, keys, RERANK_DEPTH, byDocument).map((doc) => this.hit(doc, relevance.of(doc), words)),
         query,
       );
       let total = all.length;
       if (all.length < limit && words.length > 1) {
         const partial = topK(
           some,
-          (doc) => popCount(scored.mask(doc)) * 1e6 + relevance(doc),
+          (doc) => popCount(scored.mask(doc)) * 1e6 + relevance.of(doc),
           limit - all.length,
           byDocument,
         );
-        ranked.push(...partial.map((doc) => this.hit(doc, relevance(doc), words)));
+        ranked.push(...partial.map((doc) => this.hit(doc, relevance.of(doc), words)));
         total += some.length;
       }
       return { query, hits: ranked.slice(0, limit), total };
@@ -251,9 +260,9 @@ export class PaperIndex {
    * BM25 with OR semantics over word stems (see `score`): no word is
    * required, and each counts by its IDF, so common words do not decide.
    */
-  private relevance(words: readonly WordMatches[], scored: Scored, described: boolean): (doc: number) => number {
+  private relevance(words: readonly WordMatches[], scored: Scored, described: boolean): Relevance {
     if (described) {
-      return (doc) => scored.score(doc);
+      return new Relevance(scored);
     }
     let exactWords = 0;
     const idfs = words.map((word, i) => {
@@ -276,7 +285,7 @@ export class PaperIndex {
     });
     const total = idfs.reduce((a, b) => a + b, 0);
     if (total === 0) {
-      return (doc) => scored.score(doc);
+      return new Relevance(scored);
     }
     // A short query has at most `SHORT_QUERY_WORDS` words, so a paper has one of a few sets of them: each set's
     // factor is worked out once here, not again for each of the hundreds of thousands of papers a prefix matches.
@@ -290,8 +299,7 @@ export class PaperIndex {
       }
       factors[has] = (COVERAGE_FLOOR + share / total) ** COVERAGE_POWER;
     }
-    return (doc) =>
-      scored.score(doc) * factors[(scored.exactMask(doc) & exactWords) | (scored.mask(doc) & ~exactWords)];
+    return new Relevance(scored, factors, exactWords);
   }
 
   /** Scores the query's words; `full` is the mask of a paper that has them all. The caller must `reset` the scores. */
@@ -559,6 +567,33 @@ export class PaperIndex {
       }
     }
     return { paper: this.library.papers[doc], score, terms: [...terms] };
+  }
+}
+
+/** The papers a query matched, with every word and with some, and the keys they are ranked by: reused by every query. */
+interface MatchBuffers {
+  readonly all: Uint32Array;
+  readonly some: Uint32Array;
+  /** A key for each paper of `all`, at the same place. */
+  readonly keys: Float64Array;
+}
+
+/** A paper's relevance to a query (see `PaperIndex.relevance`): its score, times, for a short query, the factor of the words it has. */
+class Relevance {
+  constructor(
+    private readonly scored: Scored,
+    /** By the words a paper has (a mask), its factor. */
+    private readonly factors?: Float64Array,
+    /** The words that count only where a paper has them as typed or completed, not by a typo. */
+    private readonly exactWords = 0,
+  ) {}
+
+  of(doc: number): number {
+    const { scored, factors, exactWords } = this;
+    const score = scored.score(doc);
+    return factors === undefined
+      ? score
+      : score * factors[(scored.exactMask(doc) & exactWords) | (scored.mask(doc) & ~exactWords)];
   }
 }
 

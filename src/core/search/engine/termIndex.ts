@@ -465,7 +465,8 @@ export class TermIndex {
       if (wholeNorms !== undefined && stemTerms !== undefined) {
         const { tfs: stemTfs, docs: stemDocs } = this.stemScratch();
         let stemDocCount = 0;
-        // A block at a time, as below, for the same reason.
+        // A block at a time, as below, for the same reason: the papers then come grouped by block, and the loop after
+        // this one reads each block's records together.
         const next = Uint32Array.from(stemTerms, (termId) => offsets[termId]);
         for (let blockEnd = SCORE_BLOCK; blockEnd - SCORE_BLOCK < docCount; blockEnd += SCORE_BLOCK) {
           for (let t = 0; t < stemTerms.length; t++) {
@@ -490,9 +491,8 @@ export class TermIndex {
         const typed = words[w].typedTerm;
         const stemDf = typed !== undefined ? offsets[typed + 1] - offsets[typed] : stemDocCount;
         const idf = Math.log(1 + (docCount - stemDf + 0.5) / (stemDf + 0.5));
-        const stemmed = ascending(stemDocs, stemDocCount, stemTfs, 1, 0);
-        for (let i = 0; i < stemmed.length; i++) {
-          const doc = stemmed[i];
+        for (let i = 0; i < stemDocCount; i++) {
+          const doc = stemDocs[i];
           const tf = stemTfs[doc];
           stemTfs[doc] = 0;
           const at = doc * DOC_SLOTS;
@@ -566,7 +566,7 @@ export class TermIndex {
     }
     // Everything after scoring (sorting out who has every word, ranking, `reset`) reads each matched document's
     // record: in the order they were touched, term by term, each read was a cache miss.
-    return new Scored(ascending(touched, touchedCount, bits, DOC_SLOTS * 2, MASK), slots, bits);
+    return new Scored(ascending(touched, touchedCount, bits), slots, bits);
   }
 
   private wholeNorms: Float64Array | undefined;
@@ -614,22 +614,16 @@ export class TermIndex {
 /**
  * The first `count` documents of `list`, in ascending order, which reads their records in memory order rather than
  * at random (each a cache miss at 300,000 papers). Few are sorted; when they are a good part of the library, one
- * pass over every document's mark (`marks[doc * stride + at]`, not 0 for those listed) finds them quicker.
+ * pass over every document's mask (not 0 for those listed) finds them quicker.
  */
-function ascending(
-  list: Uint32Array,
-  count: number,
-  marks: Uint32Array | Float64Array,
-  stride: number,
-  at: number,
-): Uint32Array {
-  const docCount = marks.length / stride;
+function ascending(list: Uint32Array, count: number, bits: Uint32Array): Uint32Array {
+  const docCount = bits.length / (DOC_SLOTS * 2);
   if (count * SORT_OR_SCAN < docCount) {
     return list.subarray(0, count).sort();
   }
   let n = 0;
   for (let doc = 0; doc < docCount; doc++) {
-    if (marks[doc * stride + at] !== 0) {
+    if (bits[doc * DOC_SLOTS * 2 + MASK] !== 0) {
       list[n++] = doc;
     }
   }
