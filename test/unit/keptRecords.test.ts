@@ -235,6 +235,31 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
     );
   });
 
+  it('reads the snapshot with its abstracts in memory when its records cannot be saved, and says so', async () => {
+    const snapshot = path.join(dir, 'unsaved.jsonl');
+    await fs.writeFile(snapshot, ABSTRACTS.map((a, i) => record(i + 1, 'cs.CL', a)).join('\n'));
+    const notAFolder = path.join(dir, 'a-file');
+    await fs.writeFile(notAFolder, '');
+    const read = readOk(
+      await readInWorker(READ_WORKER, {
+        path: snapshot,
+        id: snapshot,
+        name: 's',
+        keptRecordsDir: path.join(notAFolder, 'kept'),
+      }),
+    );
+    assert.equal(read.keptRecords, undefined);
+    assert.deepEqual(
+      read.parsed.entries.map((e) => [e.abstract, e.storedAbstract]),
+      ABSTRACTS.map((a) => [a, undefined]),
+    );
+    assert.deepEqual(read.parsed.counts, { read: 4, kept: 4, bad: 0 });
+    assert.match(
+      read.parsed.problems[0].message,
+      /^the records it keeps could not be saved in .*a-file.kept \(ENOTDIR\), so it is read again at every start$/,
+    );
+  });
+
   it('names stored abstracts in the index cache key without reading them, and the key still tells texts apart', async () => {
     const snapshot = path.join(dir, 'keyed.jsonl');
     await fs.writeFile(snapshot, ABSTRACTS.map((a, i) => record(i + 1, 'cs.CL', a)).join('\n'));

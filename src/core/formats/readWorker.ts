@@ -13,7 +13,7 @@ import {
 } from './keptRecords/keptRecordsFile';
 import { NodeAbstractFile } from './keptRecords/nodeAbstractFile';
 import { nodeFileSource } from './nodeFileSource';
-import type { ParsedEntry } from './parse';
+import type { CorpusProblem, ParsedEntry } from './parse';
 import { readCorpusSource } from './readSource';
 import type { KeptRecordsLocation, ReadWorkerAck, ReadWorkerReply, ReadWorkerRequest } from './readWorkerProtocol';
 
@@ -24,12 +24,6 @@ const BATCHES_AHEAD = 2;
 /** Progress is posted at most this often. */
 const PROGRESS_MS = 100;
 
-/**
- * The read worker (bundled as `dist/readWorker.js`): streams one local file from disk and reads it off the
- * extension host's thread, where decoding and parsing hundreds of megabytes would hold up the editor. With a
- * kept-records folder, what a read of the arXiv snapshot keeps is written there, abstracts included, and the next
- * read of the same file with the same filter sends that instead of reading the snapshot again.
- */
 /** Sends batches no further ahead of the receiver than `BATCHES_AHEAD`. */
 class Pacer {
   private inFlight = 0;
@@ -55,6 +49,12 @@ class Pacer {
   }
 }
 
+/**
+ * The read worker (bundled as `dist/readWorker.js`): streams one local file from disk and reads it off the
+ * extension host's thread, where decoding and parsing hundreds of megabytes would hold up the editor. With a
+ * kept-records folder, what a read of the arXiv snapshot keeps is written there, abstracts included, and the next
+ * read of the same file with the same filter sends that instead of reading the snapshot again.
+ */
 const port = parentPort;
 if (port) {
   const pacer = new Pacer(port);
@@ -78,11 +78,47 @@ async function read(request: ReadWorkerRequest, pacer: Pacer): Promise<void> {
   if (location && existing) {
     return sendKept(request, existing, { ...location, reused: true }, pacer);
   }
-  let lastProgress = 0;
   const sink = location && new StoringAbstracts(location);
-  let file: LibraryFile | UnreadableFile | undefined;
+  let file = await readFile(request, pacer, sink);
+  let saveError = sink?.failed;
+  if (!saveError && sink?.writer && location && file && isReadable(file) && file.parsed.format === 'arxiv') {
+    try {
+      return sendKept(request, keep(file, sink.writer, location), { ...location, reused: false }, pacer);
+    } catch (error) {
+      saveError = error;
+    }
+  }
+  sink?.writer?.abandon();
+  let notSaved: CorpusProblem | undefined;
+  if (saveError !== undefined) {
+    // A full disk, say: the snapshot is read again with its abstracts in memory, and so at the next start.
+    notSaved = {
+      line: 1,
+      message: `the records it keeps could not be saved in ${request.keptRecordsDir} (${reasonOf(saveError)}), so it is read again at every start`,
+    };
+    file = await readFile(request, pacer, undefined);
+  }
+  if (!file || !isReadable(file)) {
+    pacer.post({ file: file ?? { id: request.id, problem: { line: 1, message: 'reading the file was cancelled' } } });
+    return;
+  }
+  const { entries, ...rest } = file.parsed;
+  for (let start = 0; start < entries.length; start += ENTRIES_PER_MESSAGE) {
+    await pacer.postBatch({ entries: JSON.stringify(entries.slice(start, start + ENTRIES_PER_MESSAGE)) });
+  }
+  const problems = notSaved ? [notSaved, ...rest.problems] : rest.problems;
+  pacer.post({ file: { ...file, parsed: { ...rest, problems, entries: [] } } });
+}
+
+/** Reads the file; with a sink, each arXiv record kept has its abstract written to the kept-records file as it is read. */
+async function readFile(
+  request: ReadWorkerRequest,
+  pacer: Pacer,
+  sink: StoringAbstracts | undefined,
+): Promise<LibraryFile | UnreadableFile | undefined> {
+  let lastProgress = 0;
   try {
-    file = await readCorpusSource(
+    return await readCorpusSource(
       request.id,
       request.name,
       path.basename(request.path),
@@ -100,33 +136,39 @@ async function read(request: ReadWorkerRequest, pacer: Pacer): Promise<void> {
       },
     );
   } catch (error) {
-    const reason = (error as { code?: string }).code ?? (error as Error).message;
-    file = { id: request.id, problem: { line: 1, message: `the file cannot be read (${reason})` } };
-  }
-  const writer = sink?.writer;
-  if (!file || !isReadable(file)) {
-    writer?.abandon();
-    pacer.post({ file: file ?? { id: request.id, problem: { line: 1, message: 'reading the file was cancelled' } } });
-    return;
-  }
-  const { entries, ...rest } = file.parsed;
-  if (writer && location && rest.format === 'arxiv' && rest.counts) {
-    for (let start = 0; start < entries.length; start += ENTRIES_PER_MESSAGE) {
-      const batch = entries.slice(start, start + ENTRIES_PER_MESSAGE);
-      writer.addSegment(encodeKeptSegment(batch), batch.length);
+    if (sink?.failed) {
+      // Not the file's fault: the caller reads it again without saving.
+      return undefined;
     }
-    writer.finish({ key: location.key, counts: rest.counts, problems: rest.problems });
-    const written = openKeptRecords(location.path, location.key);
-    if (!written) {
-      throw new Error(`the kept-records file ${location.path} cannot be read back`);
-    }
-    return sendKept(request, written, { ...location, reused: false }, pacer);
+    return { id: request.id, problem: { line: 1, message: `the file cannot be read (${reasonOf(error)})` } };
   }
-  writer?.abandon();
+}
+
+/** Writes the segments and the footer after the abstracts, and opens the finished file to send from. */
+function keep(
+  file: LibraryFile,
+  writer: KeptRecordsWriter,
+  location: Omit<KeptRecordsLocation, 'reused'>,
+): KeptRecords {
+  const { entries, counts, problems } = file.parsed;
   for (let start = 0; start < entries.length; start += ENTRIES_PER_MESSAGE) {
-    await pacer.postBatch({ entries: JSON.stringify(entries.slice(start, start + ENTRIES_PER_MESSAGE)) });
+    const batch = entries.slice(start, start + ENTRIES_PER_MESSAGE);
+    writer.addSegment(encodeKeptSegment(batch), batch.length);
   }
-  pacer.post({ file: { ...file, parsed: { ...rest, entries: [] } } });
+  writer.finish({
+    key: location.key,
+    counts: counts ?? { read: entries.length, kept: entries.length, bad: 0 },
+    problems,
+  });
+  const written = openKeptRecords(location.path, location.key);
+  if (!written) {
+    throw new Error(`${location.path} cannot be read back`);
+  }
+  return written;
+}
+
+function reasonOf(error: unknown): string {
+  return (error as { code?: string }).code ?? (error as Error).message;
 }
 
 function keptRecordsLocation(request: ReadWorkerRequest): Omit<KeptRecordsLocation, 'reused'> | undefined {
@@ -137,7 +179,6 @@ function keptRecordsLocation(request: ReadWorkerRequest): Omit<KeptRecordsLocati
     // Read as usual, which says why the file cannot be read.
     return undefined;
   }
-  mkdirSync(request.keptRecordsDir!, { recursive: true });
   const key = keptRecordsKey(request.path, stat, request.arxivFilter);
   return { key, path: path.join(request.keptRecordsDir!, keptRecordsFileName(key)) };
 }
@@ -148,6 +189,8 @@ function keptRecordsLocation(request: ReadWorkerRequest): Omit<KeptRecordsLocati
  */
 class StoringAbstracts {
   writer: KeptRecordsWriter | undefined;
+  /** Why writing failed, once it has: the read stops, and is made again without saving. */
+  failed: unknown;
   private readonly file: NodeAbstractFile;
 
   constructor(private readonly location: Omit<KeptRecordsLocation, 'reused'>) {
@@ -155,10 +198,19 @@ class StoringAbstracts {
   }
 
   keep(entry: ParsedEntry): ParsedEntry {
-    this.writer ??= new KeptRecordsWriter(this.location.path);
     const { abstract, ...fields } = entry;
-    const { offset, byteLength } = this.writer.keepAbstract(abstract);
-    const stored = new StoredAbstract(this.file, offset, byteLength, abstract.length);
+    let range;
+    try {
+      if (!this.writer) {
+        mkdirSync(path.dirname(this.location.path), { recursive: true });
+        this.writer = new KeptRecordsWriter(this.location.path);
+      }
+      range = this.writer.keepAbstract(abstract);
+    } catch (error) {
+      this.failed = error;
+      throw error;
+    }
+    const stored = new StoredAbstract(this.file, range.offset, range.byteLength, abstract.length);
     return Object.assign(withStoredAbstract<ParsedEntry>(stored), { ...fields, mergeKeys: mergeKeys(entry, true) });
   }
 }

@@ -60,6 +60,8 @@ export class KeptRecordsWriter {
   /** Bytes written or buffered so far: the offset of the next byte. */
   private offset = 0;
   private readonly segments: [number, number, number][] = [];
+  private closed = false;
+  private named = false;
 
   constructor(private readonly path: string) {
     this.partial = `${path}.partial`;
@@ -100,16 +102,21 @@ export class KeptRecordsWriter {
     this.write(json);
     this.write(trailer);
     this.flush();
+    this.closed = true;
     fs.closeSync(this.fd);
     fs.renameSync(this.partial, this.path);
+    this.named = true;
   }
 
-  /** Gives up: the partial file is removed. */
+  /** Gives up, at any point: nothing it wrote is left, under either name. */
   abandon(): void {
     try {
-      fs.closeSync(this.fd);
+      if (!this.closed) {
+        this.closed = true;
+        fs.closeSync(this.fd);
+      }
     } finally {
-      fs.rmSync(this.partial, { force: true });
+      fs.rmSync(this.named ? this.path : this.partial, { force: true });
     }
   }
 
