@@ -8,6 +8,7 @@ import {
   keptRecordsFileName,
   keptRecordsKey,
   openKeptRecords,
+  staleKeptRecords,
 } from '../../src/core/formats/keptRecords/keptRecordsFile';
 import { KeptSegmentDecoder, encodeKeptSegment } from '../../src/core/formats/keptRecords/keptSegment';
 import { NodeAbstractFile } from '../../src/core/formats/keptRecords/nodeAbstractFile';
@@ -168,6 +169,28 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
     assert.throws(() => encodeKeptSegment([{ title: 't', abstract: 'in memory', line: 1 }]), /stored abstracts only/);
   });
 
+  it('finds kept records no window has used for a month, and partial files a day old, never one in use', async () => {
+    const folder = path.join(dir, 'stale');
+    await fs.mkdir(folder);
+    const now = Date.parse('2026-11-29T12:00:00Z');
+    const daysAgo = (days: number) => new Date(now - days * 86_400_000);
+    const files: [string, number][] = [
+      ['old.records', 31],
+      ['old-in-use.records', 90],
+      ['recent.records', 29],
+      ['left.records.partial', 2],
+      ['reading.records.partial', 0.5],
+      ['other.txt', 400],
+    ];
+    for (const [name, age] of files) {
+      await fs.writeFile(path.join(folder, name), '');
+      await fs.utimes(path.join(folder, name), daysAgo(age), daysAgo(age));
+    }
+    const stale = staleKeptRecords(folder, new Set([path.join(folder, 'old-in-use.records')]), now);
+    assert.deepEqual(stale.map((f) => path.basename(f)).sort(), ['left.records.partial', 'old.records']);
+    assert.deepEqual(staleKeptRecords(path.join(dir, 'no such folder'), new Set(), now), []);
+  });
+
   it('keys a read by the file, its size and time, and the filter', () => {
     const stat = { size: 10, mtimeMs: 1000 };
     const cl = parseArxivFilter({ categories: ['cs.CL'] }).filter;
@@ -209,8 +232,11 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
     // The same size and time with other bytes: only a read of the kept records, not of the file, gives the old papers.
     await fs.writeFile(snapshot, `${lines.join('\n')}\n`.replace(/Paper number/g, 'Replaced txt'));
     await fs.utimes(snapshot, time, time);
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    await fs.utimes(first.keptRecords!.path, longAgo, longAgo);
     const second = readOk(await readInWorker(READ_WORKER, request));
     assert.deepEqual(second.keptRecords, { ...first.keptRecords, reused: true });
+    assert.ok((await fs.stat(first.keptRecords!.path)).mtimeMs > longAgo.getTime(), 'a reuse marks the file as used');
     assert.deepEqual(second.parsed.counts, { read: 4, kept: 2, bad: 0 });
     assert.deepEqual(
       second.parsed.entries.map((e) => e.title),
