@@ -12,6 +12,7 @@ import {
 } from '../../src/core/formats/keptRecords/keptRecordsFile';
 import { KeptSegmentDecoder, encodeKeptSegment } from '../../src/core/formats/keptRecords/keptSegment';
 import { NodeAbstractFile } from '../../src/core/formats/keptRecords/nodeAbstractFile';
+import { SharedValues } from '../../src/core/formats/sharedValues';
 import { paperDate } from '../../src/core/model/dates';
 import { StoredAbstract, withStoredAbstract, type AbstractFile } from '../../src/core/model/storedAbstract';
 import type { ParsedEntry } from '../../src/core/formats/parse';
@@ -155,7 +156,7 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
       },
       mergeKeys: { titleId: 'def', label: 'O(n) attention' },
     });
-    const decoder = new KeptSegmentDecoder(file);
+    const decoder = new KeptSegmentDecoder(file, new SharedValues());
     const [a, b] = decoder.decode(encodeKeptSegment([first, second]));
     const [again] = decoder.decode(encodeKeptSegment([second]));
     const plain = (e: ParsedEntry) => ({ ...e, abstract: e.abstract });
