@@ -5,7 +5,8 @@ import SearchableMap from 'minisearch/SearchableMap';
 
 /**
  * The term dictionary: MiniSearch's radix tree (`SearchableMap`), whose
- * exact, prefix and typo lookups are MiniSearch's own, kept in flat arrays.
+ * exact and prefix lookups are MiniSearch's own and whose typo lookup is its
+ * algorithm run on the arrays (see `fuzzyTerms`), kept in flat arrays.
  * SearchableMap builds its tree out of nested `Map`s, one per node: some
  * 300,000 of them at 100,000 abstracts. Held for as long as the index is, they
  * made every full garbage collection in the extension host mark them all,
