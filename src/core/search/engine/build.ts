@@ -1,4 +1,5 @@
 import type { Library } from '../../model/paper';
+import { sameAbstractText } from '../../model/storedAbstract';
 import { runSteps, runStepsAsync, type CancellationFlag } from '../../util/steps';
 import { decodeIndexCacheSteps, indexCacheKeySteps } from './indexCache';
 import { INDEX_SETTINGS_KEY, PaperIndexer } from './indexer';
@@ -206,7 +207,7 @@ function* carriedFromSteps(
     if (
       old !== undefined &&
       before[old].title === paper.title &&
-      before[old].abstract === paper.abstract &&
+      sameAbstractText(before[old], paper) &&
       authorText(before[old]) === authorText(paper)
     ) {
       from[doc] = old;
