@@ -8,6 +8,7 @@ import type { FileProblem, Library } from '../core/model/paper';
 import { COLLECTION_NAMES_FILE, readCorpusLocations, type LocalFileReader } from '../core/formats/sources';
 import type { ArxivFilter } from '../core/formats/arxiv/filter';
 import { readInWorker } from '../core/formats/readInWorker';
+import { staleKeptRecords } from '../core/formats/keptRecords/keptRecordsFile';
 import { readCorpusSource, type ReadProgress } from '../core/formats/readSource';
 import { nodeFileSource } from '../core/formats/nodeFileSource';
 import { describeReadProgress } from '../core/formats/readProgress';
@@ -220,17 +221,26 @@ export class LibraryService extends Disposable {
 
   /**
    * Deletes the kept-records files that the snapshot before this one used and this one does not (a snapshot that
-   * changed, or whose filter did). Only those: another window may be using other files in the same folder.
+   * changed, or whose filter did), and those no window has used for a month (`staleKeptRecords`): another window
+   * may be using other files in the same folder.
    */
   private dropUnusedKeptRecords(inUse: ReadonlySet<string>): void {
-    for (const path of this.keptRecordsInUse) {
-      if (!inUse.has(path)) {
-        rm(path, { force: true }).catch((error: unknown) =>
-          this.output.warn(`Could not delete ${path}:`, error instanceof Error ? error.message : String(error)),
-        );
-      }
+    const dropped = [...this.keptRecordsInUse].filter((path) => !inUse.has(path));
+    const dir = this.keptRecordsDir;
+    if (dir) {
+      dropped.push(...staleKeptRecords(dir, inUse));
+    }
+    for (const path of dropped) {
+      rm(path, { force: true }).catch((error: unknown) =>
+        this.output.warn(`Could not delete ${path}:`, error instanceof Error ? error.message : String(error)),
+      );
     }
     this.keptRecordsInUse = inUse;
+  }
+
+  /** Where the read worker keeps what reads of the arXiv snapshot keep: only on this machine's disk. */
+  private get keptRecordsDir(): string | undefined {
+    return this.storageUri.scheme === 'file' ? vscode.Uri.joinPath(this.storageUri, 'kept-records').fsPath : undefined;
   }
 
   /**
@@ -287,8 +297,7 @@ export class LibraryService extends Disposable {
   private localReader(arxivFilter: ArxivFilter | undefined, token: vscode.CancellationToken): LocalFileReader {
     const script = vscode.Uri.joinPath(this.extensionUri, 'dist', 'readWorker.js').fsPath;
     // Abstracts of the snapshot stay on disk there, and a snapshot read once is not read again while unchanged.
-    const keptRecordsDir =
-      this.storageUri.scheme === 'file' ? vscode.Uri.joinPath(this.storageUri, 'kept-records').fsPath : undefined;
+    const keptRecordsDir = this.keptRecordsDir;
     return async (path, id, name) => {
       const fileName = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
       const progress = new NotifiedProgress(fileName, () => this.cancelLoad?.cancel());

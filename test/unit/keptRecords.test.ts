@@ -8,9 +8,11 @@ import {
   keptRecordsFileName,
   keptRecordsKey,
   openKeptRecords,
+  staleKeptRecords,
 } from '../../src/core/formats/keptRecords/keptRecordsFile';
 import { KeptSegmentDecoder, encodeKeptSegment } from '../../src/core/formats/keptRecords/keptSegment';
 import { NodeAbstractFile } from '../../src/core/formats/keptRecords/nodeAbstractFile';
+import { SharedValues } from '../../src/core/formats/sharedValues';
 import { paperDate } from '../../src/core/model/dates';
 import { StoredAbstract, withStoredAbstract, type AbstractFile } from '../../src/core/model/storedAbstract';
 import type { ParsedEntry } from '../../src/core/formats/parse';
@@ -154,7 +156,7 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
       },
       mergeKeys: { titleId: 'def', label: 'O(n) attention' },
     });
-    const decoder = new KeptSegmentDecoder(file);
+    const decoder = new KeptSegmentDecoder(file, new SharedValues());
     const [a, b] = decoder.decode(encodeKeptSegment([first, second]));
     const [again] = decoder.decode(encodeKeptSegment([second]));
     const plain = (e: ParsedEntry) => ({ ...e, abstract: e.abstract });
@@ -166,6 +168,28 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
     assert.equal(again.date, a.date);
     assert.equal(again.bibliographic?.categories, a.bibliographic?.categories);
     assert.throws(() => encodeKeptSegment([{ title: 't', abstract: 'in memory', line: 1 }]), /stored abstracts only/);
+  });
+
+  it('finds kept records no window has used for a month, and partial files a day old, never one in use', async () => {
+    const folder = path.join(dir, 'stale');
+    await fs.mkdir(folder);
+    const now = Date.parse('2026-11-29T12:00:00Z');
+    const daysAgo = (days: number) => new Date(now - days * 86_400_000);
+    const files: [string, number][] = [
+      ['old.records', 31],
+      ['old-in-use.records', 90],
+      ['recent.records', 29],
+      ['left.records.partial', 2],
+      ['reading.records.partial', 0.5],
+      ['other.txt', 400],
+    ];
+    for (const [name, age] of files) {
+      await fs.writeFile(path.join(folder, name), '');
+      await fs.utimes(path.join(folder, name), daysAgo(age), daysAgo(age));
+    }
+    const stale = staleKeptRecords(folder, new Set([path.join(folder, 'old-in-use.records')]), now);
+    assert.deepEqual(stale.map((f) => path.basename(f)).sort(), ['left.records.partial', 'old.records']);
+    assert.deepEqual(staleKeptRecords(path.join(dir, 'no such folder'), new Set(), now), []);
   });
 
   it('keys a read by the file, its size and time, and the filter', () => {
@@ -209,8 +233,11 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
     // The same size and time with other bytes: only a read of the kept records, not of the file, gives the old papers.
     await fs.writeFile(snapshot, `${lines.join('\n')}\n`.replace(/Paper number/g, 'Replaced txt'));
     await fs.utimes(snapshot, time, time);
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    await fs.utimes(first.keptRecords!.path, longAgo, longAgo);
     const second = readOk(await readInWorker(READ_WORKER, request));
     assert.deepEqual(second.keptRecords, { ...first.keptRecords, reused: true });
+    assert.ok((await fs.stat(first.keptRecords!.path)).mtimeMs > longAgo.getTime(), 'a reuse marks the file as used');
     assert.deepEqual(second.parsed.counts, { read: 4, kept: 2, bad: 0 });
     assert.deepEqual(
       second.parsed.entries.map((e) => e.title),

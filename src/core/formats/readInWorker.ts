@@ -2,14 +2,12 @@ import { Worker } from 'node:worker_threads';
 import type { LibraryFile, UnreadableFile } from '../library/merge';
 import { isReadable } from '../library/merge';
 import type { CancellationFlag } from '../util/steps';
-import { CategoryLists } from './arxiv/categoryLists';
-import type { PaperDate } from '../model/dates';
 import type { ParsedEntry } from './parse';
 import type { ReadProgress } from './readSource';
 import type { ReadWorkerAck, ReadWorkerReply, ReadWorkerRequest } from './readWorkerProtocol';
 import { KeptSegmentDecoder } from './keptRecords/keptSegment';
 import { NodeAbstractFile } from './keptRecords/nodeAbstractFile';
-import type { BibliographicFields, PersonName, PublicationDate } from '../model/bibliographic';
+import { SharedValues } from './sharedValues';
 
 /** How often a cancellation is noticed while the worker reads. */
 const CANCEL_POLL_MS = 50;
@@ -58,7 +56,7 @@ export function readInWorker(
         options.onProgress?.(reply.progress);
       } else if ('keptRecords' in reply) {
         abstracts = new NodeAbstractFile(reply.keptRecords.key, reply.keptRecords.path);
-        segments = new KeptSegmentDecoder(abstracts);
+        segments = new KeptSegmentDecoder(abstracts, shared);
         reused = reply.keptRecords.reused;
       } else if ('segment' in reply) {
         if (!segments) {
@@ -93,55 +91,4 @@ export function readInWorker(
     );
     worker.postMessage(request satisfies ReadWorkerRequest);
   });
-}
-
-/**
- * Entries from the worker come as separate objects even where they could share one (equal category lists, equal
- * dates, one person's name on many papers): at 300,000 papers that costs tens of megabytes, so they are shared
- * here, in the copies, which are this thread's own.
- */
-class SharedValues {
-  private readonly lists = new CategoryLists();
-  private readonly dates = new Map<string, PaperDate>();
-  private readonly days = new Map<string, PublicationDate>();
-  private readonly names = new Map<string, PersonName>();
-
-  entry(entry: ParsedEntry): ParsedEntry {
-    const mutable = entry as { date?: PaperDate; bibliographic?: Mutable<BibliographicFields> };
-    const fields = mutable.bibliographic;
-    if (fields?.categories) {
-      fields.categories = this.lists.intern(fields.categories);
-    }
-    if (fields?.authors) {
-      const authors = fields.authors as PersonName[];
-      for (let i = 0; i < authors.length; i++) {
-        const n = authors[i];
-        authors[i] = shared(
-          this.names,
-          `${n.family}\u0000${n.given}\u0000${n.particle}\u0000${n.suffix}\u0000${n.literal}`,
-          n,
-        );
-      }
-    }
-    if (fields?.issued) {
-      const { year, month, day } = fields.issued;
-      fields.issued = shared(this.days, `${year}-${month}-${day}`, fields.issued);
-    }
-    if (mutable.date) {
-      mutable.date = shared(this.dates, mutable.date.text, mutable.date);
-    }
-    return entry;
-  }
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** The value already known under `key`, or `value`, now known under it. */
-function shared<T>(known: Map<string, T>, key: string, value: T): T {
-  const found = known.get(key);
-  if (found !== undefined) {
-    return found;
-  }
-  known.set(key, value);
-  return value;
 }

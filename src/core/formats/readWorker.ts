@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { isReadable, mergeKeys, type LibraryFile, type UnreadableFile } from '../library/merge';
@@ -76,6 +76,7 @@ async function read(request: ReadWorkerRequest, pacer: Pacer): Promise<void> {
   const location = request.keptRecordsDir === undefined ? undefined : keptRecordsLocation(request);
   const existing = location && openKeptRecords(location.path, location.key);
   if (location && existing) {
+    touch(location.path);
     return sendKept(request, existing, { ...location, reused: true }, pacer);
   }
   const sink = location && new StoringAbstracts(location);
@@ -165,6 +166,16 @@ function keep(
     throw new Error(`${location.path} cannot be read back`);
   }
   return written;
+}
+
+/** Marks a kept-records file as used now: unused files are deleted after a while (`staleKeptRecords`). */
+function touch(file: string): void {
+  const now = new Date();
+  try {
+    utimesSync(file, now, now);
+  } catch {
+    // Read-only storage: the file is used all the same, and may be deleted as unused in a month.
+  }
 }
 
 function reasonOf(error: unknown): string {

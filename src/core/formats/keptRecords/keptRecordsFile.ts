@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { ArxivFilter } from '../arxiv/filter';
 import type { CorpusProblem, RecordCounts } from '../parse';
 
@@ -218,4 +219,43 @@ export function readFully(fd: number, bytes: Uint8Array, position: number): void
     }
     done += n;
   }
+}
+
+/** A kept-records file no window has used for this long is deleted: its snapshot has gone, or its filter changed. */
+export const KEPT_RECORDS_UNUSED_DAYS = 30;
+/** A partial file this old was left by a read that never finished (VS Code closed, the machine stopped). */
+const PARTIAL_HOURS = 24;
+
+/**
+ * The files in `dir` to delete: kept-records files not in `inUse` whose time is older than 30 days (a read that
+ * reuses one touches it, so the time says when a window last used it) and partial files older than a day. Another
+ * window may use a file this one does not, so a file is never judged by this window's use alone.
+ */
+export function staleKeptRecords(dir: string, inUse: ReadonlySet<string>, now = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const stale: string[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const maxAge = name.endsWith('.records')
+      ? KEPT_RECORDS_UNUSED_DAYS * 86_400_000
+      : name.endsWith('.partial')
+        ? PARTIAL_HOURS * 3_600_000
+        : undefined;
+    if (maxAge === undefined || inUse.has(file)) {
+      continue;
+    }
+    try {
+      if (now - fs.statSync(file).mtimeMs > maxAge) {
+        stale.push(file);
+      }
+    } catch {
+      // Gone already.
+    }
+  }
+  return stale;
 }

@@ -1,8 +1,8 @@
-import type { BibliographicFields, PersonName, PublicationDate } from '../../model/bibliographic';
-import { paperDate, type PaperDate } from '../../model/dates';
+import type { BibliographicFields, PersonName } from '../../model/bibliographic';
+import { paperDate } from '../../model/dates';
 import { StoredAbstract, withStoredAbstract, type AbstractFile } from '../../model/storedAbstract';
-import { CategoryLists } from '../arxiv/categoryLists';
 import type { MergeKeys, ParsedEntry } from '../parse';
+import type { SharedValues } from '../sharedValues';
 
 /**
  * A segment of kept records: a thousand snapshot entries, each with a stored abstract, as one JSON text made for
@@ -133,22 +133,28 @@ class Table<T> {
 }
 
 /**
- * Decodes the segments of one kept-records file into entries whose abstracts are read from `file`. Names, days
- * and category lists are shared across every segment it decodes: one object for each distinct one.
+ * Decodes the segments of one kept-records file into entries whose abstracts are read from `file`, with one object
+ * for each distinct name, day and category list (`SharedValues`).
  */
 export class KeptSegmentDecoder {
-  private readonly names = new Map<string, PersonName>();
-  private readonly days = new Map<string, { readonly issued: PublicationDate; readonly date: PaperDate }>();
-  private readonly lists = new CategoryLists();
-
-  constructor(private readonly file: AbstractFile) {}
+  constructor(
+    private readonly file: AbstractFile,
+    private readonly shared: SharedValues,
+  ) {}
 
   /** @throws if the text is not a segment (the file is read as absent then, and the snapshot read again). */
   decode(json: string): ParsedEntry[] {
     const segment = JSON.parse(json) as Segment;
-    const names = segment.names.map((parts) => this.name(parts));
-    const days = segment.days.map((day) => this.day(day));
-    const lists = segment.categories.map((joined) => this.lists.intern(joined.split(' ')));
+    const names = segment.names.map((parts) => this.shared.name(personName(parts)));
+    const days = segment.days.map(([year, month, day]) => {
+      const issued = this.shared.issued({
+        year: year!,
+        ...(month !== null && { month }),
+        ...(day !== null && { day }),
+      });
+      return { issued, date: this.shared.date(paperDate(issued)) };
+    });
+    const lists = segment.categories.map((joined) => this.shared.categories(joined.split(' ')));
     return segment.rows.map((row) => {
       const [
         title,
@@ -213,35 +219,15 @@ export class KeptSegmentDecoder {
       return rest?.entry ? Object.assign(entry, rest.entry) : entry;
     });
   }
+}
 
-  private name(parts: readonly (string | null)[]): PersonName {
-    const key = parts.join('\u0000');
-    let name = this.names.get(key);
-    if (!name) {
-      const fields: { -readonly [K in keyof PersonName]: PersonName[K] } = {};
-      NAME_PARTS.forEach((part, i) => {
-        if (parts[i] !== null && parts[i] !== undefined) {
-          fields[part] = parts[i]!;
-        }
-      });
-      name = fields;
-      this.names.set(key, name);
+function personName(parts: readonly (string | null)[]): PersonName {
+  const name: { -readonly [K in keyof PersonName]: PersonName[K] } = {};
+  NAME_PARTS.forEach((part, i) => {
+    const value = parts[i];
+    if (value !== null && value !== undefined) {
+      name[part] = value;
     }
-    return name;
-  }
-
-  private day([year, month, day]: readonly (number | null)[]): { issued: PublicationDate; date: PaperDate } {
-    const key = `${year}-${month}-${day}`;
-    let known = this.days.get(key);
-    if (!known) {
-      const issued: PublicationDate = {
-        year: year!,
-        ...(month !== null && { month }),
-        ...(day !== null && { day }),
-      };
-      known = { issued, date: paperDate(issued) };
-      this.days.set(key, known);
-    }
-    return known;
-  }
+  });
+  return name;
 }
