@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findMatches } from '../../src/core/search/highlight';
+import { buildIndex } from '../../src/core/search/engine';
 import { parseQuery } from '../../src/core/search/query';
 import { snippet } from '../../src/core/search/snippet';
 import { tokenizeForIndex } from '../../src/core/search/tokenize';
@@ -113,6 +114,33 @@ describe('search ranking on real queries', () => {
     );
     // Two letters keep more completions, and a longer prefix more still.
     assert.ok(new Set(index.search('tr', { limit: 500 }).hits.flatMap((h) => h.terms)).size > completions.size);
+  });
+
+  it('looks a query of filters alone up as a filter, not as a citation key by reading every paper', async () => {
+    const { library } = await bundledCorpus();
+    let keyReads = 0;
+    // The same papers, each counting how often its citation key is read.
+    const papers = library.papers.map((paper) => {
+      const copy = { ...paper };
+      Object.defineProperty(copy, 'citationKey', {
+        get: () => {
+          keyReads++;
+          return paper.citationKey;
+        },
+      });
+      return copy;
+    });
+    const index = buildIndex({ ...library, papers });
+    for (const query of ['year:2023', 'has:code', 'cat:cs.CL', 'cat:cs.CL,stat.ML']) {
+      keyReads = 0;
+      index.search(query);
+      assert.equal(keyReads, 0, query);
+    }
+    // Typed alone, a key with more than letters is looked up, and put first.
+    const paper = papers.find((p) => /[^\p{L}]/u.test(p.citationKey))!;
+    keyReads = 0;
+    assert.equal(index.search(paper.citationKey).hits[0].paper.citationKey, paper.citationKey);
+    assert.ok(keyReads > 0);
   });
 
   it('says how many papers matched in all', async () => {

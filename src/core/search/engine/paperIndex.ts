@@ -91,7 +91,7 @@ export class PaperIndex {
 
   search(input: string, options: SearchOptions = {}): SearchResults {
     const results = this.searchText(input, options);
-    const named = this.named(input);
+    const named = this.named(input, results.query);
     if (named === undefined) {
       return results;
     }
@@ -106,7 +106,7 @@ export class PaperIndex {
    * The paper an identifier typed on its own names: an arXiv id (`2401.12345`, `arXiv:2401.12345v2`,
    * `hep-th/9901001`), a DOI (bare, `doi:…` or a doi.org link) or a citation key.
    */
-  private named(input: string): Paper | undefined {
+  private named(input: string, query: ParsedQuery): Paper | undefined {
     const text = input.trim();
     if (text === '' || /\s/.test(text)) {
       return undefined;
@@ -114,8 +114,11 @@ export class PaperIndex {
     const arxivId = parseArxivId(text);
     const doi = /^(?:10\.|doi:|https?:\/\/(?:dx\.)?doi\.org\/)/i.test(text) ? findDoi(text) : undefined;
     // A key that is a word and nothing else (`learning`, generated for a paper without authors or year) is a
-    // word the user is searching for, not a key.
-    const key = /[^\p{L}]/u.test(text) ? text : undefined;
+    // word the user is searching for, not a key; and a query the syntax reads as filters alone (`cat:cs.CL`,
+    // `year:2020`) says what it wants: looking for a key spelled so would visit every paper at every keystroke
+    // (30 ms at 300,000 papers, as long as the filter itself).
+    const filtersOnly = query.words.length === 0 && query.description.length > 0;
+    const key = /[^\p{L}]/u.test(text) && !filtersOnly ? text : undefined;
     return arxivId === undefined && doi === undefined && key === undefined
       ? undefined
       : paperNamed(this.library.papers, arxivId, doi === undefined ? undefined : doiKey(doi), key);
