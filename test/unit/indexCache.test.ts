@@ -3,7 +3,17 @@ import { buildLibrary } from '../../src/core/library/merge';
 import { parseCorpus } from '../../src/core/formats/parse';
 import { loadIndexAsync, type PaperIndex } from '../../src/core/search/engine';
 import fc from 'fast-check';
-import { CorpusDigest, decodeIndexCache, type IndexedText } from '../../src/core/search/engine/indexCache';
+import {
+  alignedSteps,
+  CorpusDigest,
+  decodeIndexCache,
+  decodeIndexCacheSteps,
+  encodeIndexCache,
+  utf8Steps,
+  type IndexedText,
+} from '../../src/core/search/engine/indexCache';
+import { TermIndexBuilder } from '../../src/core/search/engine/termIndex';
+import { runSteps } from '../../src/core/util/steps';
 import { TermList } from '../../src/core/search/engine/termList';
 import { bundledCorpus } from './helpers';
 
@@ -12,7 +22,7 @@ function blocks(bytes: Uint8Array) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(8, true);
   const counts = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Record<
-    'termCount' | 'postingCount' | 'docCount' | 'nodeCount' | 'entryCount',
+    'termCount' | 'postingCount' | 'docCount' | 'nodeCount' | 'entryCount' | 'termsBytes' | 'labelsBytes',
     number
   >;
   const align = (n: number) => Math.ceil(n / 4) * 4;
@@ -166,17 +176,83 @@ describe('the index cache', () => {
           }
         }
         const text = new TextDecoder().decode(new TextEncoder().encode(packed.text));
-        assert.deepEqual(TermList.of(text, packed.ends.slice()), packed);
-        assert.equal(TermList.of(`${text}x`, packed.ends), undefined, 'text longer than its terms');
+        // Two ends a step, so that a list of a few terms is checked across several steps.
+        const of = (t: string, ends: Uint32Array) => runSteps(TermList.ofSteps(t, ends, 2));
+        assert.deepEqual(of(text, packed.ends.slice()), packed);
+        assert.equal(of(`${text}x`, packed.ends), undefined, 'text longer than its terms');
         if (text.length > 0) {
-          assert.equal(TermList.of(text.slice(1), packed.ends), undefined, 'text shorter than its terms');
+          assert.equal(of(text.slice(1), packed.ends), undefined, 'text shorter than its terms');
         }
-        if (list.length > 1) {
-          const ends = packed.ends.slice();
-          ends[0] = ends[1] + 1;
-          assert.equal(TermList.of(text, ends), undefined, 'ends that go back');
+        for (let id = 1; id < list.length; id++) {
+          if (packed.ends[id - 1] > 0) {
+            const ends = packed.ends.slice();
+            ends[id] = ends[id - 1] - 1;
+            assert.equal(of(text, ends), undefined, `ends that go back at term ${id}`);
+          }
         }
       }),
     );
   });
+
+  it('decodes UTF-8 a slice at a time as a fatal TextDecoder decodes it whole, characters split between slices included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer({ min: 1, max: 9 }), (text, slice) => {
+        const bytes = new TextEncoder().encode(text);
+        assert.deepEqual(stepsOf(utf8Steps(bytes, slice)), { value: text, yields: Math.ceil(bytes.length / slice) });
+      }),
+    );
+    const invalid = [[0x80], [0x61, 0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff, 0x61]];
+    for (const bytes of invalid) {
+      for (const slice of [1, 2, 4]) {
+        assert.throws(() => runSteps(utf8Steps(Uint8Array.from(bytes), slice)), TypeError, `${bytes} by ${slice}`);
+      }
+    }
+  });
+
+  it('copies bytes that are not on a 4-byte boundary a slice at a time, and takes those that are as they are', () => {
+    const bytes = Uint8Array.from({ length: 1001 }, (_, i) => (i * 31) % 256);
+    const shifted = new Uint8Array(bytes.length + 1).subarray(1);
+    shifted.set(bytes);
+    const copied = stepsOf(alignedSteps(shifted, 100));
+    assert.equal(copied.value.byteOffset % 4, 0);
+    assert.deepEqual(copied, { value: bytes, yields: 11 });
+    const taken = stepsOf(alignedSteps(bytes, 100));
+    assert.equal(taken.value, bytes);
+    assert.equal(taken.yields, 0);
+  });
+
+  it('loads a large cache in many steps: its terms, labels, postings and documents each checked or decoded in slices', () => {
+    // 200,000 documents of three title words each, among 150,000 distinct words: most parts span several slices.
+    const builder = new TermIndexBuilder();
+    for (let doc = 0; doc < 200_000; doc++) {
+      builder.add([[0, 1, 2].map((k) => `word${(doc * 7919 + k * 50_000) % 150_000}`), []]);
+    }
+    const bytes = encodeIndexCache(builder.finish(), 'key');
+    const { value, yields } = stepsOf(decodeIndexCacheSteps(bytes, 'key'));
+    assert.equal(value?.docCount, 200_000);
+    const { counts } = blocks(bytes);
+    // A step for each slice of each part, at the decode's slice sizes: were any part done in one go, there would be fewer.
+    const slices = (n: number, size: number) => Math.ceil(n / size);
+    const least =
+      slices(counts.termsBytes, 1 << 18) +
+      slices(counts.termCount, 1 << 16) +
+      slices(counts.labelsBytes, 1 << 18) +
+      slices(counts.termCount + 1, 1 << 19) +
+      slices(counts.postingCount, 1 << 19) +
+      slices(counts.nodeCount, 1 << 15) +
+      2 * slices(counts.docCount * 2, 1 << 17);
+    assert.ok(yields >= least, `${yields} yields, ${least} slices`);
+  });
 });
+
+/** Runs steps to their end: what they return, and how many times they yielded on the way. */
+function stepsOf<T>(steps: Generator<void, T>): { value: T; yields: number } {
+  let yields = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return { value: step.value, yields };
+    }
+    yields++;
+  }
+}

@@ -18,7 +18,7 @@ import { StoredAbstract, withStoredAbstract, type AbstractFile } from '../../src
 import type { ParsedEntry } from '../../src/core/formats/parse';
 import { readInWorker } from '../../src/core/formats/readInWorker';
 import { buildLibrary, isReadable, type LibraryFile, type UnreadableFile } from '../../src/core/library/merge';
-import { buildIndex, loadIndexAsync } from '../../src/core/search/engine';
+import { buildIndex, loadIndexAsync, updateIndexAsync } from '../../src/core/search/engine';
 import { indexCacheKeySteps } from '../../src/core/search/engine/indexCache';
 import { runSteps } from '../../src/core/util/steps';
 import { ROOT } from './helpers';
@@ -95,7 +95,11 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
       ranges.map((r) => abstracts.read(r.offset, r.byteLength)),
       texts,
     );
-    assert.equal(abstracts.reads, 1, 'two hundred short abstracts are one window');
+    assert.equal(abstracts.reads, 2, 'two hundred short abstracts in order: a page, then one large window');
+    const elsewhere = new NodeAbstractFile('k', file);
+    assert.equal(elsewhere.read(ranges[150].offset, ranges[150].byteLength), texts[150]);
+    assert.equal(elsewhere.read(ranges[10].offset, ranges[10].byteLength), texts[10]);
+    assert.equal(elsewhere.reads, 2, 'two abstracts far apart, out of order: a page each');
     await fs.rm(file);
     const gone = new NodeAbstractFile('k', file);
     assert.match(gone.read(ranges[0].offset, ranges[0].byteLength), /cannot be read from .*window\.records: ENOENT/);
@@ -304,6 +308,16 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
     assert.equal(file.reads, readsBefore, 'the key reads no abstract');
     const loaded = await loadIndexAsync(library, index.toCache());
     assert.ok(loaded, 'a library from the same kept records loads the cached index');
+    const again = buildLibrary([read]);
+    const readText = file.read.bind(file);
+    let texts = 0;
+    file.read = (offset, byteLength) => {
+      texts++;
+      return readText(offset, byteLength);
+    };
+    const updated = await updateIndexAsync(index, again);
+    assert.equal(updated?.indexed.carried, again.papers.length, 'every paper carried over');
+    assert.equal(texts, 0, 'the same stored abstracts are not read to be compared');
     const inMemoryEntries = read.parsed.entries.map((e) => ({
       line: e.line,
       title: e.title,

@@ -61,6 +61,20 @@ export function abstractLength(entry: { readonly abstract: string; readonly stor
   return entry.storedAbstract ? entry.storedAbstract.length : entry.abstract.length;
 }
 
+/**
+ * Whether two papers' abstracts are the same text: two stored at the same place are, without reading them; any
+ * other pair is compared as text.
+ */
+export function sameAbstractText(
+  a: { readonly abstract: string; readonly storedAbstract?: StoredAbstract },
+  b: { readonly abstract: string; readonly storedAbstract?: StoredAbstract },
+): boolean {
+  if (a.storedAbstract && b.storedAbstract && a.storedAbstract.key === b.storedAbstract.key) {
+    return true;
+  }
+  return abstractLength(a) === abstractLength(b) && a.abstract === b.abstract;
+}
+
 /** The same object with other fields changed, its stored abstract (if any) kept: a spread would drop the getter. */
 export function withFields<T extends { readonly storedAbstract?: StoredAbstract }>(object: T, fields: Partial<T>): T {
   return Object.assign(Object.create(Object.getPrototypeOf(object) as object) as T, object, fields);

@@ -2,13 +2,16 @@ import * as fs from 'node:fs';
 import type { AbstractFile } from '../../model/storedAbstract';
 import { readFully } from './keptRecordsFile';
 
-/** Bytes read at a time: papers in a list or an index build are read in file order, a window serves hundreds. */
-const WINDOW_BYTES = 256 * 1024;
+/** Bytes read at a time while abstracts are read in file order (an index build): a window serves hundreds. */
+const SEQUENTIAL_BYTES = 256 * 1024;
+/** Bytes read for an abstract read out of order (a list of hits, a phrase check): about a page, a few abstracts. */
+const RANDOM_BYTES = 4096;
 
 /**
- * Abstracts read from a kept-records file on the local disk. The last window read is kept, so reading papers in
- * order (building the index, hashing the library) costs one read per window; the file is opened for each read and
- * closed again, so nothing is left open when a library is dropped. Counts its reads, for tests of the work done.
+ * Abstracts read from a kept-records file on the local disk. The last window read is kept, and a read that goes on
+ * where the window ends takes a large one, so reading papers in order (building the index) costs one read per
+ * quarter megabyte, while a read out of order reads about a page. The file is opened for each read and closed
+ * again, so nothing is left open when a library is dropped. Counts its reads, for tests of the work done.
  */
 export class NodeAbstractFile implements AbstractFile {
   private window = Buffer.alloc(0);
@@ -24,7 +27,8 @@ export class NodeAbstractFile implements AbstractFile {
   read(offset: number, byteLength: number): string {
     try {
       if (offset < this.windowStart || offset + byteLength > this.windowStart + this.window.length) {
-        this.load(offset, Math.max(byteLength, WINDOW_BYTES));
+        const sequential = offset >= this.windowStart && offset <= this.windowStart + this.window.length;
+        this.load(offset, Math.max(byteLength, sequential ? SEQUENTIAL_BYTES : RANDOM_BYTES));
         if (this.window.length < byteLength) {
           throw new Error('the file is shorter than its records say');
         }

@@ -1,6 +1,7 @@
 import type { Library } from '../../model/paper';
+import { sameAbstractText } from '../../model/storedAbstract';
 import { runSteps, runStepsAsync, type CancellationFlag } from '../../util/steps';
-import { decodeIndexCacheSteps, indexCacheKeySteps } from './indexCache';
+import { alignedSteps, decodeIndexCacheSteps, indexCacheKeySteps } from './indexCache';
 import { INDEX_SETTINGS_KEY, PaperIndexer } from './indexer';
 import type { WorkerUpdate } from './indexWorkerProtocol';
 import { PaperIndex } from './paperIndex';
@@ -132,11 +133,11 @@ async function loadAsync(
   token?: CancellationFlag,
   knownKey?: string,
 ): Promise<PaperIndex | undefined> {
-  // Aligned once here, so that the index's arrays are views of the very bytes it keeps for `toCache`.
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   return runStepsAsync(
     (function* () {
       const key = knownKey ?? (yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY));
+      // Aligned once here, so that the index's arrays are views of the very bytes it keeps for `toCache`.
+      const aligned = yield* alignedSteps(bytes);
       const terms = yield* decodeIndexCacheSteps(aligned, key);
       return terms && terms.docCount === library.papers.length
         ? new PaperIndex(library, terms, key, indexed, aligned)
@@ -206,7 +207,7 @@ function* carriedFromSteps(
     if (
       old !== undefined &&
       before[old].title === paper.title &&
-      before[old].abstract === paper.abstract &&
+      sameAbstractText(before[old], paper) &&
       authorText(before[old]) === authorText(paper)
     ) {
       from[doc] = old;
