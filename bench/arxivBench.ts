@@ -5,12 +5,12 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
-  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { parseArxivFilter } from '../src/core/formats/arxiv/filter';
@@ -219,7 +219,8 @@ export async function arxivScaleChild(
   const afterLibrary = heapBytes();
   const indexMeter = blockMeter();
   at = performance.now();
-  const index = await loadIndexAsync(library, readFileSync(cachePath));
+  // Read as the extension reads it (`vscode.workspace.fs.readFile`): off this thread.
+  const index = await loadIndexAsync(library, await readFile(cachePath));
   if (!index) {
     throw new Error('the index cache did not match the library on the next start');
   }
