@@ -58,22 +58,6 @@ interface Draft {
   firstLine: number;
 }
 
-/** The identifiers that make two entries one paper whatever their titles: DOIs (case-insensitive) and arXiv ids. */
-function identifierKeys(entry: ParsedEntry): string[] | undefined {
-  const fields = entry.bibliographic;
-  if (!fields || (fields.doi === undefined && fields.arxivId === undefined)) {
-    return undefined;
-  }
-  const keys: string[] = [];
-  if (fields.doi !== undefined) {
-    keys.push(`doi:${doiKey(fields.doi)}`);
-  }
-  if (fields.arxivId !== undefined) {
-    keys.push(`arxiv:${fields.arxivId}`);
-  }
-  return keys;
-}
-
 /**
  * Merges the entries of every file into distinct papers (the rule is in the
  * README, "Duplicates"). A paper listed by several files becomes one paper
@@ -102,9 +86,12 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
   const byTitle = new Map<string, Draft[]>();
   const notes: FileProblem[] = [];
   const byAbstract = new Map<string, Draft>();
-  const byIdentifier = new Map<string, Draft>();
+  // The same DOI or arXiv id is the same paper: keyed by the values themselves, no new string an entry.
+  const byDoi = new Map<string, Draft>();
+  const byArxivId = new Map<string, Draft>();
   const drafts: Draft[] = [];
   const anyUntitled = files.some((f) => f.parsed.entries.some((e) => !e.title));
+  const { keysOf, wanted } = yield* keysAndWantedAbstracts(files);
   // Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to.
   for (const titled of anyUntitled ? [true, false] : [true]) {
     for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
@@ -120,16 +107,19 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
           continue;
         }
         const order = fileIndex * 1e7 + entryIndex;
-        const keys = entry.mergeKeys ?? mergeKeys(entry);
+        const keys = keysOf[fileIndex][entryIndex];
         const titleId = keys.titleId;
-        // Abstracts are only compared to find an untitled copy's paper: without untitled entries, no key is needed.
-        const abstractId = anyUntitled || !titleId ? (keys.abstractId ?? abstractKeyId(entry.abstract)) : undefined;
-        const identifiers = identifierKeys(entry);
+        // Abstracts are only compared to find the paper of an entry without a title id: only those ids are wanted.
+        const abstractId = !titleId || wanted.size > 0 ? (keys.abstractId ?? abstractKeyId(entry.abstract)) : undefined;
+        const doi = entry.bibliographic?.doi;
+        const doiId = doi === undefined ? undefined : doiKey(doi);
+        const arxivId = entry.bibliographic?.arxivId;
         // The same DOI or arXiv id is the same paper, however its title was written; only an untitled copy is
         // matched by its abstract: two titled papers are never merged on text alone.
         const sameTitle = titleId ? byTitle.get(titleId) : undefined;
         const existing =
-          (identifiers && firstFound(byIdentifier, identifiers)) ??
+          (doiId !== undefined ? byDoi.get(doiId) : undefined) ??
+          (arxivId !== undefined ? byArxivId.get(arxivId) : undefined) ??
           (titleId
             ? sameTitle?.find((d) => sameAbstract(draftAbstract(d), entry.abstract))
             : abstractId
@@ -156,12 +146,13 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
           }
         }
         mergeEntry(draft, inFile, entry, keys, order);
-        for (const key of identifiers ?? []) {
-          if (!byIdentifier.has(key)) {
-            byIdentifier.set(key, draft);
-          }
+        if (doiId !== undefined && !byDoi.has(doiId)) {
+          byDoi.set(doiId, draft);
         }
-        if (abstractId && !byAbstract.has(abstractId)) {
+        if (arxivId !== undefined && !byArxivId.has(arxivId)) {
+          byArxivId.set(arxivId, draft);
+        }
+        if (abstractId && wanted.has(abstractId) && !byAbstract.has(abstractId)) {
           byAbstract.set(abstractId, draft);
         }
       }
@@ -220,6 +211,35 @@ function newDraft(id: string, order: number, firstFile: LibraryFile, firstLine: 
 
 function draftAbstract(draft: Draft): string {
   return draft.abstractFrom?.abstract ?? '';
+}
+
+/**
+ * Every entry's merge keys (worked out here where the read worker has not), and the abstract ids that entries
+ * without a title id will look their paper up by: the only ones worth keeping in a map.
+ */
+function* keysAndWantedAbstracts(
+  files: readonly LibraryFile[],
+): Generator<void, { keysOf: MergeKeys[][]; wanted: Set<string> }> {
+  const keysOf: MergeKeys[][] = [];
+  const wanted = new Set<string>();
+  for (const file of files) {
+    const keys: MergeKeys[] = [];
+    for (const entry of file.parsed.entries) {
+      const entryKeys = entry.mergeKeys ?? mergeKeys(entry);
+      keys.push(entryKeys);
+      if (entryKeys.titleId === undefined) {
+        const abstractId = entryKeys.abstractId ?? abstractKeyId(entry.abstract);
+        if (abstractId !== undefined) {
+          wanted.add(abstractId);
+        }
+      }
+      if (keys.length % STEP_SIZE === 0) {
+        yield;
+      }
+    }
+    keysOf.push(keys);
+  }
+  return { keysOf, wanted };
 }
 
 /** The paper id an abstract makes; undefined for one without a letter or digit. */
@@ -333,17 +353,6 @@ function mergeEntry(draft: Draft, inFile: readonly [string], entry: ParsedEntry,
       ? { ...entry.bibliographic, ...draft.bibliographic }
       : entry.bibliographic;
   }
-}
-
-/** The first draft any of `keys` names. */
-function firstFound(map: ReadonlyMap<string, Draft>, keys: readonly string[]): Draft | undefined {
-  for (const key of keys) {
-    const draft = map.get(key);
-    if (draft) {
-      return draft;
-    }
-  }
-  return undefined;
 }
 
 /**
