@@ -4,6 +4,7 @@ import { runSteps, runStepsAsync, type CancellationFlag } from '../../util/steps
 import { alignedSteps, decodeIndexCacheSteps, indexCacheKeySteps } from './indexCache';
 import { INDEX_SETTINGS_KEY, PaperIndexer } from './indexer';
 import type { WorkerUpdate } from './indexWorkerProtocol';
+import { IdentifierTable } from './identifierTable';
 import { PaperIndex } from './paperIndex';
 import type { IndexedCounts } from './results';
 import type { TermIndex } from './termIndex';
@@ -139,9 +140,11 @@ async function loadAsync(
       // Aligned once here, so that the index's arrays are views of the very bytes it keeps for `toCache`.
       const aligned = yield* alignedSteps(bytes);
       const terms = yield* decodeIndexCacheSteps(aligned, key);
-      return terms && terms.docCount === library.papers.length
-        ? new PaperIndex(library, terms, key, indexed, aligned)
-        : undefined;
+      if (!terms || terms.docCount !== library.papers.length) {
+        return undefined;
+      }
+      const identifiers = yield* IdentifierTable.buildSteps(library.papers);
+      return new PaperIndex(library, terms, identifiers, key, indexed, aligned);
     })(),
     token,
   );
@@ -171,7 +174,8 @@ function* buildSteps(
     yield;
   }
   const { terms, key } = yield* indexer.finishSteps();
-  return new PaperIndex(library, terms, key, { tokenized: papers.length - carried, carried });
+  const identifiers = yield* IdentifierTable.buildSteps(papers);
+  return new PaperIndex(library, terms, identifiers, key, { tokenized: papers.length - carried, carried });
 }
 
 /**
