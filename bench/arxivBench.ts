@@ -23,6 +23,7 @@ import { buildLibrarySteps, isReadable } from '../src/core/library/merge';
 import { buildIndexAsync, loadIndexAsync } from '../src/core/search/engine';
 import { runStepsAsync } from '../src/core/util/steps';
 import type { Library, Paper } from '../src/core/model/paper';
+import { blockMeter, gc, heapBytes, queryLatency, type Latency } from './measure';
 import { writeSyntheticSnapshot } from './syntheticSnapshot';
 
 /**
@@ -67,17 +68,7 @@ export interface ScaleRow {
   /** JS heap and typed arrays per paper: the library (strings, objects) and the index. */
   libraryBytesPerPaper: number;
   indexBytesPerPaper: number;
-  latency: Record<string, { p50: number; p95: number; max: number }>;
-}
-
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-function heapBytes(): number {
-  gc();
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
+  latency: Record<string, Latency>;
 }
 
 async function bestOf<T>(runs: number, work: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -124,27 +115,6 @@ async function readSpeeds(file: string): Promise<Record<string, { mbPerS: number
     process.stderr.write(`  ${name}: ${(mb / (ms / 1000)).toFixed(0)} MB/s, ${result} kept\n`);
   }
   return out;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/** The longest stretch the event loop is held between `start()` and `stop()`, sampled every millisecond. */
-function blockMeter(): { stop: () => number } {
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(longest, performance.now() - last);
-    },
-  };
 }
 
 /**
@@ -233,22 +203,7 @@ export async function arxivScaleChild(
   const rssMB = process.memoryUsage().rss / 1048576;
   const afterIndex = heapBytes();
   const classes = { ...queryClasses, category: CATEGORY_QUERIES };
-  for (const queries of Object.values(classes)) {
-    queries.forEach((q) => index.search(q, { limit: 50 }));
-  }
-  const latency: ScaleRow['latency'] = {};
-  for (const [name, queries] of Object.entries(classes)) {
-    const times: number[] = [];
-    for (const query of queries) {
-      for (let r = 0; r < 5; r++) {
-        const t = performance.now();
-        index.search(query, { limit: 50 });
-        times.push(performance.now() - t);
-      }
-    }
-    times.sort((a, b) => a - b);
-    latency[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
-  }
+  const latency = queryLatency(classes, (query) => index.search(query, { limit: 50 }), 5);
   const papers = library.papers.length;
   const half: Partial<ScaleRow> = {
     keptRecordsLoadMs,

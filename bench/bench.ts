@@ -22,7 +22,7 @@ import { MINISEARCH_AS_CONFIGURED, searchAsConfigured } from './miniSearchAsConf
 import { syntheticCorpus, toCorpusText } from './synthetic';
 import { arxivScaleChild, arxivTables, runArxivBench } from './arxivBench';
 import { bibtexTable, runBibtexBench } from './bibtexBench';
-import { longestBlock } from './eventLoop';
+import { gc, heapBytes, longestBlock, queryLatency, type Latency } from './measure';
 
 /**
  * `npm run bench`: the project's search against MiniSearch used directly (configured as the project would) and
@@ -141,25 +141,14 @@ interface Row {
   /** The first query after loading, before V8 has compiled the search. */
   firstQueryMs: number;
   heapMB: number;
-  latency: Record<string, { p50: number; p95: number; max: number }>;
+  latency: Record<string, Latency>;
   maxBlockMs?: number;
   /** The same while the corpus files are read into papers (with another library in memory, as on a reload). */
   maxBlockReadingMs?: number;
 }
 
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-/** JS heap plus typed-array buffers (which live outside the heap but are memory all the same). */
 function heapMB(): number {
-  gc();
-  const usage = process.memoryUsage();
-  return (usage.heapUsed + usage.arrayBuffers) / 1048576;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return heapBytes() / 1048576;
 }
 
 async function measure(engine: Engine, library: Library, libraryMs: number, baseline: number): Promise<Row> {
@@ -173,23 +162,7 @@ async function measure(engine: Engine, library: Library, libraryMs: number, base
   started = performance.now();
   engine.search(index, FIRST_QUERY);
   const firstQueryMs = performance.now() - started;
-  // V8 compiles the search while the first queries run; the percentiles are of a search that has run before, like every keystroke after the first few.
-  for (const queries of Object.values(QUERY_CLASSES)) {
-    queries.forEach((query) => engine.search(index, query));
-  }
-  const latency: Row['latency'] = {};
-  for (const [name, queries] of Object.entries(QUERY_CLASSES)) {
-    const times: number[] = [];
-    for (const query of queries) {
-      for (let r = 0; r < REPEATS; r++) {
-        started = performance.now();
-        engine.search(index, query);
-        times.push(performance.now() - started);
-      }
-    }
-    times.sort((a, b) => a - b);
-    latency[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
-  }
+  const latency = queryLatency(QUERY_CLASSES, (query) => engine.search(index, query), REPEATS);
   return {
     engine: engine.name,
     docs: library.papers.length,

@@ -4,7 +4,7 @@ import { readBibtexSteps } from '../src/core/formats/bibtex/readBibtex';
 import type { Paper } from '../src/core/model/paper';
 import { findMathSpans } from '../src/core/text/tex';
 import { runSteps, runStepsAsync } from '../src/core/util/steps';
-import { longestBlock } from './eventLoop';
+import { longestBlock } from './measure';
 
 /**
  * A 10,000-entry `.bib` with abstracts, read as the extension reads it (split at entry lines, citation-js's

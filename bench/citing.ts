@@ -4,6 +4,7 @@ import { hoverTargetsAt } from '../src/core/cite/hoverTargets';
 import { paperHoverMarkdown, shortByline } from '../src/core/cite/paperHover';
 import type { Library, Paper } from '../src/core/model/paper';
 import type { PaperIndex } from '../src/core/search/engine';
+import { latencyOf } from './measure';
 
 /**
  * Citing at library scale: what completion and hover do per request, timed against the plain way (a scan of every
@@ -28,11 +29,6 @@ export interface CitingRow {
   readonly hoverP95Ms: number;
   readonly hoverMaxMs: number;
   readonly hoverPlainP50Ms: number;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
 function timed(work: () => unknown): number {
@@ -104,17 +100,19 @@ export function measureCiting(library: Library, index: PaperIndex): CitingRow {
     hovers.push(timed(() => hover(offset)));
     hoversPlain.push(timed(() => plainHover(offset)));
   }
+  const completions = latencyOf(completion);
+  const hoverLatency = latencyOf(hovers);
   return {
     papers: papers.length,
     lookupsMs,
-    completionP50Ms: percentile(completion, 0.5),
-    completionP95Ms: percentile(completion, 0.95),
-    completionMaxMs: percentile(completion, 1),
-    completionPlainP50Ms: percentile(completionPlain, 0.5),
-    hoverP50Ms: percentile(hovers, 0.5),
-    hoverP95Ms: percentile(hovers, 0.95),
-    hoverMaxMs: percentile(hovers, 1),
-    hoverPlainP50Ms: percentile(hoversPlain, 0.5),
+    completionP50Ms: completions.p50,
+    completionP95Ms: completions.p95,
+    completionMaxMs: completions.max,
+    completionPlainP50Ms: latencyOf(completionPlain).p50,
+    hoverP50Ms: hoverLatency.p50,
+    hoverP95Ms: hoverLatency.p95,
+    hoverMaxMs: hoverLatency.max,
+    hoverPlainP50Ms: latencyOf(hoversPlain).p50,
   };
 }
 
