@@ -226,12 +226,14 @@ function* keysAndWantedAbstracts(
     const keys: MergeKeys[] = [];
     for (const entry of file.parsed.entries) {
       const entryKeys = entry.mergeKeys ?? mergeKeys(entry);
-      keys.push(entryKeys);
-      if (entryKeys.titleId === undefined) {
-        const abstractId = entryKeys.abstractId ?? abstractKeyId(entry.abstract);
-        if (abstractId !== undefined) {
-          wanted.add(abstractId);
-        }
+      const abstractId =
+        entryKeys.titleId === undefined ? (entryKeys.abstractId ?? abstractKeyId(entry.abstract)) : undefined;
+      // Kept with the keys, so that the merge does not work it out again.
+      keys.push(
+        abstractId !== undefined && entryKeys.abstractId === undefined ? { ...entryKeys, abstractId } : entryKeys,
+      );
+      if (abstractId !== undefined) {
+        wanted.add(abstractId);
       }
       if (keys.length % STEP_SIZE === 0) {
         yield;

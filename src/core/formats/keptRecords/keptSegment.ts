@@ -65,17 +65,25 @@ export function encodeKeptSegment(entries: readonly ParsedEntry[]): string {
   const days = new Table<readonly (number | null)[]>();
   const categories = new Table<string>();
   const rows = entries.map((entry): Row => {
-    const stored = entry.storedAbstract;
+    // A stored entry's `abstract` is its prototype's getter, not a field of its own: the rest leaves it out
+    // without reading it from disk.
+    const {
+      title,
+      line,
+      date,
+      bibliographic,
+      mergeKeys,
+      storedAbstract: stored,
+      ...otherEntry
+    } = entry as Omit<ParsedEntry, 'abstract'>;
     if (!stored) {
       throw new Error('a kept-records segment holds entries with stored abstracts only');
     }
-    const { title, line, date, bibliographic, mergeKeys } = entry;
     const { authors, issued, categories: list, arxivId, doi, venue, ...otherFields } = bibliographic ?? {};
     if (!date !== !issued || (date && issued && paperDate(issued).text !== date.text)) {
       throw new Error('a kept-records segment keeps an entry date only as its publication date');
     }
     const { titleId, citationKeyBase, abstractId, ...otherKeys } = mergeKeys ?? {};
-    const otherEntry = withoutRowFields(entry);
     const rest: Rest = {
       ...(Object.keys(otherEntry).length > 0 && { entry: otherEntry }),
       ...(Object.keys(otherFields).length > 0 && { bibliographic: otherFields }),
@@ -100,20 +108,6 @@ export function encodeKeptSegment(entries: readonly ParsedEntry[]): string {
     ];
   });
   return JSON.stringify({ names: names.values, days: days.values, categories: categories.values, rows });
-}
-
-function withoutRowFields(entry: ParsedEntry): Rest['entry'] & object {
-  const {
-    title: _title,
-    abstract: _abstract,
-    line: _line,
-    date: _date,
-    bibliographic: _bibliographic,
-    storedAbstract: _stored,
-    mergeKeys: _mergeKeys,
-    ...other
-  } = { ...entry, abstract: '' };
-  return other;
 }
 
 /** Distinct values in order of first use, each known by its index. */
