@@ -849,8 +849,9 @@ describe('security notes', () => {
 
     it('a cached index records its options and library version, and is rebuilt when loading fails', async () => {
       const { library, index } = await bundledCorpus();
-      // The key names the index settings (fields, tokenizer, stop words), the cache format version and the corpus.
-      const settings = /^(.*) v(\d+) corpus=[0-9a-f]{64}$/.exec(index.cacheKey);
+      // The key names the index settings (fields, tokenizer, stop words), the cache format version and the library
+      // (by its files' content: `Library.key`).
+      const settings = /^(.*) v(\d+) library=[0-9a-f]{64}$/.exec(index.cacheKey);
       assert.ok(settings, index.cacheKey);
       assert.match(settings[1], /fields=.*tokenizer=/, 'the index options');
       assert.equal(Number(settings[2]), CACHE_FORMAT_VERSION, 'the cache format version');

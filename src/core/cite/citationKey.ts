@@ -39,6 +39,11 @@ export function uniqueCitationKey(base: string, taken: ReadonlySet<string>, trie
   }
 }
 
+/** `base` with the n-th letter suffix: none for 0, `a` for 1, `z` for 26, `aa` for 27, … */
+export function suffixedCitationKey(base: string, n: number): string {
+  return n === 0 ? base : base + letterSuffix(n - 1);
+}
+
 /** 0 → a, 25 → z, 26 → aa, … */
 function letterSuffix(n: number): string {
   let suffix = '';

@@ -71,7 +71,8 @@ export function readInWorker(
         askForMore();
       } else {
         const file = reply.file;
-        const kept = abstracts && { keptRecords: { path: abstracts.path, reused } };
+        // The kept records' key names the snapshot and the filter, hence the entries they hold.
+        const kept = abstracts && { keptRecords: { path: abstracts.path, reused }, contentKey: `kept:${abstracts.id}` };
         settle(() => resolve(isReadable(file) ? { ...file, ...kept, parsed: { ...file.parsed, entries } } : file));
       }
     };

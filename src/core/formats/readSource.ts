@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LibraryFile, UnreadableFile } from '../library/merge';
 import { runStepsAsync, type CancellationFlag } from '../util/steps';
 import { readArxivSource, type ArxivProgress } from './arxiv/readArxiv';
@@ -39,6 +40,7 @@ const ARXIV_KEYS = /"(authors_parsed|journal-ref|update_date)"\s*:/;
  * the arXiv snapshot (`.jsonl`, or `.json` whose records have the snapshot's keys), a bibliography (BibTeX, RIS,
  * CSL-JSON: see `bibliographyFormat`), or a page format. Nothing holds
  * the file's bytes whole: the snapshot is read record by record, a page file is decoded a chunk at a time.
+ * A file in any other format than the snapshot gets a `contentKey`, the SHA-256 of its bytes, hashed as they pass.
  * Undefined once cancelled; a file that cannot be read says why.
  */
 export async function readCorpusSource(
@@ -74,11 +76,13 @@ export async function readCorpusSource(
   }
   const bibliography = bibliographyFormat(fileName, headText(first.value));
   const decoder = new CorpusTextDecoder();
+  const hash = createHash('sha256');
   let bytes = 0;
   for await (const chunk of again.chunks()) {
     if (options.token?.isCancellationRequested) {
       return undefined;
     }
+    hash.update(chunk);
     decoder.push(chunk);
     if (decoder.failed) {
       break;
@@ -90,6 +94,7 @@ export async function readCorpusSource(
   if (!decoded.ok) {
     return { id, problem: { line: 1, message: decoded.reason } };
   }
+  const contentKey = `sha256:${hash.digest('hex')}`;
   if (bibliography) {
     // Entries are cut at the lines that start them, which a piece boundary may split: a bibliography is read whole.
     const text = decoded.pieces.join('');
@@ -99,10 +104,10 @@ export async function readCorpusSource(
       }
     };
     const parsed = await runStepsAsync(readBibliographySteps(bibliography, text, onEntry), options.token);
-    return parsed && { id, name, parsed };
+    return parsed && { id, name, parsed, contentKey };
   }
   const parsed = await runStepsAsync(parseCorpusSteps(decoded.pieces), options.token);
-  return parsed && { id, name, parsed };
+  return parsed && { id, name, parsed, contentKey };
 }
 
 /** The first few kilobytes as text, to look for keys in. */

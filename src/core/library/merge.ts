@@ -4,9 +4,11 @@ import type { CorpusProblem, MergeKeys, ParsedCorpus, ParsedEntry } from '../for
 import type { Collection, FileProblem, Library, Paper } from '../model/paper';
 import { texToPlainText, texToUnicode } from '../text/tex';
 import { foldCase, stripTex, textKey, textKeyCodes } from '../text/text';
-import { citationKeyBase, uniqueCitationKey } from '../cite/citationKey';
+import { citationKeyBase, suffixedCitationKey, uniqueCitationKey } from '../cite/citationKey';
 import { doiKey } from '../model/identifiers';
 import { abstractLength, withFields, withStoredAbstract } from '../model/storedAbstract';
+import { libraryKey } from './libraryKey';
+import type { MergePlan } from './mergePlan';
 
 /** One parsed file and the collection it becomes. */
 export interface LibraryFile {
@@ -18,6 +20,11 @@ export interface LibraryFile {
    * records came from it as an earlier read left it, without reading the file itself.
    */
   readonly keptRecords?: { readonly path: string; readonly reused: boolean };
+  /**
+   * Names what was parsed: two reads with one key gave the same entries (the SHA-256 of the file's bytes, or the key
+   * of its kept records). A library whose files all have one has a key too (`Library.key`).
+   */
+  readonly contentKey?: string;
 }
 
 /** A file that could not be read at all (empty, binary, undecodable, missing). */
@@ -34,6 +41,9 @@ const CODE_HOSTS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.
 
 interface Draft {
   id: string;
+  /** Its place among the merge's drafts, in the order they were made. */
+  index: number;
+  /** Where it was first listed, in file order: `fileIndex * 1e7 + entryIndex`. */
   order: number;
   title?: string;
   /** `mergeKeys` of the entry that gave the title. */
@@ -80,8 +90,88 @@ const STEP_SIZE = 500;
 
 /** `buildLibrary` a few thousand entries at a time, for a caller that must yield to the event loop between them. */
 export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)[]): Generator<void, Library> {
+  return (yield* mergeLibrarySteps(read)).library;
+}
+
+/**
+ * `buildLibrarySteps`, with the plan of the merge (`MergePlan`) when the library has a key. Given `plan`, the plan
+ * of an earlier merge of files with the same key, it is replayed rather than worked out again (`replayed`); a plan
+ * for other files, or one that does not fit them, is ignored. Either way the library is the one `buildLibrary` makes.
+ */
+export function* mergeLibrarySteps(
+  read: readonly (LibraryFile | UnreadableFile)[],
+  plan?: MergePlan,
+): Generator<void, { library: Library; plan?: MergePlan; replayed: boolean }> {
   const files = read.filter(isReadable);
   const unreadable = read.filter((f): f is UnreadableFile => !isReadable(f));
+  const key = libraryKey(files);
+  const replayed = plan && plan.key === key ? yield* replaySteps(files, plan) : undefined;
+  const merged = replayed ?? (yield* mergeSteps(files, key));
+  const { papers, notes } = merged;
+  const untitledCount = papers.reduce((n, p) => (p.title === undefined ? n + 1 : n), 0);
+  const labelNumbers = merged.labelNumbers ?? (untitledCount > 0 ? yield* uniqueLabelNumbers(papers) : new Map());
+  for (const [i, n] of labelNumbers) {
+    papers[i] = withFields(papers[i], { label: `${papers[i].label} (${n})` });
+  }
+  const collections: Collection[] = files.map((f) => ({
+    id: f.id,
+    name: f.name,
+    format: f.parsed.format,
+    entries: f.parsed.entries.length,
+    ...(f.parsed.counts && { records: f.parsed.counts }),
+  }));
+  const problems: FileProblem[] = [
+    ...unreadable.map((u) => ({ collection: u.id, ...u.problem })),
+    ...files.flatMap((f) => f.parsed.problems.map((p) => ({ collection: f.id, ...p }))),
+    ...notes,
+  ];
+  const byId = new Map<string, Paper>();
+  for (let i = 0; i < papers.length; i++) {
+    byId.set(papers[i].id, papers[i]);
+    if (i % STEP_SIZE === STEP_SIZE - 1) {
+      yield;
+    }
+  }
+  const library: Library = {
+    papers,
+    collections,
+    byId,
+    entryCount: files.reduce((n, f) => n + f.parsed.entries.length, 0),
+    untitledCount,
+    problems,
+    ...(key !== undefined && { key }),
+  };
+  return { library, ...(merged.plan && { plan: { ...merged.plan, labelNumbers } }), replayed: replayed !== undefined };
+}
+
+/** What a merge made: the papers in library order, their labels not yet told apart. */
+interface Merged {
+  readonly papers: Paper[];
+  readonly notes: readonly FileProblem[];
+  /** Known when a plan was replayed; otherwise worked out from the papers' labels. */
+  readonly labelNumbers?: ReadonlyMap<number, number>;
+  /** The plan of this merge (its label numbers are the library's), when the library has a key. */
+  readonly plan?: Omit<MergePlan, 'labelNumbers'>;
+}
+
+/** Each file's first entry's number among all files' entries, one after another. */
+function entryOffsets(files: readonly LibraryFile[]): number[] {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const file of files) {
+    offsets.push(total);
+    total += file.parsed.entries.length;
+  }
+  return offsets;
+}
+
+/** Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to. */
+function passes(files: readonly LibraryFile[]): readonly boolean[] {
+  return files.some((f) => f.parsed.entries.some((e) => !e.title)) ? [true, false] : [true];
+}
+
+/** The merge worked out, and with `key`, its plan recorded. */
+function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Generator<void, Merged> {
   // Keyed by the ids that the keys hash to: short flat strings, where a title key would be a long new string per entry.
   const byTitle = new Map<string, Draft[]>();
   const notes: FileProblem[] = [];
@@ -90,10 +180,13 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
   const byDoi = new Map<string, Draft>();
   const byArxivId = new Map<string, Draft>();
   const drafts: Draft[] = [];
-  const anyUntitled = files.some((f) => f.parsed.entries.some((e) => !e.title));
+  const offsets = entryOffsets(files);
+  const order = passes(files);
   const { keysOf, wanted } = yield* keysAndWantedAbstracts(files);
-  // Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to.
-  for (const titled of anyUntitled ? [true, false] : [true]) {
+  // Recorded for the plan by the drafts' places in `drafts`, turned into places in the library at the end.
+  const paperOfEntry = key === undefined ? undefined : new Int32Array(files.reduce((n, f) => n + f.parsed.entries.length, 0));
+  const ids = new Map<number, string>();
+  for (const titled of order) {
     for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
       const file = files[fileIndex];
       const inFile = Object.freeze([file.id] as const);
@@ -106,7 +199,7 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
         if (!entry.title !== !titled) {
           continue;
         }
-        const order = fileIndex * 1e7 + entryIndex;
+        const place = fileIndex * 1e7 + entryIndex;
         const keys = keysOf[fileIndex][entryIndex];
         const titleId = keys.titleId;
         // Abstracts are only compared to find the paper of an entry without a title id: only those ids are wanted.
@@ -130,10 +223,13 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
         // with a title already taken is told apart by its abstract too.
         const id = clash
           ? paperId('t:', `${titleId}:${textKey(entry.abstract)}`)
-          : (titleId ?? abstractId ?? paperId('o:', String(order)));
-        const draft = existing ?? newDraft(id, order, file, entry.line);
+          : (titleId ?? abstractId ?? paperId('o:', String(place)));
+        const draft = existing ?? newDraft(id, drafts.length, place, file, entry.line);
         if (!existing) {
           drafts.push(draft);
+          if (id !== titleId) {
+            ids.set(draft.index, id);
+          }
           if (titleId) {
             byTitle.set(titleId, sameTitle ? [...sameTitle, draft] : [draft]);
           }
@@ -145,7 +241,10 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
             });
           }
         }
-        mergeEntry(draft, inFile, entry, keys, order);
+        mergeEntry(draft, inFile, entry, keys, place);
+        if (paperOfEntry) {
+          paperOfEntry[offsets[fileIndex] + entryIndex] = draft.index;
+        }
         if (doiId !== undefined && !byDoi.has(doiId)) {
           byDoi.set(doiId, draft);
         }
@@ -159,54 +258,111 @@ export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)
     }
   }
   // Titled papers were made in file order, then untitled ones: each goes where it stands in the files.
-  const ordered = anyUntitled ? yield* inFileOrder(drafts) : drafts;
-  const keys = yield* citationKeys(ordered);
+  const ordered = order.length > 1 ? yield* inFileOrder(drafts) : drafts;
+  const { citationKeys, suffixes } = yield* citationKeysSteps(ordered);
   const papers: Paper[] = [];
   for (let i = 0; i < ordered.length; i++) {
-    papers.push(toPaper(ordered[i], keys[i]));
+    papers.push(toPaper(ordered[i], citationKeys[i]));
     if (papers.length % STEP_SIZE === 0) {
       yield;
     }
   }
-  const untitledCount = papers.reduce((n, p) => (p.title === undefined ? n + 1 : n), 0);
-  if (untitledCount > 0) {
-    yield* withUniqueLabels(papers);
+  if (key === undefined || !paperOfEntry) {
+    return { papers, notes };
   }
-  const collections: Collection[] = files.map((f) => ({
-    id: f.id,
-    name: f.name,
-    format: f.parsed.format,
-    entries: f.parsed.entries.length,
-    ...(f.parsed.counts && { records: f.parsed.counts }),
-  }));
-  const problems: FileProblem[] = [
-    ...unreadable.map((u) => ({ collection: u.id, ...u.problem })),
-    ...files.flatMap((f) => f.parsed.problems.map((p) => ({ collection: f.id, ...p }))),
-    ...notes,
-  ];
-  const byId = new Map<string, Paper>();
-  for (let i = 0; i < papers.length; i++) {
-    byId.set(papers[i].id, papers[i]);
-    if (i % STEP_SIZE === STEP_SIZE - 1) {
-      yield;
+  const placeOf = new Int32Array(ordered.length);
+  ordered.forEach((draft, place) => (placeOf[draft.index] = place));
+  for (let i = 0; i < paperOfEntry.length; i++) {
+    paperOfEntry[i] = placeOf[paperOfEntry[i]];
+  }
+  const plan = {
+    key,
+    entryCounts: files.map((f) => f.parsed.entries.length),
+    paperOfEntry,
+    citationKeySuffixes: suffixes,
+    ids: new Map([...ids].map(([index, id]) => [placeOf[index], id])),
+    notes,
+  };
+  return { papers, notes, plan };
+}
+
+/**
+ * The merge that `plan` records, replayed on the files it was made from: each entry is merged into the paper the plan
+ * names, in the order the merge took them, with no lookup, and the paper is made as soon as its last entry is in.
+ * Undefined if the plan does not fit the files.
+ */
+function* replaySteps(files: readonly LibraryFile[], plan: MergePlan): Generator<void, Merged | undefined> {
+  const counts = plan.entryCounts;
+  if (counts.length !== files.length || files.some((f, i) => f.parsed.entries.length !== counts[i])) {
+    return undefined;
+  }
+  const paperCount = plan.citationKeySuffixes.length;
+  // Entries each paper still waits for. Papers are made as they are complete: a draft kept for all of them would
+  // outlive the young generation's collections, and cost the old generation's.
+  const waiting = new Int32Array(paperCount);
+  for (const index of plan.paperOfEntry) {
+    if (!(index >= 0 && index < paperCount)) {
+      return undefined;
+    }
+    waiting[index]++;
+  }
+  const drafts = new Map<number, Draft>();
+  const papers: Paper[] = new Array<Paper>(paperCount);
+  const offsets = entryOffsets(files);
+  for (const titled of passes(files)) {
+    for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+      const file = files[fileIndex];
+      const inFile = Object.freeze([file.id] as const);
+      const entries = file.parsed.entries;
+      for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+        if (entryIndex % STEP_SIZE === STEP_SIZE - 1) {
+          yield;
+        }
+        const entry = entries[entryIndex];
+        if (!entry.title !== !titled) {
+          continue;
+        }
+        const place = fileIndex * 1e7 + entryIndex;
+        const index = plan.paperOfEntry[offsets[fileIndex] + entryIndex];
+        const keys = entry.mergeKeys ?? mergeKeys(entry);
+        let draft = drafts.get(index);
+        if (!draft) {
+          const id = plan.ids.get(index) ?? keys.titleId;
+          if (id === undefined) {
+            return undefined;
+          }
+          draft = newDraft(id, index, place, file, entry.line);
+        }
+        mergeEntry(draft, inFile, entry, keys, place);
+        if (--waiting[index] > 0) {
+          drafts.set(index, draft);
+          continue;
+        }
+        drafts.delete(index);
+        const suffix = plan.citationKeySuffixes[index];
+        const own = draft.bibliographic?.citationKey;
+        if (suffix < 0 && own === undefined) {
+          return undefined;
+        }
+        papers[index] = toPaper(draft, suffix < 0 ? own! : suffixedCitationKey(draftKeyBase(draft), suffix));
+      }
     }
   }
-  return {
-    papers,
-    collections,
-    byId,
-    entryCount: files.reduce((n, f) => n + f.parsed.entries.length, 0),
-    untitledCount,
-    problems,
-  };
+  // A paper no entry went into: the plan was not made from these files.
+  for (let i = 0; i < paperCount; i++) {
+    if (papers[i] === undefined) {
+      return undefined;
+    }
+  }
+  return { papers, notes: plan.notes, labelNumbers: plan.labelNumbers, plan };
 }
 
 export function isReadable(file: LibraryFile | UnreadableFile): file is LibraryFile {
   return 'parsed' in file;
 }
 
-function newDraft(id: string, order: number, firstFile: LibraryFile, firstLine: number): Draft {
-  return { id, order, abstractLength: 0, entries: 0, collections: NO_COLLECTIONS, firstFile, firstLine };
+function newDraft(id: string, index: number, order: number, firstFile: LibraryFile, firstLine: number): Draft {
+  return { id, index, order, abstractLength: 0, entries: 0, collections: NO_COLLECTIONS, firstFile, firstLine };
 }
 
 function draftAbstract(draft: Draft): string {
@@ -360,8 +516,11 @@ function mergeEntry(draft: Draft, inFile: readonly [string], entry: ParsedEntry,
 /**
  * Each paper's citation key: the one its file gave it, or one generated from its first author, year and title,
  * made unique against every key in the library. Generated in paper order, so the same library gives the same keys.
+ * With each, how it was made, for the plan (`MergePlan.citationKeySuffixes`).
  */
-function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
+function* citationKeysSteps(
+  drafts: readonly Draft[],
+): Generator<void, { citationKeys: string[]; suffixes: Int32Array }> {
   const taken = new Set<string>();
   for (const draft of drafts) {
     const key = draft.bibliographic?.citationKey;
@@ -369,21 +528,29 @@ function* citationKeys(drafts: readonly Draft[]): Generator<void, string[]> {
       taken.add(key);
     }
   }
-  const keys: string[] = [];
+  const citationKeys: string[] = [];
+  const suffixes = new Int32Array(drafts.length).fill(-1);
   const tried = new Map<string, number>();
   for (const draft of drafts) {
     let key = draft.bibliographic?.citationKey;
     if (key === undefined) {
-      const base = draft.keyBase ?? citationKeyBase(draft.title ?? '', draft.bibliographic ?? {});
+      const base = draftKeyBase(draft);
       key = uniqueCitationKey(base, taken, tried);
       taken.add(key);
+      // `tried` holds, by base, one past the suffix last found free: this key's, if it has one.
+      suffixes[citationKeys.length] = key === base ? 0 : tried.get(base)!;
     }
-    keys.push(key);
-    if (keys.length % STEP_SIZE === 0) {
+    citationKeys.push(key);
+    if (citationKeys.length % STEP_SIZE === 0) {
       yield;
     }
   }
-  return keys;
+  return { citationKeys, suffixes };
+}
+
+/** The citation key base of a paper: its only entry's, or worked out from all of them. */
+function draftKeyBase(draft: Draft): string {
+  return draft.keyBase ?? citationKeyBase(draft.title ?? '', draft.bibliographic ?? {});
 }
 
 type MutablePaper = { -readonly [K in keyof Paper]: Paper[K] };
@@ -463,26 +630,28 @@ function count(text: string, c: string, end: number): number {
 /**
  * Two untitled abstracts that open alike get `(2)`, `(3)`… so no two rows
  * look the same. Titles need no such care (two papers with one title are one
- * paper), but an untitled label may happen to read like one of them.
+ * paper), but an untitled label may happen to read like one of them. By paper, the number its label gets.
  */
-function* withUniqueLabels(papers: Paper[]): Generator<void, void> {
+function* uniqueLabelNumbers(papers: readonly Paper[]): Generator<void, Map<number, number>> {
   // Only a label an untitled paper has can repeat; the lengths turn away almost every title without hashing it.
   const untitledLabels = new Set(papers.filter((p) => p.title === undefined).map((p) => p.label));
   const lengths = new Set([...untitledLabels].map((label) => label.length));
   const seen = new Map<string, number>();
+  const numbers = new Map<number, number>();
   for (let i = 0; i < papers.length; i++) {
-    const p = papers[i];
-    if (lengths.has(p.label.length) && untitledLabels.has(p.label)) {
-      const count = (seen.get(p.label) ?? 0) + 1;
-      seen.set(p.label, count);
+    const label = papers[i].label;
+    if (lengths.has(label.length) && untitledLabels.has(label)) {
+      const count = (seen.get(label) ?? 0) + 1;
+      seen.set(label, count);
       if (count > 1) {
-        papers[i] = withFields(p, { label: `${p.label} (${count})` });
+        numbers.set(i, count);
       }
     }
     if (i % STEP_SIZE === STEP_SIZE - 1) {
       yield;
     }
   }
+  return numbers;
 }
 
 /**

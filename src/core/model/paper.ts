@@ -62,4 +62,9 @@ export interface Library {
   readonly entryCount: number;
   readonly untitledCount: number;
   readonly problems: readonly FileProblem[];
+  /**
+   * Names the library's content when every file it was merged from has a `contentKey`: two libraries with one key
+   * have the same papers. The index cache is keyed by it, so loading the cache hashes no paper.
+   */
+  readonly key?: string;
 }

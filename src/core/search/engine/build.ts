@@ -1,7 +1,7 @@
 import type { Library } from '../../model/paper';
 import { sameAbstractText } from '../../model/storedAbstract';
 import { runSteps, runStepsAsync, type CancellationFlag } from '../../util/steps';
-import { alignedSteps, decodeIndexCacheSteps, indexCacheKeySteps } from './indexCache';
+import { alignedSteps, decodeIndexCacheSteps, indexCacheKeySteps, libraryIndexKey } from './indexCache';
 import { INDEX_SETTINGS_KEY, PaperIndexer } from './indexer';
 import type { WorkerUpdate } from './indexWorkerProtocol';
 import { IdentifierTable } from './identifierTable';
@@ -105,7 +105,7 @@ async function inWorker(
     return undefined;
   }
   try {
-    const built = await buildCacheInWorker(options.workerScript, library.papers, options, update);
+    const built = await buildCacheInWorker(options.workerScript, library.papers, options, update, library.key);
     // The worker digested these very papers for the key: hashing them again here would only repeat it, on this thread.
     return built && (await loadAsync(library, built.cache, indexed, options.token, built.key));
   } catch (error) {
@@ -126,7 +126,7 @@ export function loadIndexAsync(
   return loadAsync(library, bytes, { tokenized: 0, carried: 0 }, token);
 }
 
-/** The index of `library` from cache bytes, checked against `knownKey` if given (the key of exactly this library), else against the library's key. */
+/** The index of `library` from cache bytes, checked against `knownKey` if given (the key of exactly this library), else against the library's cache key. */
 async function loadAsync(
   library: Library,
   bytes: Uint8Array,
@@ -136,7 +136,11 @@ async function loadAsync(
 ): Promise<PaperIndex | undefined> {
   return runStepsAsync(
     (function* () {
-      const key = knownKey ?? (yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY));
+      const key =
+        knownKey ??
+        (library.key !== undefined
+          ? libraryIndexKey(INDEX_SETTINGS_KEY, library.key)
+          : yield* indexCacheKeySteps(library, INDEX_SETTINGS_KEY));
       // Aligned once here, so that the index's arrays are views of the very bytes it keeps for `toCache`.
       const aligned = yield* alignedSteps(bytes);
       const terms = yield* decodeIndexCacheSteps(aligned, key);
@@ -156,7 +160,7 @@ function* buildSteps(
   onProgress?: (done: number, total: number) => void,
   update?: { readonly previous: TermIndex; readonly from: Int32Array },
 ): Generator<void, PaperIndex> {
-  const indexer = new PaperIndexer(update && (yield* update.previous.byDocumentSteps()));
+  const indexer = new PaperIndexer(update && (yield* update.previous.byDocumentSteps()), library.key);
   const papers = library.papers;
   let carried = 0;
   for (let start = 0; start < papers.length; start += BUILD_CHUNK) {

@@ -293,7 +293,15 @@ export class CorpusDigest {
   }
 }
 
-/** The cache key of a library, hashed in slices. */
+/**
+ * The cache key of a library that has a key of its own (`Library.key`, which names its files' content): no paper is
+ * hashed for it.
+ */
+export function libraryIndexKey(settings: string, libraryKey: string): string {
+  return `${settings} v${CACHE_FORMAT_VERSION} library=${libraryKey}`;
+}
+
+/** The cache key of a library without a key of its own, hashed from its papers in slices. */
 export function* indexCacheKeySteps(
   library: { readonly papers: readonly IndexedText[] },
   settings: string,

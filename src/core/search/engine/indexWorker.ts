@@ -11,19 +11,25 @@ import { runSteps } from '../../util/steps';
  */
 const port = parentPort;
 if (port) {
-  let indexer = new PaperIndexer();
+  let libraryKey: string | undefined;
+  let indexer: PaperIndexer | undefined;
   let from: Int32Array | undefined;
   let indexed = 0;
   port.on('message', (request: IndexWorkerRequest) => {
+    if ('libraryKey' in request) {
+      libraryKey = request.libraryKey;
+      return;
+    }
     if ('previous' in request) {
       const previous = decodeIndexCache(request.previous, request.previousKey);
       if (!previous) {
         throw new Error('the previous index sent for an update does not load');
       }
-      indexer = new PaperIndexer(runSteps(previous.byDocumentSteps()));
+      indexer = new PaperIndexer(runSteps(previous.byDocumentSteps()), libraryKey);
       from = request.from;
       return;
     }
+    indexer ??= new PaperIndexer(undefined, libraryKey);
     if ('papers' in request) {
       for (const paper of request.papers) {
         const old = from ? from[indexed] : -1;

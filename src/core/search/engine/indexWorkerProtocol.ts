@@ -9,10 +9,15 @@ export interface WorkerUpdate {
 }
 
 /**
- * To the index worker. An update opens with a `WorkerUpdate`; then, as for a
- * build, the papers in library order and that there are no more.
+ * To the index worker. For a library with a key of its own (`Library.key`), that key comes first: the cache is keyed
+ * by it, and the papers are not digested. An update then opens with a `WorkerUpdate`; then, as for a build, the
+ * papers in library order and that there are no more.
  */
-export type IndexWorkerRequest = WorkerUpdate | { readonly papers: readonly IndexedText[] } | { readonly finish: true };
+export type IndexWorkerRequest =
+  | { readonly libraryKey: string }
+  | WorkerUpdate
+  | { readonly papers: readonly IndexedText[] }
+  | { readonly finish: true };
 
-/** From the index worker: how many papers it has indexed so far, or the finished index as cache bytes and the key it digested from the papers it was sent. */
+/** From the index worker: how many papers it has indexed so far, or the finished index as cache bytes and its cache key. */
 export type IndexWorkerReply = { readonly indexed: number } | { readonly cache: Uint8Array; readonly key: string };

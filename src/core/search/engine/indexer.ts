@@ -1,4 +1,4 @@
-import { CorpusDigest, type IndexedText } from './indexCache';
+import { CorpusDigest, libraryIndexKey, type IndexedText } from './indexCache';
 import { TermIndexBuilder, type DocumentPostings, type TermIndex } from './termIndex';
 import { STOP_WORDS, tokenizeForIndex } from '../tokenize';
 import { authorText } from '../authorText';
@@ -13,16 +13,20 @@ export function indexTerms(text: string): string[] {
 }
 
 /**
- * Indexes papers a slice at a time and digests them for the cache key: the
- * one build that both this thread and the index worker run, and that an
- * update runs with the previous index's postings to carry papers over from.
+ * Indexes papers a slice at a time and, for a library without a key of its own (`libraryKey`), digests them for the
+ * cache key: the one build that both this thread and the index worker run, and that an update runs with the previous
+ * index's postings to carry papers over from.
  */
 export class PaperIndexer {
   private readonly builder: TermIndexBuilder;
-  private readonly digest = new CorpusDigest();
+  private readonly digest: CorpusDigest | undefined;
 
-  constructor(previous?: DocumentPostings) {
+  constructor(
+    previous?: DocumentPostings,
+    private readonly libraryKey?: string,
+  ) {
     this.builder = new TermIndexBuilder(previous);
+    this.digest = libraryKey === undefined ? new CorpusDigest() : undefined;
   }
 
   /** Adds the next papers, in library order. */
@@ -33,17 +37,20 @@ export class PaperIndexer {
       const abstract = indexTerms(paper.abstract);
       this.builder.add([indexTerms(paper.title ?? ''), authors ? [...abstract, ...indexTerms(authors)] : abstract]);
     }
-    this.digest.add(papers);
+    this.digest?.add(papers);
   }
 
   /** Adds the next paper, whose title and abstract are those of document `from` of the previous index, without tokenizing it. */
   carry(paper: IndexedText, from: number): void {
     this.builder.carry(from);
-    this.digest.add([paper]);
+    this.digest?.add([paper]);
   }
 
   *finishSteps(): Generator<void, { readonly terms: TermIndex; readonly key: string }> {
     const terms = yield* this.builder.finishSteps();
-    return { terms, key: this.digest.key(INDEX_SETTINGS_KEY) };
+    const key = this.digest
+      ? this.digest.key(INDEX_SETTINGS_KEY)
+      : libraryIndexKey(INDEX_SETTINGS_KEY, this.libraryKey!);
+    return { terms, key };
   }
 }

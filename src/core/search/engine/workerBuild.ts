@@ -25,13 +25,15 @@ export interface WorkerBuilt {
  * Builds the index of `papers` in a worker thread running `script` (with
  * `update`, from a previous index, tokenizing only the papers it has not
  * got) and resolves to it once the worker has exited, or to undefined once
- * cancelled (the worker is terminated). Rejects if the worker cannot start or fails.
+ * cancelled (the worker is terminated). With `libraryKey` (`Library.key`), the
+ * cache is keyed by it instead of a digest of the papers. Rejects if the worker cannot start or fails.
  */
 export function buildCacheInWorker(
   script: string,
   papers: readonly IndexedText[],
   options: WorkerBuildOptions = {},
   update?: WorkerUpdate,
+  libraryKey?: string,
 ): Promise<WorkerBuilt | undefined> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script);
@@ -83,6 +85,9 @@ export function buildCacheInWorker(
     worker.on('exit', (code) =>
       settle(() => reject(new Error(`the index worker exited (code ${code}) before it finished`))),
     );
+    if (libraryKey !== undefined) {
+      worker.postMessage({ libraryKey } satisfies IndexWorkerRequest);
+    }
     if (update) {
       worker.postMessage(update satisfies IndexWorkerRequest);
     }
