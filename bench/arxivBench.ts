@@ -14,12 +14,14 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { parseArxivFilter } from '../src/core/formats/arxiv/filter';
+import * as assert from 'node:assert/strict';
 import { readArxivSource } from '../src/core/formats/arxiv/readArxiv';
 import { nodeFileSource } from '../src/core/formats/nodeFileSource';
 import { nodeFileSystem } from '../src/core/formats/nodeFileSystem';
 import { readCorpusLocations } from '../src/core/formats/sources';
 import { readInWorker } from '../src/core/formats/readInWorker';
-import { buildLibrarySteps, isReadable } from '../src/core/library/merge';
+import { isReadable, mergeLibrarySteps, type LibraryFile } from '../src/core/library/merge';
+import { decodeMergePlan, encodeMergePlan } from '../src/core/library/mergePlan';
 import { buildIndexAsync, loadIndexAsync } from '../src/core/search/engine';
 import { runStepsAsync } from '../src/core/util/steps';
 import type { Library, Paper } from '../src/core/model/paper';
@@ -53,7 +55,7 @@ export interface ScaleRow {
   /** The kept-records file (abstracts and entries) and the index cache, as written by the first start. */
   keptRecordsMB: number;
   cacheMB: number;
-  /** Next start, in a process of its own: the kept records read and merged, the index loaded, the first query. */
+  /** Next start, in a process of its own: the kept records read and merged (the plan replayed), the index loaded, the first query. */
   keptRecordsLoadMs: number;
   cacheLoadMs: number;
   firstQueryMs: number;
@@ -118,17 +120,27 @@ async function readSpeeds(file: string): Promise<Record<string, { mbPerS: number
 }
 
 /**
- * The snapshot read as the extension reads it: on the read worker, its records kept in `keptRecordsDir`, then merged
- * with the bundled abstracts (included by default, and with untitled ones, which make the merge key abstracts too).
+ * The snapshot read as the extension reads it: on the read worker, its records kept in `dir`, then merged with the
+ * bundled abstracts (included by default, and with untitled ones, which make the merge key abstracts too), replaying
+ * the plan of the merge before if `dir` has one for these files, and saving the plan there if not.
  */
-async function readAndMerge(file: string, keptRecordsDir: string): Promise<{ library: Library; reused: boolean }> {
+async function readAndMerge(
+  file: string,
+  dir: string,
+): Promise<{ library: Library; files: readonly LibraryFile[]; reused: boolean; replayed: boolean }> {
   const bundled = await readCorpusLocations(nodeFileSystem, [BUNDLED]);
-  const read = await readInWorker(READ_WORKER, { path: file, id: file, name: 'snapshot', keptRecordsDir });
+  const read = await readInWorker(READ_WORKER, { path: file, id: file, name: 'snapshot', keptRecordsDir: dir });
   if (!read || !isReadable(read)) {
     throw new Error(`reading ${file} failed`);
   }
-  const library = (await runStepsAsync(buildLibrarySteps([...bundled, read])))!;
-  return { library, reused: read.keptRecords?.reused ?? false };
+  const planPath = path.join(dir, 'merge-plan.bin');
+  const previous = existsSync(planPath) ? decodeMergePlan(await readFile(planPath)) : undefined;
+  const files = [...(bundled as LibraryFile[]), read];
+  const { library, plan, replayed } = (await runStepsAsync(mergeLibrarySteps(files, previous)))!;
+  if (plan && !replayed) {
+    writeFileSync(planPath, encodeMergePlan(plan));
+  }
+  return { library, files, reused: read.keptRecords?.reused ?? false, replayed };
 }
 
 /**
@@ -180,17 +192,20 @@ export async function arxivScaleChild(
   // Timed in two parts, with the heap of the library alone measured (after a collection) between them.
   const libraryMeter = blockMeter();
   let at = performance.now();
-  const { library, reused } = await readAndMerge(file, dir);
-  if (!reused) {
-    throw new Error('the next start read the snapshot again instead of its kept records');
+  // Read as the extension reads it (`vscode.workspace.fs.readFile`): off this thread, while the kept records are.
+  const cacheBytes = readFile(cachePath);
+  // The files' entries are held too, as the extension holds them to merge again when another file changes.
+  const { library, files, reused, replayed } = await readAndMerge(file, dir);
+  if (!reused || !replayed) {
+    throw new Error('the next start read the snapshot again, or merged it again, instead of taking what the first kept');
   }
   const keptRecordsLoadMs = performance.now() - at;
   const libraryBlockMs = libraryMeter.stop();
-  const afterLibrary = heapBytes();
+  // The index cache's bytes, read meanwhile, are the index's: left out of the library's share.
+  const afterLibrary = heapBytes() - (await cacheBytes).length;
   const indexMeter = blockMeter();
   at = performance.now();
-  // Read as the extension reads it (`vscode.workspace.fs.readFile`): off this thread.
-  const index = await loadIndexAsync(library, await readFile(cachePath));
+  const index = await loadIndexAsync(library, await cacheBytes);
   if (!index) {
     throw new Error('the index cache did not match the library on the next start');
   }
@@ -217,6 +232,8 @@ export async function arxivScaleChild(
     indexBytesPerPaper: (afterIndex - afterLibrary) / papers,
     latency,
   };
+  // Held to the end, as the extension holds them.
+  assert.ok(files.length > 0);
   process.stdout.write(`${JSON.stringify(half)}\n`);
 }
 

@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { buildLibrarySteps, isReadable } from '../core/library/merge';
+import { isReadable, mergeLibrarySteps } from '../core/library/merge';
+import { decodeMergePlan, encodeMergePlan, type MergePlan } from '../core/library/mergePlan';
 import { ReloadTracker, type ReadFile } from '../core/library/reloadTracker';
 import { notificationSafe, problemsNotification } from '../core/render/notification';
 import type { FileProblem, Library } from '../core/model/paper';
@@ -172,16 +173,25 @@ export class LibraryService extends Disposable {
     for (const problem of problems) {
       this.output.warn(`papers.arxiv: ${problem}`);
     }
+    // Read from disk (off this thread) while the corpus files are: at 300,000 papers it is 200 MB.
+    const cacheBytes = this.readCache();
     const reading = await this.readFiles([...sources.locations, ...documents.locations], filter, token);
     if (!reading) {
       return undefined;
     }
     const { files, read } = reading;
-    const library = await runStepsAsync(buildLibrarySteps(files), token);
-    if (!library) {
+    const previousPlan = await this.loadMergePlan();
+    const merged = await runStepsAsync(mergeLibrarySteps(files, previousPlan), token);
+    if (!merged) {
       return undefined;
     }
-    const cached = await this.loadCache(library, token);
+    const { library, plan, replayed } = merged;
+    if (plan && !replayed) {
+      this.saveStored('merge-plan.bin', encodeMergePlan(plan)).catch((error: unknown) =>
+        this.output.warn('Could not save the merge plan:', error instanceof Error ? error.message : String(error)),
+      );
+    }
+    const cached = await this.loadCache(library, await cacheBytes, token);
     const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath;
     const onWorkerError = (error: unknown) =>
       this.output.warn(
@@ -203,7 +213,7 @@ export class LibraryService extends Disposable {
       `${how} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
     );
     if (!cached) {
-      this.saveCache(index).catch((error: unknown) =>
+      this.saveStored('index-cache.bin', index.toCache()).catch((error: unknown) =>
         this.output.warn('Could not save the index cache:', error instanceof Error ? error.message : String(error)),
       );
     }
@@ -348,12 +358,18 @@ export class LibraryService extends Disposable {
     return vscode.Uri.joinPath(this.storageUri, 'index-cache.bin');
   }
 
+  /** The index cache's bytes, or undefined if there is none. */
+  private readCache(): Promise<Uint8Array | undefined> {
+    return Promise.resolve(vscode.workspace.fs.readFile(this.cacheUri)).catch(() => undefined);
+  }
+
   /** The cached index, if there is one for exactly this corpus and these settings; anything else means a rebuild. */
-  private async loadCache(library: Library, token: vscode.CancellationToken): Promise<PaperIndex | undefined> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(this.cacheUri);
-    } catch {
+  private async loadCache(
+    library: Library,
+    bytes: Uint8Array | undefined,
+    token: vscode.CancellationToken,
+  ): Promise<PaperIndex | undefined> {
+    if (!bytes) {
       return undefined;
     }
     const index = await loadIndexAsync(library, bytes, token);
@@ -363,12 +379,25 @@ export class LibraryService extends Disposable {
     return index;
   }
 
+  /**
+   * The plan of the last merge (`MergePlan`): replayed if the files have the key it was made for, so that a start
+   * with unchanged files does not work the merge out again. Absent or unreadable, the merge is worked out.
+   */
+  private async loadMergePlan(): Promise<MergePlan | undefined> {
+    try {
+      return decodeMergePlan(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storageUri, 'merge-plan.bin')));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Written beside, then renamed over the old file, so a crash mid-write never leaves a half file in place. */
-  private async saveCache(index: PaperIndex): Promise<void> {
-    const partial = vscode.Uri.joinPath(this.storageUri, 'index-cache.bin.partial');
+  private async saveStored(name: string, bytes: Uint8Array): Promise<void> {
+    const target = vscode.Uri.joinPath(this.storageUri, name);
+    const partial = vscode.Uri.joinPath(this.storageUri, `${name}.partial`);
     await vscode.workspace.fs.createDirectory(this.storageUri);
-    await vscode.workspace.fs.writeFile(partial, index.toCache());
-    await vscode.workspace.fs.rename(partial, this.cacheUri, { overwrite: true });
+    await vscode.workspace.fs.writeFile(partial, bytes);
+    await vscode.workspace.fs.rename(partial, target, { overwrite: true });
   }
 
   /**
