@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readCorpusFileSteps } from '../../src/core/formats/load';
-import { buildLibrary } from '../../src/core/library/merge';
+import { buildLibrary, type LibraryFile } from '../../src/core/library/merge';
 import { ReloadTracker, type ReadFile } from '../../src/core/library/reloadTracker';
 import { runSteps } from '../../src/core/util/steps';
 
@@ -47,6 +47,24 @@ describe('Incremental reloads', () => {
     const again = load(tracker, [A, B]);
     assert.equal(again.round.all, true);
     assert.equal(again.read, 2);
+  });
+
+  it('does not hold a file whose records are kept on disk, and takes its kept records again without counting a read', () => {
+    const tracker = new ReloadTracker();
+    const snapshot = (reused: boolean): ReadFile => ({
+      ...(B as LibraryFile),
+      id: 'arxiv.jsonl',
+      keptRecords: { path: '/storage/kept-records/k.records', reused },
+    });
+    const first = load(tracker, [A, snapshot(false)]);
+    assert.equal(first.read, 2);
+    tracker.fileChanged('a.txt');
+    const round = tracker.begin();
+    assert.equal(round.unchanged('arxiv.jsonl'), undefined, 'read again: from its kept records');
+    const again = snapshot(true);
+    const second = tracker.finish(round, [A, again]);
+    assert.equal(second.read, 1, 'only a.txt was read');
+    assert.equal(second.files[1], again);
   });
 
   it('gives a cancelled load’s changes back to the next one', () => {

@@ -40,6 +40,11 @@ export class SharedValues {
     return this.lists.intern(list);
   }
 
+  /** `categories` of a list written as the snapshot writes it, `cs.CL cs.LG`: split only the first time it is seen. */
+  joinedCategories(joined: string): readonly string[] {
+    return this.lists.internJoined(joined);
+  }
+
   name(name: PersonName): PersonName {
     const { family, given, particle, suffix, literal } = name;
     return shared(this.names, `${family}\u0000${given}\u0000${particle}\u0000${suffix}\u0000${literal}`, name);

@@ -16,6 +16,7 @@ export interface ReadRound {
 /** What a load ends with: the files to build the library from and how many of them were read anew. */
 export interface ReadResult {
   readonly files: ReadFile[];
+  /** Files read from disk; a file whose kept records were taken as an earlier read left them is not. */
   readonly read: number;
   /** A file was caught half-written and kept its last papers: read it again once the writer is done. */
   readonly readAgainSoon: boolean;
@@ -25,9 +26,13 @@ export interface ReadResult {
  * The bookkeeping behind incremental reloads: which files changed since the last load, which to read again,
  * and which to take as they were last read. A load takes the pending changes with `begin`, and either
  * `finish`es with what it read or `giveBack`s the changes (cancelled, failed) to the next load.
+ *
+ * A file whose records are kept on disk (the arXiv snapshot: `formats/keptRecords`) is not held between loads:
+ * its entries are most of the extension host's heap after the papers (about 220 bytes a paper), and the next load
+ * takes them from the kept records again in a second or two, without reading the file itself.
  */
 export class ReloadTracker {
-  /** Each file as last read, by id. */
+  /** Each file as last read, by id, but for files with kept records. */
   private lastRead = new Map<string, ReadFile>();
   private readonly pending = new Set<string>();
   /** Nothing has been read yet, so the first load reads everything. */
@@ -66,7 +71,11 @@ export class ReloadTracker {
    * empty keeps its last good papers and is read once more (`readAgainSoon`); empty then too, it is empty.
    */
   finish(round: ReadRound, fresh: readonly ReadFile[]): ReadResult {
-    const read = fresh.filter((f) => round.all || round.changed.has(f.id) || !this.lastRead.has(f.id)).length;
+    const read = fresh.filter(
+      (f) =>
+        (round.all || round.changed.has(f.id) || !this.lastRead.has(f.id)) &&
+        !(isReadable(f) && f.keptRecords?.reused),
+    ).length;
     let readAgainSoon = false;
     const files = fresh.map((file) => {
       const previous = this.lastRead.get(file.id);
@@ -79,7 +88,7 @@ export class ReloadTracker {
       readAgainSoon = true;
       return previous;
     });
-    this.lastRead = new Map(files.map((f) => [f.id, f]));
+    this.lastRead = new Map(files.filter((f) => !(isReadable(f) && f.keptRecords)).map((f) => [f.id, f]));
     return { files, read, readAgainSoon };
   }
 }

@@ -35,25 +35,21 @@ export class StoredAbstract {
 }
 
 /**
- * The prototype of an entry or paper whose abstract is stored: `abstract` is a getter that reads it, so every
- * reader of `abstract` works unchanged, and the object itself holds only `storedAbstract`.
+ * An entry or paper whose abstract is stored: `abstract` is a getter of its prototype that reads it, so every reader
+ * of `abstract` works unchanged, and the object itself holds only `storedAbstract`.
  */
-const STORED_ABSTRACT_PROTOTYPE: object = Object.freeze(
-  Object.create(Object.prototype, {
-    abstract: {
-      get(this: { readonly storedAbstract: StoredAbstract }): string {
-        return this.storedAbstract.text();
-      },
-      enumerable: false,
-    },
-  }) as object,
-);
+export class WithStoredAbstract {
+  constructor(readonly storedAbstract: StoredAbstract) {}
+
+  get abstract(): string {
+    return this.storedAbstract.text();
+  }
+}
+Object.freeze(WithStoredAbstract.prototype);
 
 /** A new object whose `abstract` reads `stored`; the caller sets its other fields. */
 export function withStoredAbstract<T extends object>(stored: StoredAbstract): T & { storedAbstract: StoredAbstract } {
-  const target = Object.create(STORED_ABSTRACT_PROTOTYPE) as T & { storedAbstract: StoredAbstract };
-  target.storedAbstract = stored;
-  return target;
+  return new WithStoredAbstract(stored) as unknown as T & { storedAbstract: StoredAbstract };
 }
 
 /** The length of an abstract, in UTF-16 code units, without reading a stored one. */

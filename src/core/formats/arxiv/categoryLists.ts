@@ -4,15 +4,30 @@
  */
 export class CategoryLists {
   private readonly lists = new Map<string, readonly string[]>();
+  /** One string for each category: lists are many more than categories, and each list split its own copies. */
+  private readonly names = new Map<string, string>();
 
   /** The shared array equal to `categories`. */
   intern(categories: readonly string[]): readonly string[] {
-    const key = categories.join(' ');
-    let list = this.lists.get(key);
+    return this.internJoined(categories.join(' '));
+  }
+
+  /** The shared array of the categories in `joined`, separated by single spaces as the snapshot writes them. */
+  internJoined(joined: string): readonly string[] {
+    let list = this.lists.get(joined);
     if (!list) {
-      list = Object.freeze([...categories]);
-      this.lists.set(key, list);
+      list = Object.freeze(joined.split(' ').map((name) => this.name(name)));
+      this.lists.set(joined, list);
     }
     return list;
+  }
+
+  private name(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) {
+      return known;
+    }
+    this.names.set(name, name);
+    return name;
   }
 }

@@ -148,7 +148,7 @@ export class KeptSegmentDecoder {
       });
       return { issued, date: this.shared.date(paperDate(issued)) };
     });
-    const lists = segment.categories.map((joined) => this.shared.categories(joined.split(' ')));
+    const lists = segment.categories.map((joined) => this.shared.joinedCategories(joined));
     return segment.rows.map((row) => {
       const [
         title,
