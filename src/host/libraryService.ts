@@ -139,6 +139,7 @@ export class LibraryService extends Disposable {
         this.snapshot = built.snapshot;
         this.changed.fire(built.snapshot);
         this.dropUnusedKeptRecords(built.keptRecords);
+        this.prepare(built.snapshot);
       }
       if (!this.snapshot) {
         throw new Error('Loading the papers was cancelled.');
@@ -223,10 +224,26 @@ export class LibraryService extends Disposable {
       index,
       collectionNames: new Map(library.collections.map((c) => [c.id, c.name])),
       files: { read, unchanged: files.length - read },
+      mergeReplayed: replayed,
       indexed: index.indexed,
     };
     const keptRecords = new Set(files.flatMap((f) => (isReadable(f) && f.keptRecords ? [f.keptRecords.path] : [])));
     return { snapshot, keptRecords };
+  }
+
+  /**
+   * Makes what the first query of each kind needs (`PaperIndex.prepareSteps`) in the background, in steps, until the
+   * snapshot is replaced.
+   */
+  private prepare(snapshot: LibrarySnapshot): void {
+    const replaced = () => this.snapshot !== snapshot || this.isDisposed;
+    runStepsAsync(snapshot.index.prepareSteps(), {
+      get isCancellationRequested() {
+        return replaced();
+      },
+    }).catch((error: unknown) =>
+      this.output.warn('Preparing the index for queries failed:', error instanceof Error ? error.message : String(error)),
+    );
   }
 
   /**

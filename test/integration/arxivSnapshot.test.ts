@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -151,10 +151,27 @@ describe('An arXiv metadata snapshot in papers.corpus.paths', () => {
     const kept = keptRecordsPath(before)!;
     // A read that writes the file again renames a new file over it: another inode.
     const written = statSync(kept).ino;
+    // The last load's merge plan and index cache are saved after it is done: the reload must find them.
+    const storage = path.dirname(path.dirname(kept));
+    await waitFor(
+      'the merge plan and the index cache saved',
+      async () =>
+        (['merge-plan.bin', 'index-cache.bin'].every((name) => existsSync(path.join(storage, name))) &&
+          !readdirSync(storage).some((name) => name.endsWith('.partial'))) ||
+        undefined,
+      10_000,
+    );
     await vscode.commands.executeCommand(Commands.reload);
-    const after = await libraryWhere('the reloaded library', (s) => s !== before && s.files.read === 2);
+    const after = await libraryWhere('the reloaded library', (s) => s !== before);
+    assert.deepEqual(after.files, { read: 1, unchanged: 1 }, 'the notes read again, the snapshot from its kept records');
     assert.equal(keptRecordsPath(after), kept);
     assert.equal(statSync(kept).ino, written, 'the kept records were not written again');
+    assert.equal(after.mergeReplayed, true, 'the same files: the merge of the load before was replayed');
+    assert.deepEqual(after.indexed, { tokenized: 0, carried: 0 }, 'the index from its cache');
+    assert.deepEqual(
+      after.library.papers.map((p) => [p.id, p.citationKey, p.label]),
+      before.library.papers.map((p) => [p.id, p.citationKey, p.label]),
+    );
     assert.deepEqual(arxivCollection(after)?.records, arxivCollection(before)?.records);
     assert.equal(after.index.search('author:okonkwo').total, 1);
   });

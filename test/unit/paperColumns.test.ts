@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { Paper } from '../../src/core/model/paper';
 import { PaperColumns } from '../../src/core/search/paperColumns';
 import { inRange, parseQuery } from '../../src/core/search/query';
+import { buildIndex } from '../../src/core/search/engine';
+import { runSteps } from '../../src/core/util/steps';
 import { bundledCorpus, makePaper } from './helpers';
 
 /** Papers, and how many times a paper of them has been read so far. */
@@ -61,5 +63,45 @@ describe('paper columns for filters', () => {
       results.hits.map((h) => h.paper),
       [...wanted].sort((a, b) => rank(b) - rank(a)),
     );
+  });
+});
+
+describe('an index prepared ahead (`PaperIndex.prepareSteps`)', () => {
+  it('makes in steps what a first query of each kind would read every paper for', async () => {
+    const { library } = await bundledCorpus();
+    // A key is taken for one when it is more than letters (`paperf` could be a word).
+    const key = library.papers.find((p) => /\d/.test(p.citationKey))!.citationKey;
+    const queries = ['cat:cs.CL', 'year:2023', 'has:code', key];
+    /** Per query, the papers its first run reads beyond what its next run reads: what the first made for later. */
+    const madeByFirstQueries = (prepare: boolean) => {
+      const { papers, reads } = counted(library.papers);
+      const index = buildIndex({ ...library, papers });
+      if (prepare) {
+        runSteps(index.prepareSteps());
+      }
+      const readsOf = (query: string) => {
+        const before = reads();
+        index.search(query, { limit: 5 });
+        return reads() - before;
+      };
+      return queries.map((query) => readsOf(query) - readsOf(query));
+    };
+    const unprepared = madeByFirstQueries(false);
+    const prepared = madeByFirstQueries(true);
+    queries.forEach((query, i) => {
+      assert.ok(unprepared[i] >= library.papers.length, `${query}: a first query reads every paper once more`);
+      assert.equal(prepared[i], 0, `${query}: prepared, a first query reads what the next does`);
+    });
+  });
+
+  it('yields every few thousand papers', () => {
+    const papers = Array.from({ length: 60_000 }, (_, i) => makePaper({ id: `p${i}`, upvotes: i % 7 }));
+    const index = buildIndex({ papers, collections: [], byId: new Map(), entryCount: 60_000, untitledCount: 0, problems: [] });
+    let steps = 0;
+    for (const _ of index.prepareSteps()) {
+      steps++;
+    }
+    // Three passes over the papers for the identifier table and the category postings, and four for the columns.
+    assert.ok(steps >= 10, `${steps} steps`);
   });
 });

@@ -4,7 +4,6 @@ import { runSteps, runStepsAsync, type CancellationFlag } from '../../util/steps
 import { alignedSteps, decodeIndexCacheSteps, indexCacheKeySteps, libraryIndexKey } from './indexCache';
 import { INDEX_SETTINGS_KEY, PaperIndexer } from './indexer';
 import type { WorkerUpdate } from './indexWorkerProtocol';
-import { IdentifierTable } from './identifierTable';
 import { PaperIndex } from './paperIndex';
 import type { IndexedCounts } from './results';
 import type { TermIndex } from './termIndex';
@@ -147,8 +146,7 @@ async function loadAsync(
       if (!terms || terms.docCount !== library.papers.length) {
         return undefined;
       }
-      const identifiers = yield* IdentifierTable.buildSteps(library.papers);
-      return new PaperIndex(library, terms, identifiers, key, indexed, aligned);
+      return new PaperIndex(library, terms, key, indexed, aligned);
     })(),
     token,
   );
@@ -178,8 +176,7 @@ function* buildSteps(
     yield;
   }
   const { terms, key } = yield* indexer.finishSteps();
-  const identifiers = yield* IdentifierTable.buildSteps(papers);
-  return new PaperIndex(library, terms, identifiers, key, { tokenized: papers.length - carried, carried });
+  return new PaperIndex(library, terms, key, { tokenized: papers.length - carried, carried });
 }
 
 /**

@@ -6,7 +6,8 @@ import { CategoryPostings } from '../categoryPostings';
 import { PaperColumns } from '../paperColumns';
 import { personName } from '../../cite/paperHover';
 import { doiKey, findDoi, parseArxivId } from '../../model/identifiers';
-import type { IdentifierTable } from './identifierTable';
+import { IdentifierTable } from './identifierTable';
+import { runSteps } from '../../util/steps';
 import { rerank } from './rank';
 import type { IndexedCounts, SearchHit, SearchOptions, SearchResults } from './results';
 import { FIELD_BOOST, FUZZY_WEIGHT, fuzziness, PREFIX_WEIGHT } from './settings';
@@ -44,9 +45,7 @@ export class PaperIndex {
   constructor(
     readonly library: Library,
     readonly terms: TermIndex,
-    /** The papers by arXiv id, DOI and citation key, for one typed alone. */
-    private readonly identifiers: IdentifierTable,
-    /** The key its cache is stored under: index settings and a digest of the corpus. */
+    /** The key its cache is stored under: index settings and the library's key, or a digest of its papers. */
     readonly cacheKey: string,
     /** Papers tokenized to make it, and papers whose postings it took over from a previous index; none of either when it was loaded from a cache. */
     readonly indexed: IndexedCounts,
@@ -61,9 +60,10 @@ export class PaperIndex {
   private paperColumns: PaperColumns | undefined;
 
   /** The papers of each arXiv category: made at the first `cat:` query. */
-  private categories: CategoryPostings | undefined;
+  private categoryPostings: CategoryPostings | undefined;
 
   /** Papers by their arXiv ids, DOIs and citation keys: made at the first search that could be one. */
+  private identifierTable: IdentifierTable | undefined;
 
   /** The completions kept for each one- and two-letter prefix typed so far (at most a few thousand small lists). */
   private readonly shortPrefixes = new Map<string, readonly number[]>();
@@ -72,6 +72,25 @@ export class PaperIndex {
 
   private get columns(): PaperColumns {
     return (this.paperColumns ??= new PaperColumns(this.library.papers));
+  }
+
+  private get categories(): CategoryPostings {
+    return (this.categoryPostings ??= runSteps(CategoryPostings.buildSteps(this.library.papers)));
+  }
+
+  private get identifiers(): IdentifierTable {
+    return (this.identifierTable ??= runSteps(IdentifierTable.buildSteps(this.library.papers)));
+  }
+
+  /**
+   * Makes ahead, a few milliseconds a step, what the first query of a kind would otherwise make at once: the table
+   * of identifiers, the category postings and the filter columns. At 300,000 papers each reads every paper, which
+   * held a first `cat:` query up for over 100 ms; the library service runs this once the index is ready.
+   */
+  *prepareSteps(): Generator<void, void> {
+    this.identifierTable ??= yield* IdentifierTable.buildSteps(this.library.papers);
+    this.categoryPostings ??= yield* CategoryPostings.buildSteps(this.library.papers);
+    yield* this.columns.prepareSteps();
   }
 
   /** Views of reused buffers: a one-letter prefix or a filter can match most papers, and a list of them per keystroke is garbage. */
@@ -506,7 +525,7 @@ export class PaperIndex {
       checks.push((_, doc) => hasCode[doc] === 1);
     }
     for (const wanted of filters.categories ?? []) {
-      const marked = (this.categories ??= new CategoryPostings(papers)).marked(wanted);
+      const marked = this.categories.marked(wanted);
       checks.push((_, doc) => marked[doc] === 1);
     }
     for (const name of filters.authors ?? []) {
