@@ -3,6 +3,8 @@ import { IdentifierTable } from '../../src/core/search/engine/identifierTable';
 import { runSteps } from '../../src/core/util/steps';
 import type { Paper } from '../../src/core/model/paper';
 import { makePaper } from './helpers';
+import { paperId } from '../../src/core/library/merge';
+import { PapersById } from '../../src/core/library/papersById';
 
 describe('IdentifierTable', () => {
   const papers: Paper[] = Array.from({ length: 5000 }, (_, i) =>
@@ -50,5 +52,28 @@ describe('IdentifierTable', () => {
       yields++;
     }
     assert.equal(yields, 2, 'fifty thousand papers: a yield every twenty thousand');
+  });
+});
+
+describe('PapersById (a library’s papers by id)', () => {
+  it('gets and has every paper by its id, and nothing else, as a Map of them would', () => {
+    const papers = Array.from({ length: 40_000 }, (_, i) => makePaper({ id: paperId('t:', `title ${i}`) }));
+    const byId = runSteps(PapersById.buildSteps(papers));
+    const map = new Map(papers.map((p) => [p.id, p]));
+    assert.equal(byId.size, map.size);
+    for (const id of [...map.keys(), 'nope', '', paperId('t:', 'title 40000')]) {
+      assert.equal(byId.get(id), map.get(id), id);
+      assert.equal(byId.has(id), map.has(id), id);
+    }
+  });
+
+  it('is built a few thousand papers a step', () => {
+    const papers = Array.from({ length: 100_000 }, (_, i) => makePaper({ id: `p${i}` }));
+    let steps = 0;
+    const build = PapersById.buildSteps(papers);
+    while (!build.next().done) {
+      steps++;
+    }
+    assert.ok(steps >= 4, `${steps} steps`);
   });
 });

@@ -8,6 +8,7 @@ import { citationKeyBase, suffixedCitationKey, uniqueCitationKey } from '../cite
 import { doiKey } from '../model/identifiers';
 import { abstractLength, withFields, WithStoredAbstract, type StoredAbstract } from '../model/storedAbstract';
 import { libraryKey } from './libraryKey';
+import { PapersById } from './papersById';
 import type { MergePlan } from './mergePlan';
 
 /** One parsed file and the collection it becomes. */
@@ -125,13 +126,7 @@ export function* mergeLibrarySteps(
     ...files.flatMap((f) => f.parsed.problems.map((p) => ({ collection: f.id, ...p }))),
     ...notes,
   ];
-  const byId = new Map<string, Paper>();
-  for (let i = 0; i < papers.length; i++) {
-    byId.set(papers[i].id, papers[i]);
-    if (i % STEP_SIZE === STEP_SIZE - 1) {
-      yield;
-    }
-  }
+  const byId = yield* PapersById.buildSteps(papers);
   const library: Library = {
     papers,
     collections,

@@ -54,10 +54,17 @@ export interface FileProblem extends CorpusProblem {
  * "Library" means this throughout the code: core/library builds it, the host's LibraryService loads and
  * indexes it, and the side bar's Library view lists it by group (the side bar as a whole is `sideBar`).
  */
+/** Papers looked up by id: a `Map`, or the library's own table (`library/papersById.ts`). */
+export interface PaperLookup {
+  readonly size: number;
+  get(id: string): Paper | undefined;
+  has(id: string): boolean;
+}
+
 export interface Library {
   readonly papers: readonly Paper[];
   readonly collections: readonly Collection[];
-  readonly byId: ReadonlyMap<string, Paper>;
+  readonly byId: PaperLookup;
   /** Entries read from all files, before duplicates were merged. */
   readonly entryCount: number;
   readonly untitledCount: number;

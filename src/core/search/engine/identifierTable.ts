@@ -1,46 +1,39 @@
 import { doiKey } from '../../model/identifiers';
 import type { Paper } from '../../model/paper';
+import { StringHashTable } from '../../util/stringHashTable';
 
 /** The kinds of identifier a paper is found by when it is typed alone. */
 export type IdentifierKind = 'arxiv' | 'doi' | 'key';
 
 const KINDS: Readonly<Record<IdentifierKind, number>> = { arxiv: 1, doi: 2, key: 3 };
+const KIND_NAMES: readonly IdentifierKind[] = ['arxiv', 'doi', 'key'];
 
 /** Papers hashed between two yields of `IdentifierTable.buildSteps`. */
 const STEP = 20_000;
 
 /**
- * Papers by identifier (arXiv id, DOI in lower case, citation key), for the paper typed alone in the search: an
- * open-addressing table of paper numbers by a 32-bit hash, in typed arrays (about 30 bytes a paper, where a map of
- * identifier strings cost over 200), each hit checked against the paper itself. The first paper in library
- * order with an identifier is the one found.
+ * Papers by identifier (arXiv id, DOI in lower case, citation key), for the paper typed alone in the search: a
+ * `StringHashTable` of paper numbers (about 30 bytes a paper, where a map of identifier strings cost over 200), each
+ * hit checked against the paper itself. The first paper in library order with an identifier is the one found.
  */
-export class IdentifierTable {
-  private constructor(
-    private readonly papers: readonly Paper[],
-    /** Paper number + 1 for each slot; 0 is empty. */
-    private readonly slots: Int32Array,
-    /** Which kind of identifier each slot holds (`KINDS`). */
-    private readonly kinds: Uint8Array,
-  ) {}
+export class IdentifierTable extends StringHashTable {
+  private constructor(private readonly papers: readonly Paper[]) {
+    // Three identifiers at most a paper.
+    super(papers.length * 3);
+  }
 
   /** The table of `papers`, a few thousand papers a step. */
   static *buildSteps(papers: readonly Paper[]): Generator<void, IdentifierTable> {
-    // A power of two with at least twice as many slots as identifiers (three at most a paper) keeps probes short.
-    let size = 16;
-    while (size < papers.length * 6) {
-      size *= 2;
-    }
-    const table = new IdentifierTable(papers, new Int32Array(size), new Uint8Array(size));
+    const table = new IdentifierTable(papers);
     for (let doc = 0; doc < papers.length; doc++) {
       const paper = papers[doc];
-      table.add('key', paper.citationKey, doc);
+      table.add(KINDS.key, paper.citationKey, doc);
       const fields = paper.bibliographic;
       if (fields?.arxivId !== undefined) {
-        table.add('arxiv', fields.arxivId, doc);
+        table.add(KINDS.arxiv, fields.arxivId, doc);
       }
       if (fields?.doi !== undefined) {
-        table.add('doi', doiKey(fields.doi), doc);
+        table.add(KINDS.doi, doiKey(fields.doi), doc);
       }
       if (doc % STEP === STEP - 1) {
         yield;
@@ -51,29 +44,12 @@ export class IdentifierTable {
 
   /** The first paper with this identifier (a DOI in lower case), if any. */
   find(kind: IdentifierKind, value: string): Paper | undefined {
-    const found = this.slots[this.slotOf(kind, value)];
-    return found === 0 ? undefined : this.papers[found - 1];
+    const doc = this.findNumber(KINDS[kind], value);
+    return doc < 0 ? undefined : this.papers[doc];
   }
 
-  private add(kind: IdentifierKind, value: string, doc: number): void {
-    const slot = this.slotOf(kind, value);
-    // Taken by the same identifier already: the first paper in library order keeps it.
-    if (this.slots[slot] === 0) {
-      this.slots[slot] = doc + 1;
-      this.kinds[slot] = KINDS[kind];
-    }
-  }
-
-  /** The slot that holds this identifier, or the empty slot where it would go. */
-  private slotOf(kind: IdentifierKind, value: string): number {
-    const mask = this.slots.length - 1;
-    const code = KINDS[kind];
-    for (let slot = hash(code, value) & mask; ; slot = (slot + 1) & mask) {
-      const found = this.slots[slot];
-      if (found === 0 || (this.kinds[slot] === code && identifier(this.papers[found - 1], kind) === value)) {
-        return slot;
-      }
-    }
+  protected keyOf(doc: number, kind: number): string | undefined {
+    return identifier(this.papers[doc], KIND_NAMES[kind - 1]);
   }
 }
 
@@ -87,13 +63,4 @@ function identifier(paper: Paper, kind: IdentifierKind): string | undefined {
     case 'doi':
       return fields?.doi === undefined ? undefined : doiKey(fields.doi);
   }
-}
-
-/** FNV-1a over the kind and the value. */
-function hash(kind: number, value: string): number {
-  let h = Math.imul(0x811c9dc5 ^ kind, 0x01000193);
-  for (let i = 0; i < value.length; i++) {
-    h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-  }
-  return h >>> 0;
 }
