@@ -12,7 +12,7 @@ const STEP = 10_000;
 export class CategoryPostings {
   private constructor(
     private readonly papers: readonly Paper[],
-    private readonly docs: ReadonlyMap<string, readonly number[]>,
+    private readonly docs: ReadonlyMap<string, Int32Array>,
   ) {}
 
   /** The postings of `papers`, a few thousand papers a step. */
@@ -30,7 +30,8 @@ export class CategoryPostings {
         yield;
       }
     }
-    return new CategoryPostings(papers, docs);
+    // Typed, half the bytes of an array of numbers.
+    return new CategoryPostings(papers, new Map([...docs].map(([category, list]) => [category, Int32Array.from(list)])));
   }
 
   /** 1 for each paper (by its place in the library) in one of `wanted` (see `categoryMatcher`), else 0. */

@@ -1,7 +1,7 @@
 /**
  * Numbers (0 and up) by a string key each, in typed arrays: an open-addressing table of FNV-1a hashes, for hundreds
- * of thousands of keys, where a `Map` of strings costs several times the memory (about 36 bytes a key, against 5
- * here) and its building most of the time. The table holds no key: a slot holds a number, and the subclass's
+ * of thousands of keys, where a `Map` of strings costs several times the memory (about 36 bytes a key, against 5 to
+ * 10 here) and its building most of the time. The table holds no key: a slot holds a number, and the subclass's
  * `keyOf` says which key a number has, so every probe is checked against it. Keys of a few kinds (small numbers)
  * share one table.
  */
@@ -11,10 +11,13 @@ export abstract class StringHashTable {
   /** The kind of the key each slot holds. */
   private readonly kinds: Uint8Array;
 
-  /** @param keys the most keys that will be added: the table has at least twice as many slots, which keeps probes short. */
+  /**
+   * @param keys the most keys that will be added: the table has a power of two of slots, at least 4/3 as many, so
+   * that at most three slots in four are taken and probes stay short.
+   */
   protected constructor(keys: number) {
     let size = 16;
-    while (size < keys * 2) {
+    while (size * 3 < keys * 4) {
       size *= 2;
     }
     this.slots = new Int32Array(size);

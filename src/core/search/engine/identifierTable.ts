@@ -17,14 +17,25 @@ const STEP = 20_000;
  * hit checked against the paper itself. The first paper in library order with an identifier is the one found.
  */
 export class IdentifierTable extends StringHashTable {
-  private constructor(private readonly papers: readonly Paper[]) {
-    // Three identifiers at most a paper.
-    super(papers.length * 3);
+  private constructor(
+    private readonly papers: readonly Paper[],
+    identifiers: number,
+  ) {
+    super(identifiers);
   }
 
   /** The table of `papers`, a few thousand papers a step. */
   static *buildSteps(papers: readonly Paper[]): Generator<void, IdentifierTable> {
-    const table = new IdentifierTable(papers);
+    // Counted first: the table is sized by them, and most papers have two of the three.
+    let identifiers = papers.length;
+    for (let doc = 0; doc < papers.length; doc++) {
+      const fields = papers[doc].bibliographic;
+      identifiers += (fields?.arxivId !== undefined ? 1 : 0) + (fields?.doi !== undefined ? 1 : 0);
+      if (doc % STEP === STEP - 1) {
+        yield;
+      }
+    }
+    const table = new IdentifierTable(papers, identifiers);
     for (let doc = 0; doc < papers.length; doc++) {
       const paper = papers[doc];
       table.add(KINDS.key, paper.citationKey, doc);
