@@ -109,7 +109,13 @@ export function* mergeLibrarySteps(
   const replayed = plan && plan.key === key ? yield* replaySteps(files, plan) : undefined;
   const merged = replayed ?? (yield* mergeSteps(files, key));
   const { papers, notes } = merged;
-  const untitledCount = papers.reduce((n, p) => (p.title === undefined ? n + 1 : n), 0);
+  let untitledCount = 0;
+  for (let i = 0; i < papers.length; i++) {
+    untitledCount += papers[i].title === undefined ? 1 : 0;
+    if (i % STEP_SIZE === STEP_SIZE - 1) {
+      yield;
+    }
+  }
   const labelNumbers = merged.labelNumbers ?? (untitledCount > 0 ? yield* uniqueLabelNumbers(papers) : new Map());
   for (const [i, n] of labelNumbers) {
     papers[i] = withFields(papers[i], { label: `${papers[i].label} (${n})` });
@@ -160,15 +166,30 @@ function entryOffsets(files: readonly LibraryFile[]): number[] {
   return offsets;
 }
 
-/** Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to. */
-function passes(files: readonly LibraryFile[]): readonly boolean[] {
-  return files.some((f) => f.parsed.entries.some((e) => !e.title)) ? [true, false] : [true];
+/**
+ * Titled entries first, so an untitled copy anywhere finds the titled paper it belongs to. Looked for in steps: at
+ * 300,000 entries strewn over the heap, one look at each held the thread for 30 ms.
+ */
+function* passesSteps(files: readonly LibraryFile[]): Generator<void, readonly boolean[]> {
+  for (const file of files) {
+    const entries = file.parsed.entries;
+    for (let i = 0; i < entries.length; i++) {
+      if (!entries[i].title) {
+        return [true, false];
+      }
+      if (i % STEP_SIZE === STEP_SIZE - 1) {
+        yield;
+      }
+    }
+  }
+  return [true];
 }
 
 /** The merge worked out, and with `key`, its plan recorded. */
 function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Generator<void, Merged> {
   // Keyed by the ids that the keys hash to: short flat strings, where a title key would be a long new string per entry.
-  const byTitle = new Map<string, Draft[]>();
+  // A title almost always has one paper: the draft itself, an array only for a second paper under it.
+  const byTitle = new Map<string, Draft | Draft[]>();
   const notes: FileProblem[] = [];
   const byAbstract = new Map<string, Draft>();
   // The same DOI or arXiv id is the same paper: keyed by the values themselves, no new string an entry.
@@ -176,7 +197,7 @@ function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Ge
   const byArxivId = new Map<string, Draft>();
   const drafts: Draft[] = [];
   const offsets = entryOffsets(files);
-  const order = passes(files);
+  const order = yield* passesSteps(files);
   const { keysOf, wanted } = yield* keysAndWantedAbstracts(files);
   // Recorded for the plan by the drafts' places in `drafts`, turned into places in the library at the end.
   const paperOfEntry = key === undefined ? undefined : new Int32Array(files.reduce((n, f) => n + f.parsed.entries.length, 0));
@@ -204,7 +225,8 @@ function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Ge
         const arxivId = entry.bibliographic?.arxivId;
         // The same DOI or arXiv id is the same paper, however its title was written; only an untitled copy is
         // matched by its abstract: two titled papers are never merged on text alone.
-        const sameTitle = titleId ? byTitle.get(titleId) : undefined;
+        const underTitle = titleId ? byTitle.get(titleId) : undefined;
+        const sameTitle = underTitle === undefined || Array.isArray(underTitle) ? underTitle : [underTitle];
         const existing =
           (doiId !== undefined ? byDoi.get(doiId) : undefined) ??
           (arxivId !== undefined ? byArxivId.get(arxivId) : undefined) ??
@@ -226,7 +248,7 @@ function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Ge
             ids.set(draft.index, id);
           }
           if (titleId) {
-            byTitle.set(titleId, sameTitle ? [...sameTitle, draft] : [draft]);
+            byTitle.set(titleId, sameTitle ? [...sameTitle, draft] : draft);
           }
           if (clash) {
             notes.push({
@@ -304,7 +326,7 @@ function* replaySteps(files: readonly LibraryFile[], plan: MergePlan): Generator
   const drafts = new Map<number, Draft>();
   const papers: Paper[] = new Array<Paper>(paperCount);
   const offsets = entryOffsets(files);
-  for (const titled of passes(files)) {
+  for (const titled of yield* passesSteps(files)) {
     for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
       const file = files[fileIndex];
       const inFile = Object.freeze([file.id] as const);
@@ -517,10 +539,13 @@ function* citationKeysSteps(
   drafts: readonly Draft[],
 ): Generator<void, { citationKeys: string[]; suffixes: Int32Array }> {
   const taken = new Set<string>();
-  for (const draft of drafts) {
-    const key = draft.bibliographic?.citationKey;
+  for (let i = 0; i < drafts.length; i++) {
+    const key = drafts[i].bibliographic?.citationKey;
     if (key !== undefined) {
       taken.add(key);
+    }
+    if (i % STEP_SIZE === STEP_SIZE - 1) {
+      yield;
     }
   }
   const citationKeys: string[] = [];
@@ -656,7 +681,15 @@ function count(text: string, c: string, end: number): number {
  */
 function* uniqueLabelNumbers(papers: readonly Paper[]): Generator<void, Map<number, number>> {
   // Only a label an untitled paper has can repeat; the lengths turn away almost every title without hashing it.
-  const untitledLabels = new Set(papers.filter((p) => p.title === undefined).map((p) => p.label));
+  const untitledLabels = new Set<string>();
+  for (let i = 0; i < papers.length; i++) {
+    if (papers[i].title === undefined) {
+      untitledLabels.add(papers[i].label);
+    }
+    if (i % STEP_SIZE === STEP_SIZE - 1) {
+      yield;
+    }
+  }
   const lengths = new Set([...untitledLabels].map((label) => label.length));
   const seen = new Map<string, number>();
   const numbers = new Map<number, number>();
@@ -682,10 +715,15 @@ function* uniqueLabelNumbers(papers: readonly Paper[]): Generator<void, Map<numb
  * run's order: only then is everything sorted, in steps.
  */
 function* inFileOrder(drafts: readonly Draft[]): Generator<void, Draft[]> {
-  const firstUntitled = drafts.findIndex((d) => d.title === undefined);
-  for (let i = 1; i < (firstUntitled < 0 ? drafts.length : firstUntitled); i++) {
-    if (drafts[i].order < drafts[i - 1].order) {
+  let firstUntitled = -1;
+  for (let i = 0; i < drafts.length && firstUntitled < 0; i++) {
+    if (drafts[i].title === undefined) {
+      firstUntitled = i;
+    } else if (i > 0 && drafts[i].order < drafts[i - 1].order) {
       return yield* sortSteps(drafts, (x, y) => x.order - y.order);
+    }
+    if (i % STEP_SIZE === STEP_SIZE - 1) {
+      yield;
     }
   }
   if (firstUntitled < 0) {
