@@ -2,7 +2,7 @@ import type { Paper, PaperLookup } from '../model/paper';
 import { StringHashTable } from '../util/stringHashTable';
 
 /** Papers hashed between two yields of `PapersById.buildSteps`. */
-const STEP = 20_000;
+const STEP = 5_000;
 
 /**
  * The papers of a library by id (`Library.byId`), in a `StringHashTable`: at 300,000 papers a `Map` of them cost

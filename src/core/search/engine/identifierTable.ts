@@ -9,7 +9,7 @@ const KINDS: Readonly<Record<IdentifierKind, number>> = { arxiv: 1, doi: 2, key:
 const KIND_NAMES: readonly IdentifierKind[] = ['arxiv', 'doi', 'key'];
 
 /** Papers hashed between two yields of `IdentifierTable.buildSteps`. */
-const STEP = 20_000;
+const STEP = 5_000;
 
 /**
  * Papers by identifier (arXiv id, DOI in lower case, citation key), for the paper typed alone in the search: a
