@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LibrarySnapshot } from '../../src/core/library/snapshot';
 import type { NodeAbstractFile } from '../../src/core/formats/keptRecords/nodeAbstractFile';
+import { decodeMergePlan } from '../../src/core/library/mergePlan';
+import { decodeIndexCache } from '../../src/core/search/engine/indexCache';
 import { Commands } from '../../src/host/ids';
 import { activateExtension, waitFor } from './helpers';
 
@@ -151,19 +153,38 @@ describe('An arXiv metadata snapshot in papers.corpus.paths', () => {
     const kept = keptRecordsPath(before)!;
     // A read that writes the file again renames a new file over it: another inode.
     const written = statSync(kept).ino;
-    // The last load's merge plan and index cache are saved after it is done: the reload must find them.
+    // The last load's merge plan and index cache are saved after it is done: the reload must find them, not the
+    // files an earlier load left.
     const storage = path.dirname(path.dirname(kept));
+    const saved = (name: string) => {
+      try {
+        return readFileSync(path.join(storage, name));
+      } catch {
+        return undefined;
+      }
+    };
     await waitFor(
-      'the merge plan and the index cache saved',
-      async () =>
-        (['merge-plan.bin', 'index-cache.bin'].every((name) => existsSync(path.join(storage, name))) &&
-          !readdirSync(storage).some((name) => name.endsWith('.partial'))) ||
-        undefined,
+      'the merge plan and the index cache of the last load saved',
+      async () => {
+        const plan = saved('merge-plan.bin');
+        const cache = saved('index-cache.bin');
+        return (
+          (plan &&
+            decodeMergePlan(plan)?.key === before.library.key &&
+            cache &&
+            decodeIndexCache(cache, before.index.cacheKey)) ||
+          undefined
+        );
+      },
       10_000,
     );
     await vscode.commands.executeCommand(Commands.reload);
     const after = await libraryWhere('the reloaded library', (s) => s !== before);
-    assert.deepEqual(after.files, { read: 1, unchanged: 1 }, 'the notes read again, the snapshot from its kept records');
+    assert.deepEqual(
+      after.files,
+      { read: 1, unchanged: 1 },
+      'the notes read again, the snapshot from its kept records',
+    );
     assert.equal(keptRecordsPath(after), kept);
     assert.equal(statSync(kept).ino, written, 'the kept records were not written again');
     assert.equal(after.mergeReplayed, true, 'the same files: the merge of the load before was replayed');
