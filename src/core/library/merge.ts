@@ -185,6 +185,34 @@ function* passesSteps(files: readonly LibraryFile[]): Generator<void, readonly b
   return [true];
 }
 
+/**
+ * Calls `visit` with every entry in the order merging takes them: the passes of `passesSteps`, each in file order,
+ * a few hundred entries a step. Merging and replaying a plan walk this one order, so that a replayed entry goes
+ * where the merge put it. Stops at the first `visit` that returns false, and returns false then.
+ */
+function* inMergeOrderSteps(
+  files: readonly LibraryFile[],
+  passes: readonly boolean[],
+  visit: (entry: ParsedEntry, fileIndex: number, entryIndex: number, inFile: readonly [string]) => boolean | void,
+): Generator<void, boolean> {
+  for (const titled of passes) {
+    for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+      const entries = files[fileIndex].parsed.entries;
+      const inFile = Object.freeze([files[fileIndex].id] as const);
+      for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+        if (entryIndex % STEP_SIZE === STEP_SIZE - 1) {
+          yield;
+        }
+        const entry = entries[entryIndex];
+        if (!entry.title === !titled && visit(entry, fileIndex, entryIndex, inFile) === false) {
+          return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
 /** The merge worked out, and with `key`, its plan recorded. */
 function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Generator<void, Merged> {
   // Keyed by the ids that the keys hash to: short flat strings, where a title key would be a long new string per entry.
@@ -200,80 +228,68 @@ function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Ge
   const order = yield* passesSteps(files);
   const { keysOf, wanted } = yield* keysAndWantedAbstracts(files);
   // Recorded for the plan by the drafts' places in `drafts`, turned into places in the library at the end.
-  const paperOfEntry = key === undefined ? undefined : new Int32Array(files.reduce((n, f) => n + f.parsed.entries.length, 0));
+  const paperOfEntry =
+    key === undefined ? undefined : new Int32Array(files.reduce((n, f) => n + f.parsed.entries.length, 0));
   const ids = new Map<number, string>();
-  for (const titled of order) {
-    for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
-      const file = files[fileIndex];
-      const inFile = Object.freeze([file.id] as const);
-      const entries = file.parsed.entries;
-      for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
-        if (entryIndex % STEP_SIZE === STEP_SIZE - 1) {
-          yield;
-        }
-        const entry = entries[entryIndex];
-        if (!entry.title !== !titled) {
-          continue;
-        }
-        const place = fileIndex * 1e7 + entryIndex;
-        const keys = keysOf[fileIndex][entryIndex];
-        const titleId = keys.titleId;
-        // Abstracts are only compared to find the paper of an entry without a title id: only those ids are wanted.
-        const abstractId = !titleId || wanted.size > 0 ? (keys.abstractId ?? abstractKeyId(entry.abstract)) : undefined;
-        const doi = entry.bibliographic?.doi;
-        const doiId = doi === undefined ? undefined : doiKey(doi);
-        const arxivId = entry.bibliographic?.arxivId;
-        // The same DOI or arXiv id is the same paper, however its title was written; only an untitled copy is
-        // matched by its abstract: two titled papers are never merged on text alone.
-        const underTitle = titleId ? byTitle.get(titleId) : undefined;
-        const sameTitle = underTitle === undefined || Array.isArray(underTitle) ? underTitle : [underTitle];
-        const existing =
-          (doiId !== undefined ? byDoi.get(doiId) : undefined) ??
-          (arxivId !== undefined ? byArxivId.get(arxivId) : undefined) ??
-          (titleId
-            ? sameTitle?.find((d) => sameAbstract(draftAbstract(d), entry.abstract))
-            : abstractId
-              ? byAbstract.get(abstractId)
-              : undefined);
-        const clash = existing ? undefined : sameTitle?.[0];
-        // An abstract with no letter or digit has no key: its place in the files tells it apart. A second paper
-        // with a title already taken is told apart by its abstract too.
-        const id = clash
-          ? paperId('t:', `${titleId}:${textKey(entry.abstract)}`)
-          : (titleId ?? abstractId ?? paperId('o:', String(place)));
-        const draft = existing ?? newDraft(id, drafts.length, place, file, entry.line);
-        if (!existing) {
-          drafts.push(draft);
-          if (id !== titleId) {
-            ids.set(draft.index, id);
-          }
-          if (titleId) {
-            byTitle.set(titleId, sameTitle ? [...sameTitle, draft] : draft);
-          }
-          if (clash) {
-            notes.push({
-              collection: file.id,
-              line: entry.line,
-              message: `same title as the paper first listed in ${clash.firstFile.name}, line ${clash.firstLine}, but a different abstract: kept as a separate paper`,
-            });
-          }
-        }
-        mergeEntry(draft, inFile, entry, keys, place);
-        if (paperOfEntry) {
-          paperOfEntry[offsets[fileIndex] + entryIndex] = draft.index;
-        }
-        if (doiId !== undefined && !byDoi.has(doiId)) {
-          byDoi.set(doiId, draft);
-        }
-        if (arxivId !== undefined && !byArxivId.has(arxivId)) {
-          byArxivId.set(arxivId, draft);
-        }
-        if (abstractId && wanted.has(abstractId) && !byAbstract.has(abstractId)) {
-          byAbstract.set(abstractId, draft);
-        }
+  yield* inMergeOrderSteps(files, order, (entry, fileIndex, entryIndex, inFile) => {
+    const file = files[fileIndex];
+    const place = fileIndex * 1e7 + entryIndex;
+    const keys = keysOf[fileIndex][entryIndex];
+    const titleId = keys.titleId;
+    // Abstracts are only compared to find the paper of an entry without a title id: only those ids are wanted.
+    const abstractId = !titleId || wanted.size > 0 ? (keys.abstractId ?? abstractKeyId(entry.abstract)) : undefined;
+    const doi = entry.bibliographic?.doi;
+    const doiId = doi === undefined ? undefined : doiKey(doi);
+    const arxivId = entry.bibliographic?.arxivId;
+    // The same DOI or arXiv id is the same paper, however its title was written; only an untitled copy is
+    // matched by its abstract: two titled papers are never merged on text alone.
+    const underTitle = titleId ? byTitle.get(titleId) : undefined;
+    const sameTitle = underTitle === undefined || Array.isArray(underTitle) ? underTitle : [underTitle];
+    const existing =
+      (doiId !== undefined ? byDoi.get(doiId) : undefined) ??
+      (arxivId !== undefined ? byArxivId.get(arxivId) : undefined) ??
+      (titleId
+        ? sameTitle?.find((d) => sameAbstract(draftAbstract(d), entry.abstract))
+        : abstractId
+          ? byAbstract.get(abstractId)
+          : undefined);
+    const clash = existing ? undefined : sameTitle?.[0];
+    // An abstract with no letter or digit has no key: its place in the files tells it apart. A second paper
+    // with a title already taken is told apart by its abstract too.
+    const id = clash
+      ? paperId('t:', `${titleId}:${textKey(entry.abstract)}`)
+      : (titleId ?? abstractId ?? paperId('o:', String(place)));
+    const draft = existing ?? newDraft(id, drafts.length, place, file, entry.line);
+    if (!existing) {
+      drafts.push(draft);
+      if (id !== titleId) {
+        ids.set(draft.index, id);
+      }
+      if (titleId) {
+        byTitle.set(titleId, sameTitle ? [...sameTitle, draft] : draft);
+      }
+      if (clash) {
+        notes.push({
+          collection: file.id,
+          line: entry.line,
+          message: `same title as the paper first listed in ${clash.firstFile.name}, line ${clash.firstLine}, but a different abstract: kept as a separate paper`,
+        });
       }
     }
-  }
+    mergeEntry(draft, inFile, entry, keys, place);
+    if (paperOfEntry) {
+      paperOfEntry[offsets[fileIndex] + entryIndex] = draft.index;
+    }
+    if (doiId !== undefined && !byDoi.has(doiId)) {
+      byDoi.set(doiId, draft);
+    }
+    if (arxivId !== undefined && !byArxivId.has(arxivId)) {
+      byArxivId.set(arxivId, draft);
+    }
+    if (abstractId && wanted.has(abstractId) && !byAbstract.has(abstractId)) {
+      byAbstract.set(abstractId, draft);
+    }
+  });
   // Titled papers were made in file order, then untitled ones: each goes where it stands in the files.
   const ordered = order.length > 1 ? yield* inFileOrder(drafts) : drafts;
   const { citationKeys, suffixes } = yield* citationKeysSteps(ordered);
@@ -326,44 +342,34 @@ function* replaySteps(files: readonly LibraryFile[], plan: MergePlan): Generator
   const drafts = new Map<number, Draft>();
   const papers: Paper[] = new Array<Paper>(paperCount);
   const offsets = entryOffsets(files);
-  for (const titled of yield* passesSteps(files)) {
-    for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
-      const file = files[fileIndex];
-      const inFile = Object.freeze([file.id] as const);
-      const entries = file.parsed.entries;
-      for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
-        if (entryIndex % STEP_SIZE === STEP_SIZE - 1) {
-          yield;
-        }
-        const entry = entries[entryIndex];
-        if (!entry.title !== !titled) {
-          continue;
-        }
-        const place = fileIndex * 1e7 + entryIndex;
-        const index = plan.paperOfEntry[offsets[fileIndex] + entryIndex];
-        const keys = entry.mergeKeys ?? mergeKeys(entry);
-        let draft = drafts.get(index);
-        if (!draft) {
-          const id = plan.ids.get(index) ?? keys.titleId;
-          if (id === undefined) {
-            return undefined;
-          }
-          draft = newDraft(id, index, place, file, entry.line);
-        }
-        mergeEntry(draft, inFile, entry, keys, place);
-        if (--waiting[index] > 0) {
-          drafts.set(index, draft);
-          continue;
-        }
-        drafts.delete(index);
-        const suffix = plan.citationKeySuffixes[index];
-        const own = draft.bibliographic?.citationKey;
-        if (suffix < 0 && own === undefined) {
-          return undefined;
-        }
-        papers[index] = toPaper(draft, suffix < 0 ? own! : suffixedCitationKey(draftKeyBase(draft), suffix));
+  const fits = yield* inMergeOrderSteps(files, yield* passesSteps(files), (entry, fileIndex, entryIndex, inFile) => {
+    const place = fileIndex * 1e7 + entryIndex;
+    const index = plan.paperOfEntry[offsets[fileIndex] + entryIndex];
+    const keys = entry.mergeKeys ?? mergeKeys(entry);
+    let draft = drafts.get(index);
+    if (!draft) {
+      const id = plan.ids.get(index) ?? keys.titleId;
+      if (id === undefined) {
+        return false;
       }
+      draft = newDraft(id, index, place, files[fileIndex], entry.line);
     }
+    mergeEntry(draft, inFile, entry, keys, place);
+    if (--waiting[index] > 0) {
+      drafts.set(index, draft);
+      return true;
+    }
+    drafts.delete(index);
+    const suffix = plan.citationKeySuffixes[index];
+    const own = draft.bibliographic?.citationKey;
+    if (suffix < 0 && own === undefined) {
+      return false;
+    }
+    papers[index] = toPaper(draft, suffix < 0 ? own! : suffixedCitationKey(draftKeyBase(draft), suffix));
+    return true;
+  });
+  if (!fits) {
+    return undefined;
   }
   // A paper no entry went into: the plan was not made from these files.
   for (let i = 0; i < paperCount; i++) {
