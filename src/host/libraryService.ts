@@ -211,7 +211,7 @@ export class LibraryService extends Disposable {
         ? `Updated the index (${tokenized} papers indexed, ${carried} carried over) of`
         : 'Indexed';
     this.output.info(
-      `${how} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections) in ${Math.round(performance.now() - started)} ms.`,
+      `${how} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections${replayed ? ', merged as the last load of the same files was' : ''}) in ${Math.round(performance.now() - started)} ms.`,
     );
     if (!cached) {
       this.saveStored('index-cache.bin', index.toCache()).catch((error: unknown) =>
@@ -242,7 +242,10 @@ export class LibraryService extends Disposable {
         return replaced();
       },
     }).catch((error: unknown) =>
-      this.output.warn('Preparing the index for queries failed:', error instanceof Error ? error.message : String(error)),
+      this.output.warn(
+        'Preparing the index for queries failed:',
+        error instanceof Error ? error.message : String(error),
+      ),
     );
   }
 
@@ -402,7 +405,9 @@ export class LibraryService extends Disposable {
    */
   private async loadMergePlan(): Promise<MergePlan | undefined> {
     try {
-      return decodeMergePlan(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storageUri, 'merge-plan.bin')));
+      return decodeMergePlan(
+        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storageUri, 'merge-plan.bin')),
+      );
     } catch {
       return undefined;
     }
