@@ -202,7 +202,9 @@ export async function arxivScaleChild(
   const cacheBytes = readFile(cachePath);
   const { library, held, reused, replayed } = await readAndMerge(file, dir);
   if (!reused || !replayed) {
-    throw new Error('the next start read the snapshot again, or merged it again, instead of taking what the first kept');
+    throw new Error(
+      'the next start read the snapshot again, or merged it again, instead of taking what the first kept',
+    );
   }
   const keptRecordsLoadMs = performance.now() - at;
   const libraryBlockMs = libraryMeter.stop();

@@ -96,7 +96,14 @@ describe('an index prepared ahead (`PaperIndex.prepareSteps`)', () => {
 
   it('yields every few thousand papers', () => {
     const papers = Array.from({ length: 60_000 }, (_, i) => makePaper({ id: `p${i}`, upvotes: i % 7 }));
-    const index = buildIndex({ papers, collections: [], byId: new Map(), entryCount: 60_000, untitledCount: 0, problems: [] });
+    const index = buildIndex({
+      papers,
+      collections: [],
+      byId: new Map(),
+      entryCount: 60_000,
+      untitledCount: 0,
+      problems: [],
+    });
     let steps = 0;
     for (const _ of index.prepareSteps()) {
       steps++;

@@ -73,8 +73,7 @@ export class ReloadTracker {
   finish(round: ReadRound, fresh: readonly ReadFile[]): ReadResult {
     const read = fresh.filter(
       (f) =>
-        (round.all || round.changed.has(f.id) || !this.lastRead.has(f.id)) &&
-        !(isReadable(f) && f.keptRecords?.reused),
+        (round.all || round.changed.has(f.id) || !this.lastRead.has(f.id)) && !(isReadable(f) && f.keptRecords?.reused),
     ).length;
     let readAgainSoon = false;
     const files = fresh.map((file) => {

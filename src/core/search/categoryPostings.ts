@@ -31,7 +31,10 @@ export class CategoryPostings {
       }
     }
     // Typed, half the bytes of an array of numbers.
-    return new CategoryPostings(papers, new Map([...docs].map(([category, list]) => [category, Int32Array.from(list)])));
+    return new CategoryPostings(
+      papers,
+      new Map([...docs].map(([category, list]) => [category, Int32Array.from(list)])),
+    );
   }
 
   /** 1 for each paper (by its place in the library) in one of `wanted` (see `categoryMatcher`), else 0. */
