@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openWorkbench } from './workbench.mjs';
+import { openWorkbench, closeWorkbenchAfter } from './workbench.mjs';
 
 const CATEGORIES = ['cs.CL cs.LG', 'math.CO', 'stat.ML cs.CL', 'hep-th'];
 
@@ -54,15 +54,7 @@ describe('An arXiv snapshot, driven like a person', function () {
     await workbench.treeRows('Library').filter({ hasText: 'arxiv-metadata' }).first().waitFor({ timeout: 60_000 });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  closeWorkbenchAfter(() => workbench);
 
   it('finds a kept record by category and word, and shows its abstract and categories in the tab', async () => {
     await workbench.openSearch();

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../host/codeServer.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { openWorkbench, closeWorkbenchAfter } from './workbench.mjs';
 
 describe('A BibTeX library, driven like a person', function () {
   /** @type {import('./workbench.mjs').Workbench} */
@@ -23,15 +23,7 @@ describe('A BibTeX library, driven like a person', function () {
     await workbench.treeRows('Library').filter({ hasText: 'library' }).first().waitFor({ timeout: 60_000 });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  closeWorkbenchAfter(() => workbench);
 
   it('finds a paper by author, shows first author, year and venue, and opens it with its authors and links', async () => {
     await workbench.openSearch();

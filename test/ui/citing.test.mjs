@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../host/codeServer.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { openWorkbench, closeWorkbenchAfter } from './workbench.mjs';
 
 describe('Citing in a LaTeX document, driven like a person', function () {
   /** @type {import('./workbench.mjs').Workbench} */
@@ -15,15 +15,7 @@ describe('Citing in a LaTeX document, driven like a person', function () {
     cpSync(path.join(ROOT, 'test', 'fixtures', 'citing'), workbench.folder, { recursive: true });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  closeWorkbenchAfter(() => workbench);
 
   it('completes \\cite{ with papers about what was typed, and shows a cited paper in a hover', async () => {
     const { page } = workbench;

@@ -2,7 +2,7 @@
 // view, starring from the quick pick, the abstract tab's toolbar and keys, and the page in light, dark and
 // high-contrast themes. Screenshots land in test-results/screenshots.
 import * as assert from 'node:assert/strict';
-import { openWorkbench } from './workbench.mjs';
+import { openWorkbench, closeWorkbenchAfter } from './workbench.mjs';
 
 describe('Browsing and reading, driven like a person in VS Code', function () {
   /** @type {import('./workbench.mjs').Workbench} */
@@ -14,15 +14,7 @@ describe('Browsing and reading, driven like a person in VS Code', function () {
     await workbench.treeRows('Library').filter({ hasText: 'Paper search results' }).waitFor();
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  closeWorkbenchAfter(() => workbench);
 
   /** The label and count of each row of the Library, as on screen. */
   const rowTexts = () =>

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
 import { ROOT } from '../host/codeServer.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { openWorkbench, closeWorkbenchAfter } from './workbench.mjs';
 
 const CASES = path.join(ROOT, 'test', 'unit', 'fixtures', 'text');
 const CHINESE = '基于注意力机制的图像分割方法';
@@ -22,15 +22,7 @@ describe('Every script, every spelling, driven like a person in VS Code', functi
     });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  closeWorkbenchAfter(() => workbench);
 
   it('finds a word inside a run of Chinese and highlights it in the abstract', async () => {
     await workbench.openSearch();

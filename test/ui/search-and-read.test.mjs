@@ -1,7 +1,7 @@
 // A person's first minutes with Paper Explorer: search from the palette, read the abstract in a tab,
 // browse the Library in the side bar. Screenshots land in test-results/screenshots.
 import * as assert from 'node:assert/strict';
-import { openWorkbench } from './workbench.mjs';
+import { openWorkbench, closeWorkbenchAfter } from './workbench.mjs';
 
 describe('Paper Explorer, driven like a person in VS Code', function () {
   /** @type {import('./workbench.mjs').Workbench} */
@@ -11,15 +11,7 @@ describe('Paper Explorer, driven like a person in VS Code', function () {
     workbench = await openWorkbench();
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  closeWorkbenchAfter(() => workbench);
 
   it('searches from the palette and opens the abstract in a tab', async () => {
     await workbench.openSearch();

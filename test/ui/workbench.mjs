@@ -39,6 +39,22 @@ export async function openWorkbench({ theme = 'Dark Modern', viewport, settings 
   }
 }
 
+/**
+ * Registers, in the suite it is called in, what every suite does after its tests: a screenshot of a test that
+ * failed (`failed-<title>.png`), and closing the workbench `current()` gives, once the suite is done.
+ */
+export function closeWorkbenchAfter(current) {
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await current()?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    }
+  });
+
+  after(async () => {
+    await current()?.close();
+  });
+}
+
 /** The activity bar entry appears once the extension's contributions are registered. */
 async function waitForWorkbench(page) {
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
