@@ -25,6 +25,9 @@ import { workspaceFileSystem } from './workspaceFileSystem';
 
 /** Saving a file often fires several events; one reload answers them all. */
 const RELOAD_DELAY_MS = 300;
+/** In the extension's global storage: the index of the last library, and the plan of its merge (`MergePlan`). */
+const INDEX_CACHE_FILE = 'index-cache.bin';
+const MERGE_PLAN_FILE = 'merge-plan.bin';
 /** A file read for longer than this shows its progress in a notification, where it can be cancelled. */
 const NOTIFY_AFTER_MS = 1000;
 
@@ -175,7 +178,7 @@ export class LibraryService extends Disposable {
       this.output.warn(`papers.arxiv: ${problem}`);
     }
     // Read from disk (off this thread) while the corpus files are: at 300,000 papers it is 200 MB.
-    const cacheBytes = this.readCache();
+    const cacheBytes = this.readStored(INDEX_CACHE_FILE);
     const reading = await this.readFiles([...sources.locations, ...documents.locations], filter, token);
     if (!reading) {
       return undefined;
@@ -188,7 +191,7 @@ export class LibraryService extends Disposable {
     }
     const { library, plan, replayed } = merged;
     if (plan && !replayed) {
-      this.saveStored('merge-plan.bin', encodeMergePlan(plan)).catch((error: unknown) =>
+      this.saveStored(MERGE_PLAN_FILE, encodeMergePlan(plan)).catch((error: unknown) =>
         this.output.warn('Could not save the merge plan:', error instanceof Error ? error.message : String(error)),
       );
     }
@@ -214,7 +217,7 @@ export class LibraryService extends Disposable {
       `${how} ${library.papers.length} papers (${library.entryCount} entries, ${library.collections.length} collections${replayed ? ', merged as the last load of the same files was' : ''}) in ${Math.round(performance.now() - started)} ms.`,
     );
     if (!cached) {
-      this.saveStored('index-cache.bin', index.toCache()).catch((error: unknown) =>
+      this.saveStored(INDEX_CACHE_FILE, index.toCache()).catch((error: unknown) =>
         this.output.warn('Could not save the index cache:', error instanceof Error ? error.message : String(error)),
       );
     }
@@ -374,15 +377,6 @@ export class LibraryService extends Disposable {
     });
   }
 
-  private get cacheUri(): vscode.Uri {
-    return vscode.Uri.joinPath(this.storageUri, 'index-cache.bin');
-  }
-
-  /** The index cache's bytes, or undefined if there is none. */
-  private readCache(): Promise<Uint8Array | undefined> {
-    return Promise.resolve(vscode.workspace.fs.readFile(this.cacheUri)).catch(() => undefined);
-  }
-
   /** The cached index, if there is one for exactly this corpus and these settings; anything else means a rebuild. */
   private async loadCache(
     library: Library,
@@ -404,13 +398,15 @@ export class LibraryService extends Disposable {
    * with unchanged files does not work the merge out again. Absent or unreadable, the merge is worked out.
    */
   private async loadMergePlan(): Promise<MergePlan | undefined> {
-    try {
-      return decodeMergePlan(
-        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storageUri, 'merge-plan.bin')),
-      );
-    } catch {
-      return undefined;
-    }
+    const bytes = await this.readStored(MERGE_PLAN_FILE);
+    return bytes && decodeMergePlan(bytes);
+  }
+
+  /** A file of the extension's storage (`saveStored`), or undefined if there is none or it cannot be read. */
+  private readStored(name: string): Promise<Uint8Array | undefined> {
+    return Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storageUri, name))).catch(
+      () => undefined,
+    );
   }
 
   /** Written beside, then renamed over the old file, so a crash mid-write never leaves a half file in place. */
