@@ -5,7 +5,7 @@ import { groupByCollection } from '../../src/core/model/grouping';
 import { citationLine, paperMarkdown, paperSearchUrls } from '../../src/core/model/describe';
 import { MAX_LABEL_LENGTH, untitledLabel } from '../../src/core/model/label';
 import { texToPlainText } from '../../src/core/text/tex';
-import { buildLibrary, findLinks } from '../../src/core/library/merge';
+import { buildLibrary, buildLibrarySteps, findLinks } from '../../src/core/library/merge';
 import { nodeFileSystem } from '../../src/core/formats/nodeFileSystem';
 import { parseCorpus } from '../../src/core/formats/parse';
 import { readCorpusLocations } from '../../src/core/formats/sources';
@@ -211,6 +211,36 @@ describe('buildLibrary with unreadable files', () => {
       library.papers.map((p) => p.title ?? p.label.split(' ')[3]),
       ['Tokenizers', 'lattices,', 'Unrelated', 'strings,'],
     );
+  });
+});
+
+describe('buildLibrarySteps', () => {
+  it('steps through many small files as through one big one: a step takes a few dozen entries read here', () => {
+    // Sixty files of ten entries, read on this thread (no merge keys from the read worker): every walk over the
+    // entries counts across files, so each of the two that work on every entry (merge keys, then merging) makes 24
+    // steps of 25. Counted file by file, a file of ten never filled a step of 500.
+    const files = Array.from({ length: 60 }, (_, f) => ({
+      id: `f${f}`,
+      name: `f${f}`,
+      parsed: {
+        format: 'search' as const,
+        problems: [],
+        entries: Array.from({ length: 10 }, (_, i) => ({
+          title: `Paper ${f} ${i}`,
+          abstract: `An abstract of paper ${f} ${i}, long enough to be read as one, with a sentence in it.`,
+          line: i + 1,
+        })),
+      },
+    }));
+    const steps = buildLibrarySteps(files);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) {
+      yields++;
+    }
+    assert.equal(step.value.papers.length, 600);
+    assert.deepEqual(step.value, buildLibrary(files));
+    assert.ok(yields >= 2 * 24, `${yields} yields`);
   });
 });
 

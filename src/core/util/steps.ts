@@ -74,3 +74,24 @@ export function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => numb
   }
   return from;
 }
+
+/**
+ * Tells a step generator when to yield, counting work across loops: a loop over files that counted each file's
+ * entries on its own would take many small files in one step. `if (counter.count()) yield;` after each item.
+ */
+export class StepCounter {
+  private counted = 0;
+
+  /** `size`: the work of one step, in the units `count` is given. */
+  constructor(private readonly size: number) {}
+
+  /** Counts `work` units done (one item by default); true once a step's worth has been counted since the last true. */
+  count(work = 1): boolean {
+    this.counted += work;
+    if (this.counted < this.size) {
+      return false;
+    }
+    this.counted = 0;
+    return true;
+  }
+}
