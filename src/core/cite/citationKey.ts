@@ -26,7 +26,11 @@ export function citationKeyBase(title: string, fields: Pick<BibliographicFields,
  * base, the suffixes already found taken, so that n papers with one base cost n lookups rather than n²/2 (200,000
  * untitled abstracts all have the base `paper`). `taken` must only grow between such calls.
  */
-export function uniqueCitationKey(base: string, taken: ReadonlySet<string>, tried?: Map<string, number>): string {
+export function uniqueCitationKey(
+  base: string,
+  taken: { has(key: string): boolean },
+  tried?: { get(base: string): number | undefined; set(base: string, suffix: number): unknown },
+): string {
   if (!taken.has(base)) {
     return base;
   }

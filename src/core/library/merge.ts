@@ -9,6 +9,7 @@ import { doiKey } from '../model/identifiers';
 import { abstractLength, withFields, WithStoredAbstract, type StoredAbstract } from '../model/storedAbstract';
 import { libraryKey } from './libraryKey';
 import { PapersById } from './papersById';
+import { StringNumberMap } from '../util/stringNumberMap';
 import type { MergePlan } from './mergePlan';
 
 /** One parsed file and the collection it becomes. */
@@ -94,6 +95,11 @@ const STEP_SIZE = 500;
  * 1–2 µs), and the bundled abstracts share titles, so it is compared by abstract more often.
  */
 const WORKED_OUT_KEYS = 20;
+/** The kinds of key a draft is looked up by while merging (`StringNumberMap`). */
+const BY_TITLE = 0;
+const BY_DOI = 1;
+const BY_ARXIV_ID = 2;
+const BY_ABSTRACT = 3;
 
 /** `buildLibrary` a few thousand entries at a time, for a caller that must yield to the event loop between them. */
 export function* buildLibrarySteps(read: readonly (LibraryFile | UnreadableFile)[]): Generator<void, Library> {
@@ -223,18 +229,21 @@ function* inMergeOrderSteps(
 
 /** The merge worked out, and with `key`, its plan recorded. */
 function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Generator<void, Merged> {
-  // Keyed by the ids that the keys hash to: short flat strings, where a title key would be a long new string per entry.
-  // A title almost always has one paper: the draft itself, an array only for a second paper under it.
-  const byTitle = new Map<string, Draft | Draft[]>();
   const notes: FileProblem[] = [];
-  const byAbstract = new Map<string, Draft>();
-  // The same DOI or arXiv id is the same paper: keyed by the values themselves, no new string an entry.
-  const byDoi = new Map<string, Draft>();
-  const byArxivId = new Map<string, Draft>();
   const drafts: Draft[] = [];
   const offsets = entryOffsets(files);
   const order = yield* passesSteps(files);
-  const { keysOf, wanted } = yield* keysAndWantedAbstracts(files);
+  const { keysOf, wanted, lookups } = yield* keysAndWantedAbstracts(files);
+  // Drafts by title id, DOI, arXiv id and abstract id, in a table made for every key the entries have (a `Map` of
+  // 300,000 grew by rehashing all of them in one step). Keyed by the ids that the keys hash to and by the DOIs and
+  // arXiv ids themselves: short strings the entries have, where a title key would be a long new string an entry.
+  const draftBy = new StringNumberMap(lookups);
+  const draftUnder = (kind: number, id: string | undefined) => {
+    const index = id === undefined ? undefined : draftBy.get(id, kind);
+    return index === undefined ? undefined : drafts[index];
+  };
+  // A title almost always has one paper: the papers after the first under a title are listed here.
+  const moreUnderTitle = new Map<string, Draft[]>();
   // Recorded for the plan by the drafts' places in `drafts`, turned into places in the library at the end.
   const paperOfEntry = key === undefined ? undefined : new Int32Array(offsets[files.length]);
   const ids = new Map<number, string>();
@@ -250,15 +259,15 @@ function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Ge
     const arxivId = entry.bibliographic?.arxivId;
     // The same DOI or arXiv id is the same paper, however its title was written; only an untitled copy is
     // matched by its abstract: two titled papers are never merged on text alone.
-    const underTitle = titleId ? byTitle.get(titleId) : undefined;
-    const sameTitle = underTitle === undefined || Array.isArray(underTitle) ? underTitle : [underTitle];
+    const firstUnderTitle = titleId ? draftUnder(BY_TITLE, titleId) : undefined;
+    const sameTitle = firstUnderTitle && [firstUnderTitle, ...(moreUnderTitle.get(titleId!) ?? [])];
     const existing =
-      (doiId !== undefined ? byDoi.get(doiId) : undefined) ??
-      (arxivId !== undefined ? byArxivId.get(arxivId) : undefined) ??
+      draftUnder(BY_DOI, doiId) ??
+      draftUnder(BY_ARXIV_ID, arxivId) ??
       (titleId
         ? sameTitle?.find((d) => sameAbstract(draftAbstract(d), entry.abstract))
         : abstractId
-          ? byAbstract.get(abstractId)
+          ? draftUnder(BY_ABSTRACT, abstractId)
           : undefined);
     const clash = existing ? undefined : sameTitle?.[0];
     // An abstract with no letter or digit has no key: its place in the files tells it apart. A second paper
@@ -272,8 +281,10 @@ function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Ge
       if (id !== titleId) {
         ids.set(draft.index, id);
       }
-      if (titleId) {
-        byTitle.set(titleId, sameTitle ? [...sameTitle, draft] : draft);
+      if (titleId && !sameTitle) {
+        draftBy.set(titleId, draft.index, BY_TITLE);
+      } else if (titleId) {
+        moreUnderTitle.set(titleId, [...sameTitle!.slice(1), draft]);
       }
       if (clash) {
         notes.push({
@@ -287,14 +298,14 @@ function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Ge
     if (paperOfEntry) {
       paperOfEntry[offsets[fileIndex] + entryIndex] = draft.index;
     }
-    if (doiId !== undefined && !byDoi.has(doiId)) {
-      byDoi.set(doiId, draft);
+    if (doiId !== undefined && !draftBy.has(doiId, BY_DOI)) {
+      draftBy.set(doiId, draft.index, BY_DOI);
     }
-    if (arxivId !== undefined && !byArxivId.has(arxivId)) {
-      byArxivId.set(arxivId, draft);
+    if (arxivId !== undefined && !draftBy.has(arxivId, BY_ARXIV_ID)) {
+      draftBy.set(arxivId, draft.index, BY_ARXIV_ID);
     }
-    if (abstractId && wanted.has(abstractId) && !byAbstract.has(abstractId)) {
-      byAbstract.set(abstractId, draft);
+    if (abstractId && wanted.has(abstractId) && !draftBy.has(abstractId, BY_ABSTRACT)) {
+      draftBy.set(abstractId, draft.index, BY_ABSTRACT);
     }
   });
   // Titled papers were made in file order, then untitled ones: each goes where it stands in the files.
@@ -400,14 +411,16 @@ function draftAbstract(draft: Draft): string {
 }
 
 /**
- * Every entry's merge keys (worked out here where the read worker has not), and the abstract ids that entries
- * without a title id will look their paper up by: the only ones worth keeping in a map.
+ * Every entry's merge keys (worked out here where the read worker has not), the abstract ids that entries without a
+ * title id will look their paper up by (the only ones worth keeping in a map), and the most keys the merge will look
+ * a paper up by: a title id, a DOI and an arXiv id an entry that has them, and the abstract ids wanted.
  */
 function* keysAndWantedAbstracts(
   files: readonly LibraryFile[],
-): Generator<void, { keysOf: MergeKeys[][]; wanted: Set<string> }> {
+): Generator<void, { keysOf: MergeKeys[][]; wanted: Set<string>; lookups: number }> {
   const keysOf: MergeKeys[][] = [];
   const wanted = new Set<string>();
+  let lookups = 0;
   const counter = new StepCounter(STEP_SIZE);
   for (const file of files) {
     const keys: MergeKeys[] = [];
@@ -425,10 +438,14 @@ function* keysAndWantedAbstracts(
       if (abstractId !== undefined) {
         wanted.add(abstractId);
       }
+      lookups +=
+        (entryKeys.titleId === undefined ? 0 : 1) +
+        (entry.bibliographic?.doi === undefined ? 0 : 1) +
+        (entry.bibliographic?.arxivId === undefined ? 0 : 1);
     }
     keysOf.push(keys);
   }
-  return { keysOf, wanted };
+  return { keysOf, wanted, lookups: lookups + wanted.size };
 }
 
 /** The paper id an abstract makes; undefined for one without a letter or digit. */
@@ -552,11 +569,12 @@ function mergeEntry(draft: Draft, inFile: readonly [string], entry: ParsedEntry,
 function* citationKeysSteps(
   drafts: readonly Draft[],
 ): Generator<void, { citationKeys: string[]; suffixes: Int32Array }> {
-  const taken = new Set<string>();
+  // Sets of up to a key a paper, made for that many (`StringNumberMap`); the numbers of `taken` are not used.
+  const taken = new StringNumberMap(drafts.length);
   for (let i = 0; i < drafts.length; i++) {
     const key = drafts[i].bibliographic?.citationKey;
     if (key !== undefined) {
-      taken.add(key);
+      taken.set(key, 0);
     }
     if (i % STEP_SIZE === STEP_SIZE - 1) {
       yield;
@@ -564,13 +582,13 @@ function* citationKeysSteps(
   }
   const citationKeys: string[] = [];
   const suffixes = new Int32Array(drafts.length).fill(-1);
-  const tried = new Map<string, number>();
+  const tried = new StringNumberMap(drafts.length);
   for (const draft of drafts) {
     let key = draft.bibliographic?.citationKey;
     if (key === undefined) {
       const base = draftKeyBase(draft);
       key = uniqueCitationKey(base, taken, tried);
-      taken.add(key);
+      taken.set(key, 0);
       // `tried` holds, by base, one past the suffix last found free: this key's, if it has one.
       suffixes[citationKeys.length] = key === base ? 0 : tried.get(base)!;
     }

@@ -27,13 +27,17 @@ export abstract class StringHashTable {
   /** The key of `kind` that number `n` has, if any. */
   protected abstract keyOf(n: number, kind: number): string | undefined;
 
-  /** Adds `n` under `key`, unless another number has that key already: the first added keeps it. */
-  protected add(kind: number, key: string, n: number): void {
+  /**
+   * Adds `n` under `key`, unless another number has that key already: the first added keeps it. Returns the number
+   * under `key` now.
+   */
+  protected add(kind: number, key: string, n: number): number {
     const slot = this.slotOf(kind, key);
     if (this.slots[slot] === 0) {
       this.slots[slot] = n + 1;
       this.kinds[slot] = kind;
     }
+    return this.slots[slot] - 1;
   }
 
   /** The number under `key`, or -1. */
