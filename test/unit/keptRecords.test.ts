@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArxivFilter } from '../../src/core/formats/arxiv/filter';
@@ -264,6 +265,53 @@ describe('kept records (the arXiv snapshot, read once, its abstracts on disk)', 
       other.parsed.entries.map((e) => e.title),
       ['Replaced txt 2 on math.CO', 'Replaced txt 4 on math.CO'],
     );
+  });
+
+  it('hands a snapshot read anew to a fresh worker: the one that read it has exited before a record is taken in', async () => {
+    const snapshot = path.join(dir, 'handed.jsonl');
+    const keptRecordsDir = path.join(dir, 'handed');
+    await fs.writeFile(snapshot, ABSTRACTS.map((a, i) => `${record(i + 1, 'cs.CL', a)}\n`).join(''));
+    const request = { path: snapshot, id: snapshot, name: 'snapshot', keptRecordsDir };
+    const events: string[] = [];
+    // Swapped on the module object itself, which readInWorker's compiled code reads `Worker` from at each `new`: an
+    // import binding is read-only.
+    const threads = createRequire(__filename)('node:worker_threads') as typeof import('node:worker_threads');
+    const RealWorker = threads.Worker;
+    let started = 0;
+    threads.Worker = class extends RealWorker {
+      constructor(...args: ConstructorParameters<typeof RealWorker>) {
+        super(...args);
+        const n = ++started;
+        events.push(`start ${n}`);
+        this.on('message', (reply: object) => events.push(`${Object.keys(reply)[0]} ${n}`));
+        this.on('exit', () => events.push(`exit ${n}`));
+      }
+    };
+    try {
+      const first = readOk(await readInWorker(READ_WORKER, request));
+      assert.equal(first.keptRecords?.reused, false, 'read, though the second worker found the records kept');
+      assert.deepEqual(
+        first.parsed.entries.map((e) => e.abstract),
+        ABSTRACTS,
+      );
+      const read = events.filter((e) => !e.startsWith('progress'));
+      assert.deepEqual(read, [
+        'start 1',
+        'keptWritten 1',
+        'exit 1',
+        'start 2',
+        'keptRecords 2',
+        'segment 2',
+        'file 2',
+        'exit 2',
+      ]);
+      events.length = 0;
+      const again = readOk(await readInWorker(READ_WORKER, request));
+      assert.equal(again.keptRecords?.reused, true);
+      assert.deepEqual(events, ['start 3', 'keptRecords 3', 'segment 3', 'file 3', 'exit 3'], 'kept: one worker');
+    } finally {
+      threads.Worker = RealWorker;
+    }
   });
 
   it('reads the snapshot with its abstracts in memory when its records cannot be saved, and says so', async () => {
