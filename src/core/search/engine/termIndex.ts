@@ -490,46 +490,7 @@ export class TermIndex {
       const [titleBoost, abstractBoost] = words[w].fieldBoost;
       const stemTerms = words[w].stemTerms;
       if (wholeNorms !== undefined && stemTerms !== undefined) {
-        const { tfs: stemTfs, docs: stemDocs } = this.stemScratch();
-        let stemDocCount = 0;
-        // A block at a time, as below, for the same reason: the papers then come grouped by block, and the loop after
-        // this one reads each block's records together.
-        const next = Uint32Array.from(stemTerms, (termId) => offsets[termId]);
-        for (let blockEnd = SCORE_BLOCK; blockEnd - SCORE_BLOCK < docCount; blockEnd += SCORE_BLOCK) {
-          for (let t = 0; t < stemTerms.length; t++) {
-            const end = offsets[stemTerms[t] + 1];
-            let p = next[t];
-            for (; p < end && docs[p] < blockEnd; p++) {
-              const doc = docs[p];
-              const tf =
-                (titleBoost !== 0 ? tfs[p * FIELD_COUNT + TITLE] : 0) +
-                (abstractBoost !== 0 ? tfs[p * FIELD_COUNT + ABSTRACT] : 0);
-              if (tf !== 0) {
-                if (stemTfs[doc] === 0) {
-                  stemDocs[stemDocCount++] = doc;
-                }
-                stemTfs[doc] += tf;
-              }
-            }
-            next[t] = p;
-          }
-        }
-        // The typed form's own rarity says how telling the word is; its other forms only add to how often a paper says it.
-        const typed = words[w].typedTerm;
-        const stemDf = typed !== undefined ? offsets[typed + 1] - offsets[typed] : stemDocCount;
-        const idf = Math.log(1 + (docCount - stemDf + 0.5) / (stemDf + 0.5));
-        for (let i = 0; i < stemDocCount; i++) {
-          const doc = stemDocs[i];
-          const tf = stemTfs[doc];
-          stemTfs[doc] = 0;
-          const at = doc * DOC_SLOTS;
-          if (bits[at * 2 + MASK] === 0) {
-            touched[touchedCount++] = doc;
-          }
-          bits[at * 2 + MASK] |= bit;
-          bits[at * 2 + EXACT_MASK] |= bit;
-          slots[at + SCORE] += idf * ((tf * (K1 + 1)) / (tf + wholeNorms[doc]));
-        }
+        touchedCount = this.scoreStems(words[w], bit, wholeNorms, touchedCount);
       }
       const terms = words[w].terms;
       const next = new Uint32Array(terms.length);
@@ -594,6 +555,60 @@ export class TermIndex {
     // Everything after scoring (sorting out who has every word, ranking, `reset`) reads each matched document's
     // record: in the order they were touched, term by term, each read was a cache miss.
     return new Scored(ascending(touched, touchedCount, bits), slots, bits);
+  }
+
+  /**
+   * Adds one word's BM25 term to the scores of the papers that have any form of its stem, the forms' frequencies
+   * added up; returns the new count of touched papers. A method of its own: inside `score`, whose optimized code
+   * other queries shaped without this branch ever running, a question's first few searches fell back to the
+   * interpreter, about 100 ms each at 300,000 papers (30 ms now, 15 once optimized).
+   */
+  private scoreStems(word: WordMatches, bit: number, wholeNorms: Float64Array, touchedCount: number): number {
+    const { offsets, docs, tfs, docCount } = this.data;
+    const { slots, bits, touched } = this;
+    const [titleBoost, abstractBoost] = word.fieldBoost;
+    const stemTerms = word.stemTerms!;
+    const { tfs: stemTfs, docs: stemDocs } = this.stemScratch();
+    let stemDocCount = 0;
+    // A block at a time, as `score` reads postings, for the same reason: the papers then come grouped by block, and
+    // the loop after this one reads each block's records together.
+    const next = Uint32Array.from(stemTerms, (termId) => offsets[termId]);
+    for (let blockEnd = SCORE_BLOCK; blockEnd - SCORE_BLOCK < docCount; blockEnd += SCORE_BLOCK) {
+      for (let t = 0; t < stemTerms.length; t++) {
+        const end = offsets[stemTerms[t] + 1];
+        let p = next[t];
+        for (; p < end && docs[p] < blockEnd; p++) {
+          const doc = docs[p];
+          const tf =
+            (titleBoost !== 0 ? tfs[p * FIELD_COUNT + TITLE] : 0) +
+            (abstractBoost !== 0 ? tfs[p * FIELD_COUNT + ABSTRACT] : 0);
+          if (tf !== 0) {
+            if (stemTfs[doc] === 0) {
+              stemDocs[stemDocCount++] = doc;
+            }
+            stemTfs[doc] += tf;
+          }
+        }
+        next[t] = p;
+      }
+    }
+    // The typed form's own rarity says how telling the word is; its other forms only add to how often a paper says it.
+    const typed = word.typedTerm;
+    const stemDf = typed !== undefined ? offsets[typed + 1] - offsets[typed] : stemDocCount;
+    const idf = Math.log(1 + (docCount - stemDf + 0.5) / (stemDf + 0.5));
+    for (let i = 0; i < stemDocCount; i++) {
+      const doc = stemDocs[i];
+      const tf = stemTfs[doc];
+      stemTfs[doc] = 0;
+      const at = doc * DOC_SLOTS;
+      if (bits[at * 2 + MASK] === 0) {
+        touched[touchedCount++] = doc;
+      }
+      bits[at * 2 + MASK] |= bit;
+      bits[at * 2 + EXACT_MASK] |= bit;
+      slots[at + SCORE] += idf * ((tf * (K1 + 1)) / (tf + wholeNorms[doc]));
+    }
+    return touchedCount;
   }
 
   private wholeNorms: Float64Array | undefined;
