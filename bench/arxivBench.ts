@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { parseArxivFilter } from '../src/core/formats/arxiv/filter';
@@ -141,7 +141,8 @@ async function readAndMerge(
   const files = [...(bundled as LibraryFile[]), read];
   const { library, plan, replayed } = (await runStepsAsync(mergeLibrarySteps(files, previous)))!;
   if (plan && !replayed) {
-    writeFileSync(planPath, encodeMergePlan(plan));
+    // Off this thread, as the extension saves it (`vscode.workspace.fs`).
+    await writeFile(planPath, encodeMergePlan(plan));
   }
   // Held as the extension holds them between loads, to merge again when one file changes: all but the snapshot,
   // whose entries the next load takes from its kept records (`ReloadTracker`).
