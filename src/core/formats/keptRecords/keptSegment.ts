@@ -6,9 +6,9 @@ import type { SharedValues } from '../sharedValues';
 
 /**
  * A segment of kept records: up to five hundred snapshot entries (the read worker's batch), each with a stored
- * abstract, as one JSON text made for loading. Names, days and category lists are tables that rows point into, and a row is an array, not an object
- * with its keys spelled out: a third of the bytes of plain JSON, and the extension host makes each shared value
- * once instead of once per paper.
+ * abstract, as one JSON text made for loading. Names, days and category lists are tables that rows point into, and
+ * a row is an array, not an object with its keys spelled out: a third of the bytes of plain JSON, and the extension
+ * host makes each shared value once instead of once per paper.
  *
  *     { "names": [[family, given, particle?, suffix?, literal?], …],   absent parts as null
  *       "days": [[year, month?, day?], …],
