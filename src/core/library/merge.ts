@@ -261,9 +261,12 @@ function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Ge
     // matched by its abstract: two titled papers are never merged on text alone.
     const firstUnderTitle = titleId ? draftUnder(BY_TITLE, titleId) : undefined;
     const sameTitle = firstUnderTitle && [firstUnderTitle, ...(moreUnderTitle.get(titleId!) ?? [])];
+    // Looked up once: the paper found is the answer, and none found means the key is the draft's to take.
+    const underDoi = draftUnder(BY_DOI, doiId);
+    const underArxivId = draftUnder(BY_ARXIV_ID, arxivId);
     const existing =
-      draftUnder(BY_DOI, doiId) ??
-      draftUnder(BY_ARXIV_ID, arxivId) ??
+      underDoi ??
+      underArxivId ??
       (titleId
         ? sameTitle?.find((d) => sameAbstract(draftAbstract(d), entry.abstract))
         : abstractId
@@ -298,10 +301,10 @@ function* mergeSteps(files: readonly LibraryFile[], key: string | undefined): Ge
     if (paperOfEntry) {
       paperOfEntry[offsets[fileIndex] + entryIndex] = draft.index;
     }
-    if (doiId !== undefined && !draftBy.has(doiId, BY_DOI)) {
+    if (doiId !== undefined && underDoi === undefined) {
       draftBy.set(doiId, draft.index, BY_DOI);
     }
-    if (arxivId !== undefined && !draftBy.has(arxivId, BY_ARXIV_ID)) {
+    if (arxivId !== undefined && underArxivId === undefined) {
       draftBy.set(arxivId, draft.index, BY_ARXIV_ID);
     }
     if (abstractId && wanted.has(abstractId) && !draftBy.has(abstractId, BY_ABSTRACT)) {
